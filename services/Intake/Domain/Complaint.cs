@@ -1,0 +1,101 @@
+using Lapor.Contracts;
+
+namespace Lapor.Intake.Domain;
+
+/// <summary>
+/// A citizen's report as Intake keeps it: what was filed, the secret that lets the citizen follow it, and
+/// the timeline other services' events build. Status follows the newest event by sequence, so events
+/// arriving twice or out of order leave it where it should be.
+/// </summary>
+public sealed class Complaint
+{
+    private readonly List<TimelineEntry> _timeline = [];
+
+    private Complaint() { }
+
+    public Guid Id { get; private set; }
+    public string TrackingId { get; private set; } = "";
+    public string AccessCodeHash { get; private set; } = "";
+    public ReportType Type { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Text { get; private set; } = "";
+    public Sector? Sector { get; private set; }
+    public string? Region { get; private set; }
+    public Channel Channel { get; private set; }
+    public bool Anonymous { get; private set; }
+    public bool Confidential { get; private set; }
+    public DateTimeOffset FiledAt { get; private set; }
+
+    public ComplaintStatus Status { get; private set; }
+    public string? AgencyId { get; private set; }
+    public string? AgencyName { get; private set; }
+
+    /// <summary>Highest event sequence seen for this complaint (the per-complaint logical clock).</summary>
+    public int Sequence { get; private set; }
+    /// <summary>Sequence of the event that set <see cref="Status"/>.</summary>
+    public int StatusSequence { get; private set; }
+
+    public IReadOnlyList<TimelineEntry> Timeline => _timeline;
+
+    public static (Complaint Complaint, string AccessCode) File(NewComplaint report, Channel channel, DateTimeOffset now)
+    {
+        var accessCode = AccessCodes.NewAccessCode();
+        var complaint = new Complaint
+        {
+            Id = Guid.CreateVersion7(now),
+            TrackingId = AccessCodes.NewTrackingId(),
+            AccessCodeHash = AccessCodes.Hash(accessCode),
+            Type = report.Type,
+            Title = report.Title,
+            Text = report.Text,
+            Sector = report.Sector,
+            Region = report.Region,
+            Channel = channel,
+            Anonymous = report.Anonymous,
+            Confidential = report.Confidential,
+            FiledAt = now,
+            Status = ComplaintStatus.BelumTerverifikasi,
+            Sequence = 1,
+            StatusSequence = 1,
+        };
+        complaint._timeline.Add(new TimelineEntry(1, now, TimelineStep.Filed, ComplaintStatus.BelumTerverifikasi, null));
+        return (complaint, accessCode);
+    }
+
+    public ComplaintSubmitted Submitted() =>
+        new(Id, TrackingId, 1, FiledAt, Type, Title, Text, Sector, Region, Channel, Anonymous, Confidential);
+
+    public void Verified(ComplaintVerified e) =>
+        Record(e, TimelineStep.Verified, ComplaintStatus.Terverifikasi, null);
+
+    public void Routed(ComplaintRouted e)
+    {
+        if (Record(e, TimelineStep.Routed, ComplaintStatus.Terdisposisi, e.AgencyName))
+        {
+            AgencyId = e.AgencyId;
+            AgencyName = e.AgencyName;
+        }
+    }
+
+    /// <summary>Adds the step to the timeline; moves the status only if the event is the newest seen. Returns whether it was.</summary>
+    private bool Record(IComplaintEvent e, TimelineStep step, ComplaintStatus status, string? detail)
+    {
+        if (_timeline.Any(t => t.Sequence == e.Sequence && t.Step == step)) return false;
+        _timeline.Add(new TimelineEntry(e.Sequence, e.OccurredAt, step, status, detail));
+        Sequence = Math.Max(Sequence, e.Sequence);
+        if (e.Sequence <= StatusSequence) return false;
+        Status = status;
+        StatusSequence = e.Sequence;
+        return true;
+    }
+}
+
+/// <summary>A report as the citizen filed it, already validated.</summary>
+public sealed record NewComplaint(
+    ReportType Type,
+    string Title,
+    string Text,
+    Sector? Sector,
+    string? Region,
+    bool Anonymous,
+    bool Confidential);

@@ -1,0 +1,32 @@
+using Lapor.Intake.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lapor.Intake.Persistence;
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> builder)
+    {
+        builder.ToTable("complaints");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.TrackingId).HasMaxLength(12);
+        builder.HasIndex(c => c.TrackingId).IsUnique();
+        builder.Property(c => c.AccessCodeHash).HasMaxLength(64);
+        builder.Property(c => c.Title).HasMaxLength(150);
+        builder.Property(c => c.Text).HasMaxLength(4000);
+        builder.Property(c => c.Region).HasMaxLength(16);
+        builder.Property(c => c.AgencyId).HasMaxLength(64);
+        builder.Property(c => c.AgencyName).HasMaxLength(200);
+        builder.Property(c => c.StatusSequence).IsConcurrencyToken();
+        builder.OwnsMany(c => c.Timeline, timeline =>
+        {
+            timeline.ToTable("timeline_entries");
+            timeline.WithOwner().HasForeignKey("ComplaintId");
+            timeline.Property<int>("Id");
+            timeline.HasKey("Id");
+            timeline.Property(t => t.Detail).HasMaxLength(200);
+        });
+        builder.Navigation(c => c.Timeline).HasField("_timeline");
+    }
+}

@@ -1,0 +1,10 @@
+using Lapor.Intake.Domain;
+using Lapor.ServiceDefaults.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Intake.Persistence;
+
+public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+}

@@ -1,0 +1,37 @@
+using Lapor.ServiceDefaults.Problems;
+using Lapor.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Lapor.ServiceDefaults;
+
+public static class HostingExtensions
+{
+    /// <summary>What every Lapor process has: JSON shape, problem details, health checks, a clock, telemetry.</summary>
+    public static WebApplicationBuilder AddLaporDefaults(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<JsonOptions>(options => LaporJson.Configure(options.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Malformed JSON becomes an exception the handler turns into a 400 naming the field.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddHealthChecks();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddLaporTelemetry();
+        return builder;
+    }
+
+    /// <summary>Error handling and the two health endpoints, mapped in every environment.</summary>
+    public static WebApplication UseLaporDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

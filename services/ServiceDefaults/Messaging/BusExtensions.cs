@@ -1,0 +1,73 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lapor.ServiceDefaults.Messaging;
+
+public enum BusTransport
+{
+    InMemory,
+    RabbitMq,
+}
+
+public static class BusExtensions
+{
+    /// <summary>
+    /// Registers MassTransit with the consumers of every service this process hosts.
+    /// <c>Lapor:Transport</c> chooses <c>InMemory</c> (default, one process) or <c>RabbitMq</c>
+    /// (<c>ConnectionStrings:rabbitmq</c>, an amqp:// URI). Every receive endpoint retries with exponential
+    /// back-off and then moves the message to its <c>_error</c> queue. Outgoing events do not go through here
+    /// but through each service's outbox.
+    /// </summary>
+    public static WebApplicationBuilder AddLaporBus(this WebApplicationBuilder builder, params Action<IBusRegistrationConfigurator>[] consumers)
+    {
+        var configuration = builder.Configuration;
+        var transport = TransportFrom(configuration);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter());
+            foreach (var register in consumers) register(bus);
+
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                endpoint.UseMessageRetry(retry => retry.Exponential(
+                    retryLimit: configuration.GetValue("Lapor:Bus:RetryLimit", 5),
+                    minInterval: TimeSpan.FromMilliseconds(100),
+                    maxInterval: TimeSpan.FromSeconds(10),
+                    intervalDelta: TimeSpan.FromMilliseconds(200)));
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && configuration.GetValue("Lapor:Bus:QuorumQueues", false))
+                    rabbit.SetQuorumQueue();
+            });
+
+            if (transport == BusTransport.RabbitMq)
+            {
+                var uri = configuration.GetConnectionString("rabbitmq") ?? "amqp://guest:guest@localhost:5672/";
+                bus.UsingRabbitMq((context, rabbit) =>
+                {
+                    rabbit.Host(new Uri(uri));
+                    rabbit.PrefetchCount = configuration.GetValue("Lapor:Bus:PrefetchCount", 32);
+                    rabbit.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
+            }
+        });
+
+        // Start serving HTTP even when the broker is not up yet; MassTransit keeps reconnecting and /health/ready says so.
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            options.WaitUntilStarted = false;
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+        return builder;
+    }
+
+    public static BusTransport TransportFrom(IConfiguration configuration) =>
+        Enum.TryParse<BusTransport>(configuration["Lapor:Transport"], ignoreCase: true, out var transport)
+            ? transport
+            : BusTransport.InMemory;
+}

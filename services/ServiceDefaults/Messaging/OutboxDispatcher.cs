@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Lapor.ServiceDefaults.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace Lapor.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Relays a service's committed outbox rows to the bus, strictly in the order they were written.
+/// A row that cannot be published blocks the rows behind it and is retried with exponential back-off
+/// until the broker takes it, so no event is lost or overtaken. A row is marked sent only after the
+/// broker confirmed it; a crash in between republishes it, and consumers' inboxes drop the copy.
+/// </summary>
+public sealed class OutboxDispatcher<TContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal<TContext> signal,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
+    where TContext : ServiceDbContext
+{
+    private const int BatchSize = 100;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private static readonly ActivitySource Source = new("Lapor.Outbox");
+
+    private readonly ResiliencePipeline _publishRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(200),
+            MaxDelay = TimeSpan.FromSeconds(15),
+            MaxRetryAttempts = int.MaxValue,
+            OnRetry = args =>
+            {
+                logger.LogWarning("Publishing from the {Context} outbox failed (attempt {Attempt}): {Error}",
+                    typeof(TContext).Name, args.AttemptNumber + 1, args.Outcome.Exception?.Message);
+                return ValueTask.CompletedTask;
+            },
+        })
+        .AddTimeout(TimeSpan.FromSeconds(10))
+        .Build();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DispatchBatchAsync(stoppingToken) == BatchSize) { }
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database itself failed (restart, network): wait and read the rows again.
+                logger.LogWarning(ex, "The {Context} outbox could not be read; retrying.", typeof(TContext).Name);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Publishes up to one batch of unsent rows; returns how many were sent.</summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var pending = await db.OutboxMessages
+            .Where(m => m.SentAt == null)
+            .OrderBy(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+
+        foreach (var row in pending)
+        {
+            await _publishRetry.ExecuteAsync(async token => await PublishAsync(row, token), cancellationToken);
+            row.SentAt = clock.GetUtcNow();
+            row.Attempts++;
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        return pending.Count;
+    }
+
+    private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        // Continue the trace of the request or consumer that wrote the row.
+        using var activity = row.TraceParent is null
+            ? null
+            : Source.StartActivity("outbox publish", ActivityKind.Producer, row.TraceParent);
+        var (message, type) = row.Deserialize();
+        await bus.Publish(message, type, context =>
+        {
+            context.MessageId = row.MessageId;
+            context.Durable = true;
+        }, cancellationToken);
+    }
+}

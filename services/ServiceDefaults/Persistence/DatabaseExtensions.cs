@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Lapor.ServiceDefaults.Messaging;
+
+namespace Lapor.ServiceDefaults.Persistence;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// Registers a service's own database. <c>Lapor:Database</c> chooses the provider: <c>Sqlite</c> (default,
+    /// one file per service under <c>Lapor:DataDirectory</c>) or <c>Postgres</c> (<c>ConnectionStrings:{name}</c>).
+    /// Also starts the schema initializer and the outbox dispatcher for this context.
+    /// </summary>
+    public static WebApplicationBuilder AddLaporDatabase<TContext>(this WebApplicationBuilder builder, string name)
+        where TContext : ServiceDbContext
+    {
+        var provider = ProviderFrom(builder.Configuration);
+        var connectionString = ConnectionString(builder.Configuration, provider, name);
+
+        builder.Services.AddDbContext<TContext>((services, options) =>
+        {
+            options.AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor<TContext>>());
+            if (provider == DatabaseProvider.Postgres)
+                options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3));
+            else
+                options.UseSqlite(connectionString);
+        });
+        builder.Services.AddHostedService<DatabaseInitializer<TContext>>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>($"{name}-database", tags: ["ready"]);
+        builder.Services.AddOutbox<TContext>();
+        return builder;
+    }
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration) =>
+        Enum.TryParse<DatabaseProvider>(configuration["Lapor:Database"], ignoreCase: true, out var provider)
+            ? provider
+            : DatabaseProvider.Sqlite;
+
+    private static string ConnectionString(IConfiguration configuration, DatabaseProvider provider, string name)
+    {
+        var configured = configuration.GetConnectionString(name);
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        if (provider == DatabaseProvider.Postgres)
+            throw new InvalidOperationException($"ConnectionStrings:{name} is required when Lapor:Database is Postgres.");
+
+        var directory = Path.GetFullPath(configuration["Lapor:DataDirectory"] ?? "data");
+        Directory.CreateDirectory(directory);
+        // A busy timeout lets concurrent writers (API and consumers) wait for SQLite's single writer lock.
+        return $"Data Source={Path.Combine(directory, name + ".db")};Default Timeout=30;Pooling=True";
+    }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.ServiceDefaults.Problems;
+
+/// <summary>
+/// Turns the exceptions that mean "the client asked for something wrong" into problem details, so that
+/// bad input is a 4xx naming the field and never a 500. Anything else stays a 500 without internals.
+/// </summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => FieldProblem(FieldName(json.Path), "The value is not valid JSON of the expected type."),
+            BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) && bad.StatusCode == 400
+                => FieldProblem("body", "A JSON request body is required."),
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+            NotFoundException notFound => new ProblemDetails { Status = 404, Title = "Not found", Detail = notFound.Message },
+            ConflictException conflict => new ProblemDetails { Status = 409, Title = "Conflict", Detail = conflict.Message },
+            DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "Conflict", Detail = "Someone else changed this report at the same time. Reload and try again." },
+            _ => null,
+        };
+        if (problem is null) return false;
+
+        http.Response.StatusCode = problem.Status ?? 400;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static HttpValidationProblemDetails FieldProblem(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] }) { Status = 400, Title = "One or more fields are invalid." };
+
+    // System.Text.Json reports "$.contact.email" or "$['title']"; clients know the field as "contact.email".
+    private static string FieldName(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return "body";
+        return path.TrimStart('$', '.').Replace("['", "").Replace("']", "");
+    }
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Lapor.ServiceDefaults.Telemetry;
+
+/// <summary>Lapor's own trace source and meter, and OpenTelemetry wiring without the hosting package.</summary>
+public static class LaporTelemetry
+{
+    public const string Name = "Lapor";
+    public static readonly ActivitySource Source = new(Name);
+    public static readonly Meter Meter = new(Name);
+
+    /// <summary>Sources .NET and the libraries Lapor uses emit natively.</summary>
+    public static readonly string[] TraceSources =
+        [Name, "Lapor.Outbox", "Microsoft.AspNetCore", "System.Net.Http", "Yarp.ReverseProxy", "MassTransit", "Npgsql"];
+
+    public static readonly string[] Meters =
+        [Name, "MassTransit", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime"];
+
+    /// <summary>
+    /// Log scopes carry trace and span ids always; traces and metrics are exported over OTLP only when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// </summary>
+    public static WebApplicationBuilder AddLaporTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Logging.Configure(options =>
+            options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return builder;
+
+        var resource = ResourceBuilder.CreateDefault().AddService(builder.Environment.ApplicationName);
+        var tracing = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource(TraceSources).AddOtlpExporter().Build();
+        var metrics = Sdk.CreateMeterProviderBuilder().SetResourceBuilder(resource).AddMeter(Meters).AddOtlpExporter().Build();
+        builder.Services.AddHostedService(_ => new TelemetryFlusher(tracing, metrics));
+        return builder;
+    }
+
+    /// <summary>DI does not dispose instances it did not create; flush and dispose the providers on stop.</summary>
+    private sealed class TelemetryFlusher(TracerProvider? tracing, MeterProvider? metrics) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            tracing?.ForceFlush(5000);
+            metrics?.ForceFlush(5000);
+            tracing?.Dispose();
+            metrics?.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+}
