@@ -16,10 +16,12 @@ public abstract class IdempotentConsumer<TContext, TMessage>(TContext db, TimePr
 {
     protected TContext Db { get; } = db;
     protected TimeProvider Clock { get; } = clock;
+    /// <summary>The id of the message being handled.</summary>
+    protected Guid MessageId { get; private set; }
 
     public async Task Consume(ConsumeContext<TMessage> context)
     {
-        var messageId = context.MessageId ?? throw new InvalidOperationException("Message has no MessageId.");
+        var messageId = MessageId = context.MessageId ?? throw new InvalidOperationException("Message has no MessageId.");
         var consumer = GetType().Name;
         if (await Db.InboxMessages.AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, context.CancellationToken))
             return;

@@ -1,0 +1,28 @@
+using Lapor.AgencyDesk;
+using Lapor.Analytics;
+using Lapor.Embedded;
+using Lapor.Intake;
+using Lapor.ServiceDefaults;
+using Lapor.ServiceDefaults.Messaging;
+using Lapor.Triage;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddLaporDefaults();
+builder.AddIntake();
+builder.AddTriage();
+builder.AddAgencyDesk();
+builder.AddAnalytics();
+builder.AddLaporBus(
+    IntakeExtensions.AddIntakeConsumers,
+    TriageExtensions.AddTriageConsumers,
+    AgencyDeskExtensions.AddAgencyDeskConsumers,
+    AnalyticsExtensions.AddAnalyticsConsumers);
+
+var app = builder.Build();
+app.UseLaporDefaults();
+app.MapIntake();
+app.MapTriage();
+app.MapAgencyDesk();
+app.MapAnalytics();
+app.MapWelcome();
+app.Run();

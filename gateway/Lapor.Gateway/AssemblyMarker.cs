@@ -1,0 +1,4 @@
+namespace Lapor.Gateway;
+
+/// <summary>Names this assembly for tests (<c>WebApplicationFactory&lt;AssemblyMarker&gt;</c>).</summary>
+public sealed class AssemblyMarker;

@@ -1,0 +1,13 @@
+namespace Lapor.Gateway;
+
+/// <summary>The one front door: routes and clusters come from the <c>ReverseProxy</c> configuration section.</summary>
+public static class GatewayExtensions
+{
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        builder.Services.AddHttpClient(DownstreamHealthCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(3));
+        builder.Services.AddHealthChecks().AddCheck<DownstreamHealthCheck>("downstream", tags: ["ready"]);
+        return builder;
+    }
+}

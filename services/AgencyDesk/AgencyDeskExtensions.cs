@@ -1,0 +1,28 @@
+using Lapor.AgencyDesk.Api;
+using Lapor.AgencyDesk.Consumers;
+using Lapor.AgencyDesk.Persistence;
+using Lapor.ServiceDefaults.Persistence;
+using MassTransit;
+
+namespace Lapor.AgencyDesk;
+
+/// <summary>Agency desk: each agency's inbox of routed reports, where officers follow them up.</summary>
+public static class AgencyDeskExtensions
+{
+    public static WebApplicationBuilder AddAgencyDesk(this WebApplicationBuilder builder)
+    {
+        builder.AddLaporDatabase<DeskDbContext>("desk");
+        return builder;
+    }
+
+    public static void AddAgencyDeskConsumers(IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ComplaintRoutedConsumer>();
+    }
+
+    public static IEndpointRouteBuilder MapAgencyDesk(this IEndpointRouteBuilder app)
+    {
+        app.MapDeskApi();
+        return app;
+    }
+}

@@ -1,0 +1,30 @@
+using Lapor.Analytics.Api;
+using Lapor.Analytics.Consumers;
+using Lapor.Analytics.Persistence;
+using Lapor.ServiceDefaults.Persistence;
+using MassTransit;
+
+namespace Lapor.Analytics;
+
+/// <summary>Analytics: read models for oversight staff, built only from events, rebuildable from the events it keeps.</summary>
+public static class AnalyticsExtensions
+{
+    public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
+    {
+        builder.AddLaporDatabase<AnalyticsDbContext>("analytics");
+        return builder;
+    }
+
+    public static void AddAnalyticsConsumers(IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ComplaintSubmittedConsumer>();
+        bus.AddConsumer<ComplaintVerifiedConsumer>();
+        bus.AddConsumer<ComplaintRoutedConsumer>();
+    }
+
+    public static IEndpointRouteBuilder MapAnalytics(this IEndpointRouteBuilder app)
+    {
+        app.MapAnalyticsApi();
+        return app;
+    }
+}

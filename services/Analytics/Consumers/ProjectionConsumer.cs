@@ -1,0 +1,26 @@
+using Lapor.Analytics.Domain;
+using Lapor.Analytics.Persistence;
+using Lapor.Contracts;
+using Lapor.ServiceDefaults.Messaging;
+
+namespace Lapor.Analytics.Consumers;
+
+/// <summary>Keeps the event and projects it onto the report's fact row, in one transaction with the inbox.</summary>
+public abstract class ProjectionConsumer<TEvent>(AnalyticsDbContext db, TimeProvider clock)
+    : IdempotentConsumer<AnalyticsDbContext, TEvent>(db, clock)
+    where TEvent : class, IComplaintEvent
+{
+    protected override async Task Handle(TEvent message, CancellationToken cancellationToken)
+    {
+        Db.Events.Add(EventRecord.From(MessageId, message));
+        var fact = await Db.Complaints.FindAsync([message.ComplaintId], cancellationToken);
+        if (fact is null) Db.Complaints.Add(fact = ComplaintFact.For(message.ComplaintId));
+        fact.Apply(message);
+    }
+}
+
+public sealed class ComplaintSubmittedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintSubmitted>(db, clock);
+
+public sealed class ComplaintVerifiedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintVerified>(db, clock);
+
+public sealed class ComplaintRoutedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintRouted>(db, clock);

@@ -1,0 +1,62 @@
+using Lapor.Contracts;
+
+namespace Lapor.Analytics.Domain;
+
+/// <summary>
+/// One row per report with the dimensions oversight slices by. Each event fills what it knows; the status
+/// follows the event with the highest sequence, so duplicates and out-of-order arrivals give the same row.
+/// </summary>
+public sealed class ComplaintFact
+{
+    private ComplaintFact() { }
+
+    public Guid ComplaintId { get; private set; }
+    public ReportType? Type { get; private set; }
+    public Sector? Sector { get; private set; }
+    public string? Region { get; private set; }
+    public Channel? Channel { get; private set; }
+    public string? AgencyId { get; private set; }
+    public ComplaintStatus Status { get; private set; }
+    public int StatusSequence { get; private set; }
+    public DateTimeOffset? FiledAt { get; private set; }
+    public DateTimeOffset? VerifiedAt { get; private set; }
+    public DateTimeOffset? RoutedAt { get; private set; }
+
+    public static ComplaintFact For(Guid complaintId) => new() { ComplaintId = complaintId };
+
+    public void Apply(IComplaintEvent e)
+    {
+        switch (e)
+        {
+            case ComplaintSubmitted s:
+                Type ??= s.Type;
+                Sector ??= s.Sector;
+                Region ??= s.Region;
+                Channel = s.Channel;
+                FiledAt = s.OccurredAt;
+                Advance(e, ComplaintStatus.BelumTerverifikasi);
+                break;
+            case ComplaintVerified v:
+                Type = v.Type;
+                Sector = v.Sector;
+                VerifiedAt = v.OccurredAt;
+                Advance(e, ComplaintStatus.Terverifikasi);
+                break;
+            case ComplaintRouted r:
+                Type = r.Type;
+                Sector = r.Sector;
+                Region = r.Region ?? Region;
+                AgencyId = r.AgencyId;
+                RoutedAt = r.OccurredAt;
+                Advance(e, ComplaintStatus.Terdisposisi);
+                break;
+        }
+    }
+
+    private void Advance(IComplaintEvent e, ComplaintStatus status)
+    {
+        if (e.Sequence <= StatusSequence) return;
+        Status = status;
+        StatusSequence = e.Sequence;
+    }
+}

@@ -1,0 +1,42 @@
+using Lapor.Contracts;
+using Lapor.Triage.Domain;
+using Lapor.Triage.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Triage.Api;
+
+public static class TriageApi
+{
+    public static IEndpointRouteBuilder MapTriageApi(this IEndpointRouteBuilder app)
+    {
+        var triage = app.MapGroup("/api/triage").WithTags("Triage");
+        triage.MapPost("/classify", Classify).WithName("Classify").WithSummary("The routing decision for a report, without side effects.");
+        triage.MapGet("/agencies", ListAgencies).WithName("ListAgencies").WithSummary("The agency directory.");
+        return app;
+    }
+
+    public sealed record ClassifyRequest(string? Title, string? Text, string? Region, Sector? Sector, ReportType? Type);
+
+    public static async Task<Results<Ok<RoutingDecision>, ValidationProblem>> Classify(
+        [FromBody] ClassifyRequest? request, TriageDbContext db, AgencyDirectory directory, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request?.Title)) errors["title"] = ["Required."];
+        if (string.IsNullOrWhiteSpace(request?.Text)) errors["text"] = ["Required."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var router = new Router(await directory.GetAsync(db, cancellationToken));
+        return TypedResults.Ok(router.Decide(new TriageInput(request!.Title!, request.Text!, request.Region, request.Sector, request.Type)));
+    }
+
+    public static async Task<Ok<List<Agency>>> ListAgencies(TriageDbContext db, string? sector, string? region, CancellationToken cancellationToken)
+    {
+        var query = db.Agencies.AsNoTracking();
+        if (region is not null) query = query.Where(a => a.Region == region);
+        var agencies = await query.OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        if (sector is not null) agencies = agencies.Where(a => a.Sectors.Any(s => s.ToString().Equals(sector, StringComparison.OrdinalIgnoreCase))).ToList();
+        return TypedResults.Ok(agencies);
+    }
+}

@@ -1,0 +1,33 @@
+using Lapor.Triage.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lapor.Triage.Persistence;
+
+internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
+{
+    public void Configure(EntityTypeBuilder<Agency> builder)
+    {
+        builder.ToTable("agencies");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).HasMaxLength(64);
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Region).HasMaxLength(16);
+        builder.Property(a => a.Handles).HasMaxLength(2000);
+        builder.PrimitiveCollection(a => a.Sectors);
+    }
+}
+
+internal sealed class TriagedComplaintConfiguration : IEntityTypeConfiguration<TriagedComplaint>
+{
+    public void Configure(EntityTypeBuilder<TriagedComplaint> builder)
+    {
+        builder.ToTable("complaints");
+        builder.HasKey(c => c.ComplaintId);
+        builder.Property(c => c.TrackingId).HasMaxLength(12);
+        builder.Property(c => c.Region).HasMaxLength(16);
+        builder.Property(c => c.AgencyId).HasMaxLength(64);
+        builder.Property(c => c.Sequence).IsConcurrencyToken();
+        builder.HasIndex(c => c.FollowUpDueAt);
+    }
+}

@@ -1,0 +1,32 @@
+using Lapor.ServiceDefaults.Persistence;
+using Lapor.Triage.Api;
+using Lapor.Triage.Consumers;
+using Lapor.Triage.Domain;
+using Lapor.Triage.Persistence;
+using MassTransit;
+
+namespace Lapor.Triage;
+
+/// <summary>Triage: classifies each report, routes it to the responsible agency and owns the agency directory and deadlines.</summary>
+public static class TriageExtensions
+{
+    public static WebApplicationBuilder AddTriage(this WebApplicationBuilder builder)
+    {
+        builder.AddLaporDatabase<TriageDbContext>("triage");
+        builder.Services.AddScoped<ISeeder<TriageDbContext>, AgencySeeder>();
+        builder.Services.AddSingleton<WorkingCalendar>();
+        builder.Services.AddSingleton<AgencyDirectory>();
+        return builder;
+    }
+
+    public static void AddTriageConsumers(IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ComplaintSubmittedConsumer>();
+    }
+
+    public static IEndpointRouteBuilder MapTriage(this IEndpointRouteBuilder app)
+    {
+        app.MapTriageApi();
+        return app;
+    }
+}
