@@ -11,7 +11,7 @@ namespace Lapor.Triage.Persistence;
 /// Seeds the agency directory with the reference ids (sectors, Kemendagri regions, agencies). Adds the
 /// agencies that are missing and leaves existing ones alone, so verifiers' edits survive restarts.
 /// </summary>
-internal sealed class AgencySeeder : ISeeder<TriageDbContext>
+public sealed class AgencySeeder : ISeeder<TriageDbContext>
 {
     public async Task SeedAsync(TriageDbContext db, CancellationToken cancellationToken)
     {

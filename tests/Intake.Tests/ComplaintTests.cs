@@ -1,0 +1,55 @@
+using Lapor.Contracts;
+using Lapor.Intake.Domain;
+
+namespace Lapor.Intake.Tests;
+
+public sealed class ComplaintTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(7));
+
+    private static Complaint Filed() =>
+        Complaint.File(new NewComplaint(ReportType.Aduan, "Jalan berlubang di pasar", "Jalan di depan pasar rusak parah sejak lama.", null, "35.78", false, false),
+            Channel.Api, Now).Complaint;
+
+    private static ComplaintVerified Verified(Complaint c, int sequence) =>
+        new(c.Id, c.TrackingId, sequence, Now.AddMinutes(1), ReportType.Aduan, Sector.Infrastruktur, Now.AddDays(3));
+
+    private static ComplaintRouted Routed(Complaint c, int sequence) =>
+        new(c.Id, c.TrackingId, sequence, Now.AddMinutes(1), ReportType.Aduan, Sector.Infrastruktur, "35.78", "35.78.dpupr", "Dinas PU",
+            0.9, c.Title, c.Text, false, Now, Now.AddDays(5));
+
+    [Fact]
+    public void Events_in_order_move_the_status_forward_and_fill_the_timeline()
+    {
+        var complaint = Filed();
+        complaint.Verified(Verified(complaint, 2));
+        complaint.Routed(Routed(complaint, 3));
+
+        Assert.Equal(ComplaintStatus.Terdisposisi, complaint.Status);
+        Assert.Equal("35.78.dpupr", complaint.AgencyId);
+        Assert.Equal([TimelineStep.Filed, TimelineStep.Verified, TimelineStep.Routed], complaint.Timeline.Select(t => t.Step));
+    }
+
+    [Fact]
+    public void An_older_event_arriving_late_adds_its_step_but_does_not_move_the_status_back()
+    {
+        var complaint = Filed();
+        complaint.Routed(Routed(complaint, 3));
+        complaint.Verified(Verified(complaint, 2));
+
+        Assert.Equal(ComplaintStatus.Terdisposisi, complaint.Status);
+        Assert.Equal(3, complaint.Timeline.Count);
+    }
+
+    [Fact]
+    public void The_same_event_twice_changes_nothing()
+    {
+        var complaint = Filed();
+        var routed = Routed(complaint, 3);
+        complaint.Routed(routed);
+        complaint.Routed(routed);
+
+        Assert.Equal(2, complaint.Timeline.Count);
+        Assert.Equal(3, complaint.Sequence);
+    }
+}

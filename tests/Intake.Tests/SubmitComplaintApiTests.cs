@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Lapor.Intake.Api;
+
+namespace Lapor.Intake.Tests;
+
+public sealed class SubmitComplaintApiTests(IntakeApiFactory factory) : IClassFixture<IntakeApiFactory>
+{
+    private const string ValidTitle = "Jalan berlubang di depan pasar";
+    private const string ValidText = "Jalan di depan pasar kota rusak berlubang besar dan membahayakan pengendara motor.";
+
+    [Fact]
+    public async Task Filing_a_valid_report_answers_201_with_tracking_id_and_access_code_and_stores_one_event()
+    {
+        var before = await factory.OutboxRows();
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/complaints",
+            new { type = "aduan", title = ValidTitle, text = ValidText, region = "35.78" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Matches("^LPR-[0-9A-HJKMNP-TV-Z]{8}$", receipt.GetProperty("trackingId").GetString());
+        Assert.Equal(12, receipt.GetProperty("accessCode").GetString()!.Length);
+        Assert.Equal("belum_terverifikasi", receipt.GetProperty("status").GetString());
+        Assert.Equal(before + 1, await factory.OutboxRows());
+    }
+
+    [Fact]
+    public async Task A_filed_report_can_be_followed_with_its_access_code_and_not_without()
+    {
+        var client = factory.CreateClient();
+        var receipt = await (await client.PostAsJsonAsync("/api/complaints",
+            new { type = "aspirasi", title = ValidTitle, text = ValidText })).Content.ReadFromJsonAsync<JsonElement>();
+        var trackingId = receipt.GetProperty("trackingId").GetString();
+
+        using var withCode = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/{trackingId}");
+        withCode.Headers.Add(ComplaintsApi.AccessCodeHeader, receipt.GetProperty("accessCode").GetString());
+        var found = await client.SendAsync(withCode);
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.Equal("aspirasi", (await found.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+
+        using var wrongCode = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/{trackingId}");
+        wrongCode.Headers.Add(ComplaintsApi.AccessCodeHeader, "AAAAAAAAAAAA");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(wrongCode)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/complaints/{trackingId}")).StatusCode);
+    }
+
+    public static TheoryData<string, string> BadBodies => new()
+    {
+        { "", "body" },
+        { "null", "body" },
+        { "[1,2]", "body" },
+        { "{\"type\":\"aduan\",\"title\":42,\"text\":\"" + ValidText + "\"}", "title" },
+        { "{\"type\":\"keluhan\",\"title\":\"" + ValidTitle + "\",\"text\":\"" + ValidText + "\"}", "type" },
+        { "{\"type\":3,\"title\":\"" + ValidTitle + "\",\"text\":\"" + ValidText + "\"}", "type" },
+        { "{\"title\":\"" + ValidTitle + "\",\"text\":\"" + ValidText + "\"}", "type" },
+        { "{\"type\":\"aduan\",\"text\":\"" + ValidText + "\"}", "title" },
+        { "{\"type\":\"aduan\",\"title\":\"pendek\",\"text\":\"" + ValidText + "\"}", "title" },
+        { "{\"type\":\"aduan\",\"title\":\"" + ValidTitle + "\",\"text\":\"" + new string('a', 4001) + "\"}", "text" },
+        { "{\"type\":\"aduan\",\"title\":\"" + ValidTitle + "\",\"text\":\"" + ValidText + "\\u0007\"}", "text" },
+        { "{\"type\":\"aduan\",\"title\":\"" + ValidTitle + "\",\"text\":\"" + ValidText + "\",\"region\":\"99.99\"}", "region" },
+        { "{\"type\":\"aduan\",\"title\":\"" + ValidTitle + "\",\"text\":\"" + ValidText + "\",\"anonymous\":\"ya\"}", "anonymous" },
+        { "{\"type\":\"aduan\",\"title\":\"" + ValidTitle + "\",", "body" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBodies))]
+    public async Task Bad_input_answers_400_problem_details_naming_the_field_and_stores_nothing(string body, string field)
+    {
+        var storedBefore = await factory.StoredComplaints();
+        var outboxBefore = await factory.OutboxRows();
+
+        var response = await factory.CreateClient().PostAsync("/api/complaints", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {problem}");
+        Assert.Equal(storedBefore, await factory.StoredComplaints());
+        Assert.Equal(outboxBefore, await factory.OutboxRows());
+    }
+
+    [Fact]
+    public async Task Script_tags_in_text_are_stored_as_text()
+    {
+        var client = factory.CreateClient();
+        const string text = "Petugas menulis <script>alert('x')</script> di papan pengumuman puskesmas kami.";
+        var receipt = await (await client.PostAsJsonAsync("/api/complaints",
+            new { type = "aduan", title = ValidTitle, text })).Content.ReadFromJsonAsync<JsonElement>();
+
+        var stored = await factory.InDatabase(db => Task.FromResult(db.Complaints.Single(c => c.TrackingId == receipt.GetProperty("trackingId").GetString()).Text));
+        Assert.Equal(text, stored);
+    }
+}
