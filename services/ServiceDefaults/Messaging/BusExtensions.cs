@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,14 @@ public static class BusExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter());
+            // A service without its broker still accepts work into its outbox: report that as Degraded
+            // (still HTTP 200 on /health/ready) so the gateway keeps routing to it; a lost database is Unhealthy.
+            bus.ConfigureHealthCheckOptions(options =>
+            {
+                options.Name = "bus";
+                options.MinimalFailureStatus = HealthStatus.Degraded;
+                options.Tags.Add("ready");
+            });
             foreach (var register in consumers) register(bus);
 
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>

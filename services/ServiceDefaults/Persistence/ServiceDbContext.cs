@@ -32,5 +32,10 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             // SQLite cannot order or compare DateTimeOffset; store UTC ticks there instead.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetTicksConverter>();
         }
+        else
+        {
+            // PostgreSQL's timestamptz takes UTC only; deadlines carry the region's offset in memory.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetUtcConverter>();
+        }
     }
 }

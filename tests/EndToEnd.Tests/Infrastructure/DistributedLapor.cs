@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace Lapor.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// Lapor in its distributed shape: the four services and the gateway each in its own process, on the real
+/// RabbitMQ (a virtual host of this fixture's own) and the real PostgreSQL (a database per service).
+/// Intake reaches the broker through a <see cref="TcpProxy"/> so tests can cut its network.
+/// </summary>
+public sealed class DistributedLapor : IAsyncLifetime
+{
+    private RabbitMqVirtualHost? _vhost;
+    private readonly List<ServiceProcess> _services = [];
+
+    public PostgresDatabases Databases { get; } = new(TestEnvironment.UniqueName("lapor"));
+    public TcpProxy IntakeBrokerLink { get; } = new(TestEnvironment.RabbitMqHost, TestEnvironment.RabbitMqPort);
+    public ServiceProcess Gateway { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _vhost = await RabbitMqVirtualHost.CreateAsync();
+        var intake = Service("intake", "services/Intake", "Lapor.Intake", brokerPort: IntakeBrokerLink.Port);
+        var triage = Service("triage", "services/Triage", "Lapor.Triage");
+        var desk = Service("desk", "services/AgencyDesk", "Lapor.AgencyDesk");
+        var analytics = Service("analytics", "services/Analytics", "Lapor.Analytics");
+        _services.AddRange([intake, triage, desk, analytics]);
+
+        var gatewayEnvironment = new Dictionary<string, string>();
+        foreach (var (cluster, service) in new[] { ("intake", intake), ("triage", triage), ("desk", desk), ("analytics", analytics) })
+            gatewayEnvironment[$"ReverseProxy__Clusters__{cluster}__Destinations__primary__Address"] = service.Address.ToString();
+        Gateway = new ServiceProcess("gateway", "gateway/Lapor.Gateway", "Lapor.Gateway", gatewayEnvironment);
+        _services.Add(Gateway);
+
+        foreach (var service in _services) service.Start();
+        Client = new HttpClient { BaseAddress = Gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
+        await Task.WhenAll(_services.Select(WaitUntilHealthy));
+    }
+
+    private ServiceProcess Service(string name, string directory, string assembly, int? brokerPort = null) =>
+        new(name, directory, assembly, new Dictionary<string, string>
+        {
+            ["Lapor__Database"] = "Postgres",
+            [$"ConnectionStrings__{name}"] = Databases.ConnectionString(name),
+            ["Lapor__Transport"] = "RabbitMq",
+            ["ConnectionStrings__rabbitmq"] = _vhost!.Uri(brokerPort),
+        });
+
+    /// <summary>Healthy, not merely Degraded: the bus is connected and every queue is bound before tests publish.</summary>
+    public async Task WaitUntilHealthy(ServiceProcess service)
+    {
+        using var client = new HttpClient { BaseAddress = service.Address, Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (service.HasExited) throw new InvalidOperationException($"{service.Name} exited:\n{service.RecentOutput}");
+            try
+            {
+                var response = await client.GetAsync("/health/ready");
+                if (response.IsSuccessStatusCode && await response.Content.ReadAsStringAsync() == "Healthy") return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"{service.Name} did not become healthy:\n{service.RecentOutput}");
+    }
+
+    public string Diagnostics => string.Join("\n", _services.Select(s => s.RecentOutput));
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        foreach (var service in _services) await service.DisposeAsync();
+        await IntakeBrokerLink.DisposeAsync();
+        await Databases.DisposeAsync();
+        if (_vhost is not null) await _vhost.DisposeAsync();
+    }
+}

@@ -1,0 +1,38 @@
+using Npgsql;
+
+namespace Lapor.EndToEnd.Tests.Infrastructure;
+
+/// <summary>One PostgreSQL database per service for one fixture; the services create them, this drops them.</summary>
+public sealed class PostgresDatabases(string prefix) : IAsyncDisposable
+{
+    private readonly List<string> _names = [];
+
+    public string ConnectionString(string service)
+    {
+        var name = $"{prefix}_{service}";
+        _names.Add(name);
+        return new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = name }.ConnectionString;
+    }
+
+    public async Task<T?> ScalarAsync<T>(string service, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = $"{prefix}_{service}" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? default : (T)Convert.ChangeType(result, typeof(T));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var name in _names.Distinct())
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}

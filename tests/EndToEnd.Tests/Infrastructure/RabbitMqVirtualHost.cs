@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace Lapor.EndToEnd.Tests.Infrastructure;
+
+/// <summary>A RabbitMQ virtual host of a test's own, so runs and fixtures never share queues. Made with rabbitmqctl.</summary>
+public sealed class RabbitMqVirtualHost : IAsyncDisposable
+{
+    public string Name { get; } = TestEnvironment.UniqueName("lapor-test");
+
+    public static async Task<RabbitMqVirtualHost> CreateAsync()
+    {
+        var vhost = new RabbitMqVirtualHost();
+        await RabbitMqCtl("add_vhost", vhost.Name);
+        await RabbitMqCtl("set_permissions", "-p", vhost.Name, "guest", ".*", ".*", ".*");
+        return vhost;
+    }
+
+    public string Uri(int? port = null) => $"amqp://guest:guest@{TestEnvironment.RabbitMqHost}:{port ?? TestEnvironment.RabbitMqPort}/{Name}";
+
+    public async ValueTask DisposeAsync() => await RabbitMqCtl("delete_vhost", Name);
+
+    private static async Task RabbitMqCtl(params string[] args)
+    {
+        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed: {error}");
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Lapor.EndToEnd.Tests.Infrastructure;
+
+/// <summary>A Lapor service or the gateway running as its own operating-system process, as in production.</summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<string> _output = new();
+    private Process? _process;
+
+    public ServiceProcess(string name, string projectDirectory, string assemblyName, IDictionary<string, string> environment)
+    {
+        Name = name;
+        Port = TestEnvironment.FreePort();
+        AssemblyPath = TestEnvironment.AssemblyPath(projectDirectory, assemblyName);
+        Environment = new Dictionary<string, string>(environment)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__Console__FormatterName"] = "simple",
+        };
+    }
+
+    public string Name { get; }
+    public int Port { get; }
+    public string AssemblyPath { get; }
+    public Dictionary<string, string> Environment { get; }
+    public Uri Address => new($"http://127.0.0.1:{Port}");
+    public bool HasExited => _process?.HasExited ?? true;
+
+    public void Start()
+    {
+        if (!File.Exists(AssemblyPath)) throw new FileNotFoundException($"{Name} is not built.", AssemblyPath);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(AssemblyPath)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(AssemblyPath);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(Address.ToString().TrimEnd('/'));
+        foreach (var (key, value) in Environment) start.Environment[key] = value;
+
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>Ends the process at once, as a crash or <c>kill -9</c> would.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public string RecentOutput => string.Join('\n', _output.TakeLast(60));
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue($"[{Name}] {line}");
+        while (_output.Count > 500) _output.TryDequeue(out _);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Lapor.EndToEnd.Tests.Infrastructure;
+
+/// <summary>What a citizen, an officer and an oversight user do in the skeleton flow, over HTTP, in either mode.</summary>
+public static class SkeletonFlow
+{
+    public sealed record Receipt(string TrackingId, string AccessCode, string Status);
+
+    /// <summary>A report Triage routes with confidence to Kota Surabaya's public works office.</summary>
+    public static readonly object RoadInSurabaya = new
+    {
+        type = "aduan",
+        title = "Jalan berlubang di depan Pasar Wonokromo",
+        text = "Jalan di depan Pasar Wonokromo rusak berlubang besar sejak sebulan, sudah dua pengendara motor jatuh. Mohon segera diperbaiki.",
+        region = "35.78",
+    };
+    public const string RoadAgency = "35.78.dpupr";
+
+    public static async Task<Receipt> FileAsync(HttpClient client, object report)
+    {
+        var response = await client.PostAsJsonAsync("/api/complaints", report);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<Receipt>())!;
+    }
+
+    public static async Task<JsonElement> TrackAsync(HttpClient client, Receipt receipt)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/{receipt.TrackingId}");
+        request.Headers.Add("X-Access-Code", receipt.AccessCode);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task<JsonElement> InboxAsync(HttpClient client, string agencyId) =>
+        await client.GetFromJsonAsync<JsonElement>($"/api/desk/inbox?agencyId={agencyId}");
+
+    public static async Task<bool> InInboxAsync(HttpClient client, string agencyId, string trackingId) =>
+        (await InboxAsync(client, agencyId)).GetProperty("items").EnumerateArray()
+            .Any(item => item.GetProperty("trackingId").GetString() == trackingId);
+
+    public static async Task<int> TotalCountedAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/analytics/summary")).GetProperty("total").GetInt32();
+
+    /// <summary>Polls until the condition holds; fails the test with <paramref name="what"/> after the timeout.</summary>
+    public static async Task Eventually(Func<Task<bool>> condition, string what, int seconds = 30)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            if (await condition()) return;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"Timed out after {seconds} s waiting until {what}.");
+    }
+
+    /// <summary>The whole skeleton: filed, routed, visible in the citizen's timeline, in the inbox and counted.</summary>
+    public static async Task RunAsync(HttpClient client)
+    {
+        var countedBefore = await TotalCountedAsync(client);
+
+        var receipt = await FileAsync(client, RoadInSurabaya);
+        Assert.Matches("^LPR-[0-9A-Z]{8}$", receipt.TrackingId);
+        Assert.Equal("belum_terverifikasi", receipt.Status);
+
+        // Verified and routed travel on separate queues; the timeline is complete once both have arrived.
+        await Eventually(async () => (await TrackAsync(client, receipt)).GetProperty("timeline").GetArrayLength() == 3,
+            "the citizen sees the report verified and routed");
+        var tracked = await TrackAsync(client, receipt);
+        Assert.Equal("terdisposisi", tracked.GetProperty("status").GetString());
+        Assert.Equal(RoadAgency, tracked.GetProperty("agencyId").GetString());
+        Assert.False(string.IsNullOrEmpty(tracked.GetProperty("agencyName").GetString()));
+        Assert.Equal(new[] { "filed", "verified", "routed" },
+            tracked.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("step").GetString()!).ToArray());
+
+        await Eventually(() => InInboxAsync(client, RoadAgency, receipt.TrackingId), "the report is in the agency's inbox");
+        Assert.False(await InInboxAsync(client, "35.78.dinkes", receipt.TrackingId));
+
+        await Eventually(async () => await TotalCountedAsync(client) == countedBefore + 1, "analytics counts the report");
+        var summary = await client.GetFromJsonAsync<JsonElement>("/api/analytics/summary");
+        Assert.True(summary.GetProperty("bySector").GetProperty("infrastruktur").GetInt32() >= 1);
+        Assert.True(summary.GetProperty("byStatus").GetProperty("terdisposisi").GetInt32() >= 1);
+    }
+}
