@@ -15,7 +15,7 @@ public static class TriageExtensions
         builder.AddLaporDatabase<TriageDbContext>("triage");
         builder.Services.AddScoped<ISeeder<TriageDbContext>, AgencySeeder>();
         builder.Services.AddSingleton<WorkingCalendar>();
-        builder.Services.AddSingleton<AgencyDirectory>();
+        builder.Services.AddSingleton<TriageModel>();
         return builder;
     }
 

@@ -20,14 +20,14 @@ public static class TriageApi
     public sealed record ClassifyRequest(string? Title, string? Text, string? Region, Sector? Sector, ReportType? Type);
 
     public static async Task<Results<Ok<RoutingDecision>, ValidationProblem>> Classify(
-        [FromBody] ClassifyRequest? request, TriageDbContext db, AgencyDirectory directory, CancellationToken cancellationToken)
+        [FromBody] ClassifyRequest? request, TriageDbContext db, TriageModel model, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request?.Title)) errors["title"] = ["Required."];
         if (string.IsNullOrWhiteSpace(request?.Text)) errors["text"] = ["Required."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var router = new Router(await directory.GetAsync(db, cancellationToken));
+        var router = await model.GetRouterAsync(db, cancellationToken);
         return TypedResults.Ok(router.Decide(new TriageInput(request!.Title!, request.Text!, request.Region, request.Sector, request.Type)));
     }
 

@@ -6,14 +6,14 @@ using Lapor.Triage.Persistence;
 namespace Lapor.Triage.Consumers;
 
 /// <summary>Classifies and routes a newly filed report; the decision and its events commit together.</summary>
-public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider clock, AgencyDirectory directory, WorkingCalendar calendar)
+public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider clock, TriageModel model, WorkingCalendar calendar)
     : IdempotentConsumer<TriageDbContext, ComplaintSubmitted>(db, clock)
 {
     protected override async Task Handle(ComplaintSubmitted message, CancellationToken cancellationToken)
     {
         if (await Db.Complaints.FindAsync([message.ComplaintId], cancellationToken) is not null) return;
 
-        var router = new Router(await directory.GetAsync(Db, cancellationToken));
+        var router = await model.GetRouterAsync(Db, cancellationToken);
         var decision = router.Decide(new TriageInput(message.Title, message.Text, message.Region, message.Sector, message.Type));
         var (complaint, events) = TriagedComplaint.Triage(message, decision, calendar, Clock.GetUtcNow());
 

@@ -1,91 +1,122 @@
 using Lapor.Contracts;
 using Lapor.Contracts.Reference;
+using Lapor.Triage.Domain.Classification;
 
 namespace Lapor.Triage.Domain;
 
 /// <summary>
-/// Decides type, sector and responsible agency for a report. Reports whose route cannot be decided with
-/// enough confidence go to the national admin desk for a person to verify, instead of being guessed.
+/// Decides type, sector and responsible agency for a report. The classifier scores sectors and routes
+/// (a national body, or the provincial or local level); the router picks the most likely pair the directory
+/// can actually serve, then finds the dinas of that level and sector for the report's region (given, or
+/// named in the text). Reports it cannot route with enough confidence go to the national admin desk for a
+/// person to verify, instead of being guessed.
 /// </summary>
-public sealed class Router(IReadOnlyList<Agency> agencies)
+public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier classifier, double threshold = Router.ConfidenceThreshold)
 {
-    public const double ConfidenceThreshold = 0.6;
+    /// <summary>Below this joint probability a report waits for a verifier. Chosen with the evaluation tool's cross-validation.</summary>
+    public const double ConfidenceThreshold = 0.30;
+    /// <summary>How much the reporter's own choice of sector multiplies that sector's probability.</summary>
+    public const double ReporterSectorWeight = 3.0;
+    /// <summary>How sure the classifier must be to override the type the reporter chose.</summary>
+    public const double TypeOverride = 0.9;
 
-    private static readonly (string Keyword, Sector Sector)[] SectorKeywords =
-    [
-        ("puskesmas", Sector.Kesehatan), ("rumah sakit", Sector.Kesehatan), ("rsud", Sector.Kesehatan), ("bpjs kesehatan", Sector.Kesehatan),
-        ("obat", Sector.Kesehatan), ("vaksin", Sector.Kesehatan), ("dokter", Sector.Kesehatan),
-        ("bansos", Sector.Bansos), ("pkh", Sector.Bansos), ("bpnt", Sector.Bansos), ("blt", Sector.Bansos), ("sembako", Sector.Bansos),
-        ("sekolah", Sector.Pendidikan), ("guru", Sector.Pendidikan), ("siswa", Sector.Pendidikan), ("sma", Sector.Pendidikan), ("smp", Sector.Pendidikan),
-        ("kip kuliah", Sector.Pendidikan), ("ukt", Sector.Pendidikan), ("kampus", Sector.Pendidikan),
-        ("gaji", Sector.Ketenagakerjaan), ("upah", Sector.Ketenagakerjaan), ("phk", Sector.Ketenagakerjaan), ("prakerja", Sector.Ketenagakerjaan),
-        ("bpjs ketenagakerjaan", Sector.Ketenagakerjaan), ("pekerja migran", Sector.Ketenagakerjaan),
-        ("ktp", Sector.Kependudukan), ("kartu keluarga", Sector.Kependudukan), ("akta", Sector.Kependudukan), ("dukcapil", Sector.Kependudukan),
-        ("jalan", Sector.Infrastruktur), ("jembatan", Sector.Infrastruktur), ("drainase", Sector.Infrastruktur), ("trotoar", Sector.Infrastruktur),
-        ("sampah", Sector.Lingkungan), ("limbah", Sector.Lingkungan), ("pencemaran", Sector.Lingkungan),
-        ("angkot", Sector.Perhubungan), ("parkir", Sector.Perhubungan), ("terminal", Sector.Perhubungan), ("ojek", Sector.Perhubungan),
-        ("pinjol", Sector.Keuangan), ("pinjaman online", Sector.Keuangan), ("pajak", Sector.Keuangan), ("bank", Sector.Keuangan),
-        ("listrik", Sector.Utilitas), ("pln", Sector.Utilitas), ("pdam", Sector.Utilitas), ("air bersih", Sector.Utilitas),
-    ];
+    private readonly Dictionary<string, Agency> _byId = agencies.ToDictionary(a => a.Id);
 
-    private static readonly (string Keyword, string AgencyId)[] NationalBodies =
-    [
-        ("bpjs kesehatan", "nas.bpjs-kesehatan"), ("bpjs ketenagakerjaan", "nas.bpjs-ketenagakerjaan"), ("prakerja", "nas.prakerja"),
-        ("pln", "nas.pln"), ("token listrik", "nas.pln"), ("pinjol", "nas.ojk"), ("pinjaman online", "nas.ojk"),
-        ("pekerja migran", "nas.bp2mi"), ("kip kuliah", "nas.kemdiktisaintek"), ("ukt", "nas.kemdiktisaintek"),
-    ];
+    public ComplaintClassifier Classifier => classifier;
 
     public RoutingDecision Decide(TriageInput input)
     {
-        var text = $" {input.Title} {input.Text} ".ToLowerInvariant();
         var explanation = new List<string>();
-        var type = input.Type ?? ReportType.Aduan;
+        var classification = classifier.Classify(input.Title, input.Text);
 
-        var (sector, confidence) = SectorOf(input, text, explanation);
-        var region = Regions.Find(input.Region);
+        var type = TypeOf(input, classification, explanation);
+        var region = RegionOf(input, explanation);
+        var candidates = Candidates(input, classification).ToList();
+        var (sector, route, confidence) = candidates[0];
 
-        var national = NationalBodies.FirstOrDefault(n => text.Contains(n.Keyword));
-        Agency? agency = national.AgencyId is not null ? Find(national.AgencyId) : null;
-        if (agency is not null)
-            explanation.Add($"'{national.Keyword}' is a national programme of {agency.Name}.");
-        else if (region is not null)
-        {
-            agency = agencies.FirstOrDefault(a => a.Region == region.Code && a.Sectors.Contains(sector))
-                ?? agencies.FirstOrDefault(a => a.Region == region.ProvinceCode && a.Sectors.Contains(sector));
-            if (agency is not null) explanation.Add($"Region {region.Name}: {agency.Name} handles {LaporSector(sector)}.");
-        }
-        else
-        {
-            confidence = Math.Min(confidence, 0.5);
-            explanation.Add("No region given or found: a local matter cannot be routed without one.");
-        }
+        var evidence = string.Join(", ", classifier.SectorModel.Evidence(classification.Sector, ComplaintClassifier.Wire(sector)));
+        explanation.Add($"Sector {ComplaintClassifier.Wire(sector)} ({classification.Sector.Ranked.First(s => s.Label == ComplaintClassifier.Wire(sector)).Probability:P0})"
+            + (evidence.Length > 0 ? $" from: {evidence}." : "."));
 
-        if (agency is null || confidence < ConfidenceThreshold)
+        var agency = Resolve(sector, route, region, input.Text, explanation);
+        if (agency is not null && confidence < threshold)
         {
-            agency = Find(Agency.AdminDesk)!;
-            explanation.Add("Not confident enough to route: sent to the national admin desk for verification.");
+            explanation.Add($"Confidence {confidence:P0} is below {threshold:P0}: a verifier decides.");
+            agency = null;
         }
-        return new RoutingDecision(type, sector, agency.Id, agency.Name, region?.Code, confidence, explanation);
+        agency ??= _byId[Agency.AdminDesk];
+        if (agency.Id == Agency.AdminDesk) explanation.Add("Sent to the national admin desk for verification.");
+
+        var alternatives = candidates.Skip(1).Take(3)
+            .Select(c => new RouteAlternative(c.Sector, Resolve(c.Sector, c.Route, region, input.Text, null)?.Id ?? Agency.AdminDesk, c.Probability))
+            .ToList();
+        return new RoutingDecision(type, sector, agency.Id, agency.Name, region?.Code, Math.Round(confidence, 4), alternatives, explanation);
     }
 
-    private static (Sector, double) SectorOf(TriageInput input, string text, List<string> explanation)
+    private static ReportType TypeOf(TriageInput input, ClassifierScores classification, List<string> explanation)
     {
-        if (input.Sector is { } chosen)
-        {
-            explanation.Add($"The reporter chose the sector {LaporSector(chosen)}.");
-            return (chosen, 0.9);
-        }
-        foreach (var (keyword, sector) in SectorKeywords)
-        {
-            if (!text.Contains($" {keyword}")) continue;
-            explanation.Add($"'{keyword}' points to the sector {LaporSector(sector)}.");
-            return (sector, 0.8);
-        }
-        explanation.Add("No sector recognised.");
-        return (Sector.Lainnya, 0.3);
+        var predicted = Enum.Parse<ReportType>(classification.Type.Best.Label.Replace("_", ""), ignoreCase: true);
+        if (input.Type is { } chosen && (chosen == predicted || classification.Type.Best.Probability < TypeOverride))
+            return chosen;
+        explanation.Add($"Type {classification.Type.Best.Label} ({classification.Type.Best.Probability:P0}).");
+        return predicted;
     }
 
-    private Agency? Find(string id) => agencies.FirstOrDefault(a => a.Id == id);
+    private static Region? RegionOf(TriageInput input, List<string> explanation)
+    {
+        if (Regions.Find(input.Region) is { } given) return given;
+        var named = Gazetteer.Find(input.Title + " " + input.Text);
+        if (named is not null) explanation.Add($"Region {named.Name}, named in the text.");
+        return named;
+    }
 
-    private static string LaporSector(Sector sector) => sector.ToString().ToLowerInvariant();
+    /// <summary>(sector, route) pairs the directory can serve, by joint probability, most likely first.</summary>
+    private IEnumerable<(Sector Sector, string Route, double Probability)> Candidates(TriageInput input, ClassifierScores classification)
+    {
+        var sectors = classification.Sector.Ranked.ToDictionary(s => Enum.Parse<Sector>(s.Label, ignoreCase: true), s => s.Probability);
+        if (input.Sector is { } chosen) sectors[chosen] *= ReporterSectorWeight;
+
+        var pairs = (from s in sectors
+                     from r in classification.Route.Ranked
+                     where Serves(r.Label, s.Key)
+                     select (Sector: s.Key, Route: r.Label, Score: s.Value * r.Probability)).ToList();
+        var total = pairs.Sum(p => p.Score);
+        return pairs.OrderByDescending(p => p.Score).Select(p => (p.Sector, p.Route, p.Score / total));
+    }
+
+    private bool Serves(string route, Sector sector) => route switch
+    {
+        Agency.AdminDesk => true,
+        Routes.Province => agencies.Any(a => a.Level == AgencyLevel.Provinsi && a.Sectors.Contains(sector)),
+        Routes.Local => agencies.Any(a => a.Level is AgencyLevel.Kabupaten or AgencyLevel.Kota && a.Sectors.Contains(sector)),
+        _ => _byId.TryGetValue(route, out var body) && body.Sectors.Contains(sector),
+    };
+
+    /// <summary>The agency for a route; null when a regional route has no region or no dinas for the sector there.</summary>
+    private Agency? Resolve(Sector sector, string route, Region? region, string text, List<string>? explanation)
+    {
+        switch (route)
+        {
+            case Routes.Province:
+                var province = region?.ProvinceCode;
+                var provincial = agencies.FirstOrDefault(a => a.Region == province && a.Sectors.Contains(sector));
+                explanation?.Add(provincial is null
+                    ? "A provincial matter, but no province is known or it has no office for this sector."
+                    : $"A provincial matter: {provincial.Name}.");
+                return provincial;
+            case Routes.Local:
+                var local = region?.Level == RegionLevel.Provinsi
+                    ? Gazetteer.Find(text) is { Parent: not null } named && named.Parent == region.Code ? named : null
+                    : region;
+                var office = agencies.FirstOrDefault(a => a.Region == local?.Code && a.Sectors.Contains(sector));
+                explanation?.Add(office is null
+                    ? "A local matter, but no kabupaten or kota is known or it has no office for this sector."
+                    : $"A local matter: {office.Name}.");
+                return office;
+            default:
+                var body = _byId.GetValueOrDefault(route);
+                if (body is not null && body.Id != Agency.AdminDesk) explanation?.Add($"A national matter: {body.Name}.");
+                return body;
+        }
+    }
 }

@@ -10,7 +10,10 @@ public sealed record RoutingDecision(
     string AgencyName,
     string? Region,
     double Confidence,
+    IReadOnlyList<RouteAlternative> Alternatives,
     IReadOnlyList<string> Explanation);
+
+public sealed record RouteAlternative(Sector Sector, string AgencyId, double Probability);
 
 /// <summary>A report as triage sees it.</summary>
 public sealed record TriageInput(string Title, string Text, string? Region, Sector? Sector = null, ReportType? Type = null);

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+
+namespace Lapor.Triage.Domain.Classification;
+
+/// <summary>
+/// Turns Indonesian report text into classifier features: lower-case words with informal spellings and
+/// abbreviations normalised (yg, tdk, gk, sdh, gmn, ...), stopwords dropped, a light stemmer for the
+/// particles and possessives people attach (-nya, -lah, -kah, -ku, -mu), word bigrams, and character
+/// n-grams inside longer words, which carry typos and affixed forms to the right root.
+/// </summary>
+public static class TextNormalizer
+{
+    private static readonly Dictionary<string, string> Informal = new()
+    {
+        ["yg"] = "yang", ["dgn"] = "dengan", ["dg"] = "dengan", ["utk"] = "untuk", ["u/"] = "untuk", ["krn"] = "karena", ["karna"] = "karena",
+        ["tdk"] = "tidak", ["gk"] = "tidak", ["ga"] = "tidak", ["gak"] = "tidak", ["nggak"] = "tidak", ["ngga"] = "tidak", ["enggak"] = "tidak", ["tak"] = "tidak", ["g"] = "tidak",
+        ["sdh"] = "sudah", ["udh"] = "sudah", ["udah"] = "sudah", ["dah"] = "sudah", ["blm"] = "belum", ["blom"] = "belum",
+        ["gmn"] = "bagaimana", ["gimana"] = "bagaimana", ["bgmn"] = "bagaimana", ["knp"] = "kenapa", ["napa"] = "kenapa",
+        ["sy"] = "saya", ["aku"] = "saya", ["gw"] = "saya", ["gue"] = "saya", ["kami"] = "kami", ["kmi"] = "kami",
+        ["bgt"] = "banget", ["bngt"] = "banget", ["skrg"] = "sekarang", ["skrang"] = "sekarang", ["sampe"] = "sampai", ["ampe"] = "sampai",
+        ["dapet"] = "dapat", ["dpt"] = "dapat", ["tp"] = "tapi", ["tpi"] = "tapi", ["jg"] = "juga", ["aja"] = "saja", ["aj"] = "saja",
+        ["bln"] = "bulan", ["thn"] = "tahun", ["hr"] = "hari", ["org"] = "orang", ["ortu"] = "orangtua", ["pdhl"] = "padahal", ["trs"] = "terus",
+        ["deket"] = "dekat", ["dateng"] = "datang", ["bener"] = "benar", ["ngajuin"] = "ajukan", ["numpuk"] = "tumpuk", ["nanya"] = "tanya",
+        ["mksh"] = "terima kasih", ["makasih"] = "terima kasih", ["tlg"] = "tolong", ["mhn"] = "mohon", ["bpk"] = "bapak", ["ibu2"] = "ibu",
+        ["rs"] = "rumah sakit", ["ojol"] = "ojek online", ["pinjol"] = "pinjaman online", ["pemkot"] = "pemerintah kota", ["pemkab"] = "pemerintah kabupaten",
+        ["pemprov"] = "pemerintah provinsi", ["jatim"] = "jawa timur", ["jateng"] = "jawa tengah", ["sumsel"] = "sumatera selatan", ["kalbar"] = "kalimantan barat",
+        ["dki"] = "jakarta", ["jaksel"] = "jakarta selatan", ["sby"] = "surabaya", ["bwi"] = "banyuwangi", ["muba"] = "musi banyuasin", ["ptk"] = "pontianak",
+    };
+
+    private static readonly HashSet<string> Stopwords =
+    [
+        "yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "ada", "adalah", "akan", "atau", "juga", "saya", "kami", "kita",
+        "sudah", "telah", "sangat", "banget", "sekali", "karena", "tapi", "tetapi", "namun", "jadi", "oleh", "saja", "lagi", "sini", "sana", "mereka",
+        "dia", "ia", "nya", "pun", "lah", "kah", "dong", "deh", "sih", "kok", "ya", "yah", "nih", "tuh", "kan", "bisa", "dalam", "para", "se", "sejak",
+        "hari", "bulan", "tahun", "kali", "sampai", "masih", "belum", "hanya", "sudah", "tersebut", "setiap", "tiap", "semua", "banyak", "lebih", "rp", "the",
+    ];
+
+    /// <summary>Normalised, stemmed content words, in order.</summary>
+    public static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        foreach (var raw in RawTokens(text))
+        {
+            var expanded = Informal.TryGetValue(raw, out var formal) ? formal : raw;
+            foreach (var word in expanded.Split(' '))
+            {
+                var stem = Stem(word);
+                if (stem.Length > 1 && !Stopwords.Contains(stem)) words.Add(stem);
+            }
+        }
+        return words;
+    }
+
+    /// <summary>The features of a report: words, word bigrams, character 4-grams of longer words, and a few cue markers.</summary>
+    public static List<string> Features(string title, string text)
+    {
+        var words = Words(title + " . " + text);
+        var features = new List<string>(words.Count * 4);
+        foreach (var word in words)
+        {
+            features.Add(word);
+            if (word.Length < 6) continue;
+            for (var i = 0; i + 4 <= word.Length; i++) features.Add("#" + word.Substring(i, 4));
+        }
+        for (var i = 0; i + 1 < words.Count; i++) features.Add(words[i] + "_" + words[i + 1]);
+        foreach (var word in Words(title)) features.Add("title:" + word);
+        if (text.Contains('?') || title.Contains('?')) features.Add("?question");
+        return features;
+    }
+
+    private static IEnumerable<string> RawTokens(string text)
+    {
+        var token = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsLetterOrDigit(c) || c == '/') token.Append(char.ToLowerInvariant(c));
+            else if (token.Length > 0) { yield return Reduplication(token.ToString()); token.Clear(); }
+        }
+        if (token.Length > 0) yield return Reduplication(token.ToString());
+    }
+
+    // "dapet2", "anak2" and "anak-anak" all mean the plural of the root.
+    private static string Reduplication(string token) =>
+        token.Length > 2 && token.EndsWith('2') && char.IsLetter(token[^2]) ? token[..^1] : token;
+
+    private static string Stem(string word)
+    {
+        if (word.All(char.IsDigit)) return word.Length >= 4 ? "<num>" : word;
+        foreach (var suffix in (ReadOnlySpan<string>)["nya", "lah", "kah", "pun", "ku", "mu"])
+        {
+            if (word.Length > suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal))
+                return word[..^suffix.Length];
+        }
+        return word;
+    }
+
+    internal static string Fold(string text) => text.ToLower(CultureInfo.InvariantCulture);
+}
