@@ -1,12 +1,14 @@
 using Lapor.Contracts;
 using Lapor.Triage.Domain;
+using Lapor.Triage.Domain.Classification;
 using Lapor.Triage.Persistence;
 
 namespace Lapor.Triage.Tests;
 
 public sealed class RouterTests
 {
-    private static readonly Router Router = new(AgencySeeder.Load());
+    private static readonly IReadOnlyList<Agency> Agencies = AgencySeeder.Load();
+    private static readonly Router Router = new(Agencies, ComplaintClassifier.Train(TrainingSet.Seed(), Agencies));
 
     [Fact]
     public void A_local_road_in_surabaya_goes_to_the_city_public_works_office()
@@ -29,7 +31,8 @@ public sealed class RouterTests
     {
         var decision = Router.Decide(new TriageInput("Sampah menumpuk", "Sampah di pinggir jalan menumpuk tidak diangkut seminggu.", null));
         Assert.Equal(Agency.AdminDesk, decision.AgencyId);
-        Assert.True(decision.Confidence < Router.ConfidenceThreshold);
+        Assert.Equal(Sector.Lingkungan, decision.Sector);
+        Assert.Contains(decision.Explanation, line => line.Contains("no kabupaten or kota is known"));
     }
 
     [Fact]
@@ -39,5 +42,57 @@ public sealed class RouterTests
         Assert.Equal(116, agencies.Count);
         Assert.Contains(agencies, a => a.Id == Agency.AdminDesk);
         Assert.All(agencies, a => Assert.NotEmpty(a.Sectors));
+    }
+}
+
+public sealed class RouterDecisionTests
+{
+    private static readonly IReadOnlyList<Agency> Agencies = AgencySeeder.Load();
+    private static readonly Router Router = new(Agencies, ComplaintClassifier.Train(TrainingSet.Seed(), Agencies));
+
+    [Fact]
+    public void A_region_named_only_in_the_text_is_found()
+    {
+        var decision = Router.Decide(new TriageInput("Puskesmas tutup lebih awal", "Puskesmas di Kecamatan Tambaksari sering tutup jam 12 padahal jadwalnya sampai sore.", null));
+        Assert.Equal("35.78", decision.Region);
+        Assert.Equal("35.78.dinkes", decision.AgencyId);
+    }
+
+    [Fact]
+    public void A_senior_high_school_matter_goes_to_the_province()
+    {
+        var decision = Router.Decide(new TriageInput("Pungutan di SMA negeri", "SMA negeri di Klaten meminta sumbangan gedung Rp 3 juta kepada setiap siswa baru.", "33.10"));
+        Assert.Equal("33.disdik", decision.AgencyId);
+    }
+
+    [Fact]
+    public void Informal_spelling_still_routes_to_the_right_body()
+    {
+        var decision = Router.Decide(new TriageInput("token listrik gk masuk2", "udh beli token listrik 100rb dr aplikasi tp gk masuk2 sdh 2 hari", "36.73"));
+        Assert.Equal("nas.pln", decision.AgencyId);
+    }
+
+    [Fact]
+    public void The_decision_explains_itself_and_offers_alternatives()
+    {
+        var decision = Router.Decide(new TriageInput("Jalan berlubang di depan pasar", "Jalan rusak parah dan berlubang, mohon diperbaiki.", "35.78"));
+        Assert.Contains(decision.Explanation, line => line.Contains("infrastruktur"));
+        Assert.NotEmpty(decision.Alternatives);
+        Assert.All(decision.Alternatives, a => Assert.True(a.Probability <= decision.Confidence));
+    }
+
+    [Fact]
+    public void The_same_report_always_gets_the_same_decision()
+    {
+        var again = new Router(Agencies, ComplaintClassifier.Train(TrainingSet.Seed(), Agencies));
+        var input = new TriageInput("Bansos tidak cair", "Bantuan PKH keluarga kami tidak cair tiga bulan padahal terdaftar.", "61.71");
+        Assert.Equal(Router.Decide(input), again.Decide(input), new DecisionComparer());
+    }
+
+    private sealed class DecisionComparer : IEqualityComparer<RoutingDecision>
+    {
+        public bool Equals(RoutingDecision? x, RoutingDecision? y) =>
+            x!.AgencyId == y!.AgencyId && x.Sector == y.Sector && x.Type == y.Type && x.Confidence == y.Confidence;
+        public int GetHashCode(RoutingDecision obj) => obj.AgencyId.GetHashCode();
     }
 }

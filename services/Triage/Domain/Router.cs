@@ -15,6 +15,8 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
 {
     /// <summary>Below this joint probability a report waits for a verifier. Chosen with the evaluation tool's cross-validation.</summary>
     public const double ConfidenceThreshold = 0.30;
+    /// <summary>The confidence needed to route a report that names no region at all.</summary>
+    public const double NoRegionThreshold = 0.6;
     /// <summary>How much the reporter's own choice of sector multiplies that sector's probability.</summary>
     public const double ReporterSectorWeight = 3.0;
     /// <summary>How sure the classifier must be to override the type the reporter chose.</summary>
@@ -39,9 +41,11 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
             + (evidence.Length > 0 ? $" from: {evidence}." : "."));
 
         var agency = Resolve(sector, route, region, input.Text, explanation);
-        if (agency is not null && confidence < threshold)
+        // Without any region, most matters are local ones that cannot be routed: only a clear national matter goes on.
+        var required = region is null ? Math.Max(threshold, NoRegionThreshold) : threshold;
+        if (agency is not null && confidence < required)
         {
-            explanation.Add($"Confidence {confidence:P0} is below {threshold:P0}: a verifier decides.");
+            explanation.Add($"Confidence {confidence:P0} is below {required:P0}: a verifier decides.");
             agency = null;
         }
         agency ??= _byId[Agency.AdminDesk];
@@ -79,10 +83,26 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
         var pairs = (from s in sectors
                      from r in classification.Route.Ranked
                      where Serves(r.Label, s.Key)
-                     select (Sector: s.Key, Route: r.Label, Score: s.Value * r.Probability)).ToList();
+                     select (Sector: s.Key, Route: r.Label, Score: s.Value * r.Probability * PolicyWeight(r.Label, s.Key, classification.Features))).ToList();
         var total = pairs.Sum(p => p.Score);
         return pairs.OrderByDescending(p => p.Score).Select(p => (p.Sector, p.Route, p.Score / total));
     }
+
+    /// <summary>
+    /// A ministry whose sector also has regional offices sets policy; it receives a report only when the report
+    /// speaks of national policy or names that body. Otherwise the pair is weighed down, and the regional office
+    /// (or, without a region, a verifier) gets it.
+    /// </summary>
+    private double PolicyWeight(string route, Sector sector, IReadOnlyList<string> features)
+    {
+        if (!route.StartsWith("nas.", StringComparison.Ordinal) || route == Agency.AdminDesk) return 1;
+        if (!Serves(Routes.Local, sector) && !Serves(Routes.Province, sector)) return 1;
+        if (route is "nas.bpjs-kesehatan" or "nas.bpjs-ketenagakerjaan" or "nas.prakerja" or "nas.bp2mi" or "nas.ojk" or "nas.pln" or "nas.kemdiktisaintek") return 1;
+        return features.Contains("cue:" + Lexicon.National) || features.Contains("cue:" + route) ? 1 : PolicyPenalty;
+    }
+
+    /// <summary>How much less likely a ministry is for a report that does not speak of national policy.</summary>
+    public const double PolicyPenalty = 0.2;
 
     private bool Serves(string route, Sector sector) => route switch
     {
@@ -99,7 +119,7 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
         {
             case Routes.Province:
                 var province = region?.ProvinceCode;
-                var provincial = agencies.FirstOrDefault(a => a.Region == province && a.Sectors.Contains(sector));
+                var provincial = province is null ? null : agencies.FirstOrDefault(a => a.Region == province && a.Sectors.Contains(sector));
                 explanation?.Add(provincial is null
                     ? "A provincial matter, but no province is known or it has no office for this sector."
                     : $"A provincial matter: {provincial.Name}.");
@@ -108,7 +128,7 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
                 var local = region?.Level == RegionLevel.Provinsi
                     ? Gazetteer.Find(text) is { Parent: not null } named && named.Parent == region.Code ? named : null
                     : region;
-                var office = agencies.FirstOrDefault(a => a.Region == local?.Code && a.Sectors.Contains(sector));
+                var office = local is null ? null : agencies.FirstOrDefault(a => a.Region == local.Code && a.Sectors.Contains(sector));
                 explanation?.Add(office is null
                     ? "A local matter, but no kabupaten or kota is known or it has no office for this sector."
                     : $"A local matter: {office.Name}.");

@@ -3,13 +3,13 @@ using Lapor.Contracts;
 namespace Lapor.Triage.Domain.Classification;
 
 /// <summary>
-/// Three naive Bayes heads over the same features: report type, sector, and route (a national body, or
+/// Three heads over the same features: report type, sector, and route (a national body, or
 /// the provincial or local level). Trained from labelled reports plus each agency's own description of its
 /// remit, so the directory itself teaches the model what each body handles.
 /// </summary>
 public sealed class ComplaintClassifier
 {
-    private ComplaintClassifier(NaiveBayes type, NaiveBayes sector, NaiveBayes route, int examples)
+    private ComplaintClassifier(ITextModel type, ITextModel sector, ITextModel route, int examples)
     {
         TypeModel = type;
         SectorModel = sector;
@@ -17,9 +17,9 @@ public sealed class ComplaintClassifier
         Examples = examples;
     }
 
-    public NaiveBayes TypeModel { get; }
-    public NaiveBayes SectorModel { get; }
-    public NaiveBayes RouteModel { get; }
+    public ITextModel TypeModel { get; }
+    public ITextModel SectorModel { get; }
+    public ITextModel RouteModel { get; }
     public int Examples { get; }
 
     public static ComplaintClassifier Train(IReadOnlyCollection<LabelledReport> reports, IReadOnlyCollection<Agency> agencies)
@@ -30,22 +30,32 @@ public sealed class ComplaintClassifier
             .Select(a => (Features: (IReadOnlyCollection<string>)TextNormalizer.Features("", a.Handles), Agency: a))
             .ToList();
 
-        var type = NaiveBayes.Train(labelled.Select(l => (l.Features, Wire(l.Report.Type))));
-        var sector = NaiveBayes.Train(labelled.Select(l => (l.Features, Wire(l.Report.Sector)))
+        var type = Learner(labelled.Select(l => (l.Features, Wire(l.Report.Type))));
+        var sector = Learner(labelled.Select(l => (l.Features, Wire(l.Report.Sector)))
             .Concat(remits.Select(r => (r.Features, Wire(r.Agency.Sectors[0])))));
-        var route = NaiveBayes.Train(labelled.Select(l => (l.Features, l.Report.Route))
+        var route = Learner(labelled.Select(l => (l.Features, l.Report.Route))
             .Concat(remits.Select(r => (r.Features, LabelledReport.RouteOf(r.Agency.Id)))));
         return new ComplaintClassifier(type, sector, route, reports.Count);
+    }
+
+    /// <summary>
+    /// Naive Bayes and logistic regression averaged: in 10-fold cross-validation on the development set the pair
+    /// routed more reports to the right agency than either alone (see the README's triage figures).
+    /// </summary>
+    private static ITextModel Learner(IEnumerable<(IReadOnlyCollection<string>, string)> examples)
+    {
+        var list = examples.ToList();
+        return new Ensemble(NaiveBayes.Train(list), SoftmaxRegression.Train(list));
     }
 
     public ClassifierScores Classify(string title, string text)
     {
         var features = TextNormalizer.Features(title, text);
-        return new ClassifierScores(TypeModel.Predict(features), SectorModel.Predict(features), RouteModel.Predict(features));
+        return new ClassifierScores(TypeModel.Predict(features), SectorModel.Predict(features), RouteModel.Predict(features), features);
     }
 
     public static string Wire(ReportType type) => Lapor.ServiceDefaults.LaporJson.WireName(type);
     public static string Wire(Sector sector) => Lapor.ServiceDefaults.LaporJson.WireName(sector);
 }
 
-public sealed record ClassifierScores(NaiveBayes.Prediction Type, NaiveBayes.Prediction Sector, NaiveBayes.Prediction Route);
+public sealed record ClassifierScores(Prediction Type, Prediction Sector, Prediction Route, IReadOnlyList<string> Features);

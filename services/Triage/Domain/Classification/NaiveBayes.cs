@@ -5,7 +5,7 @@ namespace Lapor.Triage.Domain.Classification;
 /// smoothing. Deterministic, trains in one pass, classifies in microseconds, and can say which features
 /// weighed most for its choice.
 /// </summary>
-public sealed class NaiveBayes
+public sealed class NaiveBayes : ITextModel
 {
     private readonly string[] _labels;
     private readonly double[] _logPrior;
@@ -82,12 +82,5 @@ public sealed class NaiveBayes
             .OrderByDescending(x => x.Weight)
             .Take(count)
             .Select(x => x.Feature.Replace("title:", "").Replace('_', ' '));
-    }
-
-    public sealed record Scored(string Label, double Probability);
-
-    public sealed record Prediction(IReadOnlyList<Scored> Ranked, IReadOnlyList<string> KnownFeatures)
-    {
-        public Scored Best => Ranked[0];
     }
 }

@@ -1,0 +1,20 @@
+namespace Lapor.Triage.Domain.Classification;
+
+/// <summary>Averages the probabilities of several heads trained on the same labels.</summary>
+public sealed class Ensemble(params ITextModel[] models) : ITextModel
+{
+    public IReadOnlyList<string> Labels => models[0].Labels;
+
+    public Prediction Predict(IReadOnlyCollection<string> features)
+    {
+        var predictions = models.Select(m => m.Predict(features)).ToList();
+        var ranked = Labels
+            .Select(label => new Scored(label, predictions.Average(p => p.Ranked.First(s => s.Label == label).Probability)))
+            .OrderByDescending(s => s.Probability)
+            .ToList();
+        return new Prediction(ranked, predictions[0].KnownFeatures);
+    }
+
+    public IEnumerable<string> Evidence(Prediction prediction, string label, int count = 3) =>
+        models[^1].Evidence(prediction, label, count);
+}

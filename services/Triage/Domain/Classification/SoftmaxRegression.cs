@@ -1,0 +1,114 @@
+namespace Lapor.Triage.Domain.Classification;
+
+/// <summary>
+/// Multinomial logistic regression over binary features (L2-normalised per report), trained with AdaGrad
+/// in a fixed, seeded order so the same data always gives the same model. Unlike naive Bayes it does not
+/// count correlated features (a word, its bigrams) several times, so its probabilities mean more.
+/// </summary>
+public sealed class SoftmaxRegression : ITextModel
+{
+    private readonly string[] _labels;
+    private readonly Dictionary<string, double[]> _weights;
+    private readonly double[] _bias;
+
+    private SoftmaxRegression(string[] labels, Dictionary<string, double[]> weights, double[] bias)
+    {
+        _labels = labels;
+        _weights = weights;
+        _bias = bias;
+    }
+
+    public IReadOnlyList<string> Labels => _labels;
+
+    public static SoftmaxRegression Train(
+        IEnumerable<(IReadOnlyCollection<string> Features, string Label)> examples,
+        int epochs = 30, double learningRate = 0.5, double l2 = 1e-4, int seed = 17)
+    {
+        var data = examples.Select(e => (Features: e.Features.Distinct().ToArray(), e.Label)).ToArray();
+        var labels = data.Select(e => e.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var index = labels.Select((label, i) => (label, i)).ToDictionary(x => x.label, x => x.i);
+        var weights = new Dictionary<string, double[]>();
+        var squared = new Dictionary<string, double[]>();
+        var bias = new double[labels.Length];
+        var biasSquared = new double[labels.Length];
+        foreach (var feature in data.SelectMany(d => d.Features))
+        {
+            if (weights.ContainsKey(feature)) continue;
+            weights[feature] = new double[labels.Length];
+            squared[feature] = new double[labels.Length];
+        }
+
+        var order = Enumerable.Range(0, data.Length).ToArray();
+        var random = new Random(seed);
+        var probabilities = new double[labels.Length];
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (var i in order)
+            {
+                var (features, label) = data[i];
+                var value = 1.0 / Math.Sqrt(Math.Max(1, features.Length));
+                Scores(features, value, weights, bias, probabilities);
+                Softmax(probabilities);
+                var target = index[label];
+                for (var c = 0; c < labels.Length; c++)
+                {
+                    var gradient = probabilities[c] - (c == target ? 1 : 0);
+                    biasSquared[c] += gradient * gradient;
+                    bias[c] -= learningRate * gradient / (Math.Sqrt(biasSquared[c]) + 1e-8);
+                    foreach (var feature in features)
+                    {
+                        var w = weights[feature];
+                        var g = gradient * value + l2 * w[c];
+                        var s = squared[feature];
+                        s[c] += g * g;
+                        w[c] -= learningRate * g / (Math.Sqrt(s[c]) + 1e-8);
+                    }
+                }
+            }
+        }
+        return new SoftmaxRegression(labels, weights, bias);
+    }
+
+    public Prediction Predict(IReadOnlyCollection<string> features)
+    {
+        var known = features.Distinct().Where(_weights.ContainsKey).ToArray();
+        var probabilities = new double[_labels.Length];
+        Scores(known, 1.0 / Math.Sqrt(Math.Max(1, features.Distinct().Count())), _weights, _bias, probabilities);
+        Softmax(probabilities);
+        var ranked = _labels.Select((label, c) => new Scored(label, probabilities[c])).OrderByDescending(s => s.Probability).ToList();
+        return new Prediction(ranked, known);
+    }
+
+    public IEnumerable<string> Evidence(Prediction prediction, string label, int count = 3)
+    {
+        var c = Array.IndexOf(_labels, label);
+        if (c < 0) return [];
+        return prediction.KnownFeatures
+            .Where(f => !f.StartsWith('#') && !f.StartsWith('?'))
+            .Select(f => (Feature: f, Weight: _weights[f][c]))
+            .Where(x => x.Weight > 0)
+            .OrderByDescending(x => x.Weight)
+            .Select(x => x.Feature.Replace("title:", "").Replace('_', ' '))
+            .Distinct()
+            .Take(count);
+    }
+
+    private static void Scores(IEnumerable<string> features, double value, Dictionary<string, double[]> weights, double[] bias, double[] scores)
+    {
+        Array.Copy(bias, scores, bias.Length);
+        foreach (var feature in features)
+        {
+            var w = weights[feature];
+            for (var c = 0; c < scores.Length; c++) scores[c] += w[c] * value;
+        }
+    }
+
+    private static void Softmax(double[] scores)
+    {
+        var max = scores.Max();
+        var sum = 0.0;
+        for (var c = 0; c < scores.Length; c++) sum += scores[c] = Math.Exp(scores[c] - max);
+        for (var c = 0; c < scores.Length; c++) scores[c] /= sum;
+    }
+}
