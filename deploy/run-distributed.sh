@@ -17,6 +17,7 @@ run() { # name project-dir assembly port
     "ConnectionStrings__$name=Host=127.0.0.1;Username=lapor;Password=lapor;Database=lapor_$name" \
     Lapor__Transport=RabbitMq \
     ConnectionStrings__rabbitmq=amqp://guest:guest@127.0.0.1:5672/ \
+    ASPNETCORE_ENVIRONMENT=Development Lapor__Auth__SigningKey=lapor-development-signing-key-not-for-production-use \
     dotnet "$assembly.dll" --urls "http://127.0.0.1:$port") &
   pids+=($!)
 }
@@ -25,7 +26,7 @@ run intake services/Intake Lapor.Intake 5101
 run triage services/Triage Lapor.Triage 5102
 run desk services/AgencyDesk Lapor.AgencyDesk 5103
 run analytics services/Analytics Lapor.Analytics 5104
-(cd gateway/Lapor.Gateway/bin/Release/net10.0 && dotnet Lapor.Gateway.dll --urls "http://0.0.0.0:8080") &
+(cd gateway/Lapor.Gateway/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development dotnet Lapor.Gateway.dll --urls "http://0.0.0.0:8080") &
 pids+=($!)
 
 echo "Lapor (distributed) is starting: gateway on http://localhost:8080/ (Ctrl-C to stop)"

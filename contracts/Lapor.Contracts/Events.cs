@@ -49,3 +49,56 @@ public sealed record ComplaintRouted(
     bool Confidential,
     DateTimeOffset FiledAt,
     DateTimeOffset FollowUpDueAt) : IComplaintEvent;
+
+/// <summary>An officer took a report (claimed it, or was assigned it by a supervisor).</summary>
+public sealed record ComplaintAssigned(
+    Guid ComplaintId,
+    string TrackingId,
+    int Sequence,
+    DateTimeOffset OccurredAt,
+    string AgencyId,
+    string OfficerId) : IComplaintEvent;
+
+/// <summary>The agency answered the citizen publicly (tindak lanjut). The first answer stops the follow-up clock.</summary>
+public sealed record AgencyResponded(
+    Guid ComplaintId,
+    string TrackingId,
+    int Sequence,
+    DateTimeOffset OccurredAt,
+    string AgencyId,
+    string AgencyName,
+    string Text,
+    bool FirstResponse) : IComplaintEvent;
+
+/// <summary>The agency asked the reporter for more information (menunggu tanggapan pelapor).</summary>
+public sealed record ReporterAsked(
+    Guid ComplaintId,
+    string TrackingId,
+    int Sequence,
+    DateTimeOffset OccurredAt,
+    string AgencyId,
+    string AgencyName,
+    string Question) : IComplaintEvent;
+
+/// <summary>
+/// The agency says the report belongs elsewhere: to <see cref="TargetAgencyId"/>, or, when that is null,
+/// simply not to it (bukan wewenang). Triage validates and re-routes.
+/// </summary>
+public sealed record ComplaintForwardRequested(
+    Guid ComplaintId,
+    string TrackingId,
+    int Sequence,
+    DateTimeOffset OccurredAt,
+    string FromAgencyId,
+    string? TargetAgencyId,
+    string Reason) : IComplaintEvent;
+
+/// <summary>The agency resolved the report with a final answer (selesai).</summary>
+public sealed record ComplaintResolved(
+    Guid ComplaintId,
+    string TrackingId,
+    int Sequence,
+    DateTimeOffset OccurredAt,
+    string AgencyId,
+    string AgencyName,
+    string Answer) : IComplaintEvent;

@@ -4,6 +4,7 @@ using Lapor.Embedded;
 using Lapor.Intake;
 using Lapor.ServiceDefaults;
 using Lapor.ServiceDefaults.Messaging;
+using Lapor.ServiceDefaults.Security;
 using Lapor.Triage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,5 +25,6 @@ app.MapIntake();
 app.MapTriage();
 app.MapAgencyDesk();
 app.MapAnalytics();
+app.MapDevTokens();
 app.MapWelcome();
 app.Run();

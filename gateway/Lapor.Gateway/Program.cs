@@ -1,5 +1,6 @@
 using Lapor.Gateway;
 using Lapor.ServiceDefaults;
+using Lapor.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLaporDefaults();
@@ -7,5 +8,6 @@ builder.AddGateway();
 
 var app = builder.Build();
 app.UseLaporDefaults();
+app.MapDevTokens();
 app.MapReverseProxy();
 app.Run();

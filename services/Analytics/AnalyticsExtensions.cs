@@ -20,6 +20,10 @@ public static class AnalyticsExtensions
         bus.AddConsumer<ComplaintSubmittedConsumer>();
         bus.AddConsumer<ComplaintVerifiedConsumer>();
         bus.AddConsumer<ComplaintRoutedConsumer>();
+        bus.AddConsumer<ComplaintForwardRequestedConsumer>();
+        bus.AddConsumer<ReporterAskedConsumer>();
+        bus.AddConsumer<AgencyRespondedConsumer>();
+        bus.AddConsumer<ComplaintResolvedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapAnalytics(this IEndpointRouteBuilder app)

@@ -19,6 +19,10 @@ public static class IntakeExtensions
     {
         bus.AddConsumer<ComplaintVerifiedConsumer>();
         bus.AddConsumer<ComplaintRoutedConsumer>();
+        bus.AddConsumer<ComplaintForwardRequestedConsumer>();
+        bus.AddConsumer<ReporterAskedConsumer>();
+        bus.AddConsumer<AgencyRespondedConsumer>();
+        bus.AddConsumer<ComplaintResolvedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)

@@ -22,6 +22,7 @@ public static class TriageExtensions
     public static void AddTriageConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<ComplaintSubmittedConsumer>();
+        bus.AddConsumer<ComplaintForwardRequestedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapTriage(this IEndpointRouteBuilder app)

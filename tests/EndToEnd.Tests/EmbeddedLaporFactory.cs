@@ -11,6 +11,7 @@ public sealed class EmbeddedLaporFactory : WebApplicationFactory<Embedded.Assemb
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Lapor:DataDirectory", _dataDirectory);
+        builder.UseSetting("Lapor:Auth:SigningKey", Infrastructure.TestTokens.SigningKey);
         builder.UseEnvironment("Testing");
     }
 

@@ -22,8 +22,8 @@ public sealed class ComplaintTests
     public void Events_in_order_move_the_status_forward_and_fill_the_timeline()
     {
         var complaint = Filed();
-        complaint.Verified(Verified(complaint, 2));
-        complaint.Routed(Routed(complaint, 3));
+        complaint.Apply(Verified(complaint, 2));
+        complaint.Apply(Routed(complaint, 3));
 
         Assert.Equal(ComplaintStatus.Terdisposisi, complaint.Status);
         Assert.Equal("35.78.dpupr", complaint.AgencyId);
@@ -34,8 +34,8 @@ public sealed class ComplaintTests
     public void An_older_event_arriving_late_adds_its_step_but_does_not_move_the_status_back()
     {
         var complaint = Filed();
-        complaint.Routed(Routed(complaint, 3));
-        complaint.Verified(Verified(complaint, 2));
+        complaint.Apply(Routed(complaint, 3));
+        complaint.Apply(Verified(complaint, 2));
 
         Assert.Equal(ComplaintStatus.Terdisposisi, complaint.Status);
         Assert.Equal(3, complaint.Timeline.Count);
@@ -46,8 +46,8 @@ public sealed class ComplaintTests
     {
         var complaint = Filed();
         var routed = Routed(complaint, 3);
-        complaint.Routed(routed);
-        complaint.Routed(routed);
+        complaint.Apply(routed);
+        complaint.Apply(routed);
 
         Assert.Equal(2, complaint.Timeline.Count);
         Assert.Equal(3, complaint.Sequence);

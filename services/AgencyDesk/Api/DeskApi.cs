@@ -1,39 +1,61 @@
 using Lapor.AgencyDesk.Domain;
 using Lapor.AgencyDesk.Persistence;
-using Lapor.Contracts;
+using Lapor.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.AgencyDesk.Api;
 
+/// <summary>
+/// The agency desk. The agency always comes from the caller's token: a report of another agency is answered
+/// 404, exactly like one that does not exist, whatever ids, filters or cursors are sent.
+/// </summary>
 public static class DeskApi
 {
     public static IEndpointRouteBuilder MapDeskApi(this IEndpointRouteBuilder app)
     {
-        var desk = app.MapGroup("/api/desk").WithTags("Agency desk");
-        desk.MapGet("/inbox", Inbox).WithName("Inbox").WithSummary("The reports routed to an agency, soonest deadline first.");
+        var desk = app.MapGroup("/api/desk").WithTags("Agency desk").RequireAuthorization(LaporPolicies.AgencyDesk);
+        desk.MapGet("/inbox", Inbox).WithName("Inbox").WithSummary("The caller's agency's reports: filters, search, keyset paging, counts per status.");
+        desk.MapGet("/complaints/{trackingId}", Details).WithName("DeskComplaint").WithSummary("One report with its conversation, notes and route history.");
+        desk.MapPost("/complaints/{trackingId}/{action}", Act).WithName("DeskAction")
+            .WithSummary("claim, assign, respond, ask, forward, resolve or notes.");
         return app;
     }
 
-    public sealed record InboxItem(
-        string TrackingId, ReportType Type, Sector Sector, string? Region, string Title, ComplaintStatus Status,
-        DateTimeOffset RoutedAt, DateTimeOffset FollowUpDueAt);
-
-    public sealed record InboxPage(string AgencyId, IReadOnlyList<InboxItem> Items);
-
-    // Until the gateway issue brings identity, the agency comes from the query string (the one place that does so).
     public static async Task<Results<Ok<InboxPage>, ValidationProblem>> Inbox(
-        string? agencyId, DeskDbContext db, CancellationToken cancellationToken, int limit = 50)
+        [AsParameters] InboxQuery query, HttpContext http, DeskDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(agencyId))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agencyId"] = ["Required."] });
+        var caller = Caller.From(http.User);
+        var errors = query.Validate();
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await InboxReader.ReadAsync(db, caller, query, clock.GetUtcNow(), cancellationToken));
+    }
 
-        var items = await db.Complaints.AsNoTracking()
-            .Where(c => c.AgencyId == agencyId)
-            .OrderBy(c => c.FollowUpDueAt).ThenBy(c => c.ComplaintId)
-            .Take(Math.Clamp(limit, 1, 200))
-            .Select(c => new InboxItem(c.TrackingId, c.Type, c.Sector, c.Region, c.Title, c.Status, c.RoutedAt, c.FollowUpDueAt))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new InboxPage(agencyId, items));
+    public static async Task<Results<Ok<DeskComplaintView>, NotFound>> Details(
+        string trackingId, HttpContext http, DeskDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(http.User);
+        var complaint = await db.Complaints.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.TrackingId == trackingId && c.AgencyId == caller.AgencyId, cancellationToken);
+        return complaint is null ? TypedResults.NotFound() : TypedResults.Ok(DeskComplaintView.From(complaint));
+    }
+
+    public static async Task<Results<Ok<DeskComplaintView>, NotFound, ValidationProblem>> Act(
+        string trackingId, string action, [FromBody] DeskActionRequest? request, HttpContext http, DeskDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(http.User);
+        var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId && c.AgencyId == caller.AgencyId, cancellationToken);
+        if (complaint is null || !DeskActions.IsKnown(action)) return TypedResults.NotFound();
+
+        request ??= new DeskActionRequest(null, null, null, null);
+        var errors = request.Validate(action, caller);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var @event = DeskActions.Apply(complaint, action, request, caller, clock.GetUtcNow());
+        if (@event is not null) db.AddToOutbox(@event);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(DeskComplaintView.From(complaint));
     }
 }

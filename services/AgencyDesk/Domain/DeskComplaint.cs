@@ -1,10 +1,20 @@
 using Lapor.Contracts;
+using Lapor.ServiceDefaults.Problems;
 
 namespace Lapor.AgencyDesk.Domain;
 
-/// <summary>A report in an agency's inbox. It never holds the reporter's identity or contact details.</summary>
+/// <summary>
+/// A report in an agency's inbox, and every action an officer can take on it. Each action checks the current
+/// state (an illegal one is a <see cref="ConflictException"/>, 409) and returns the event it causes. The
+/// <see cref="Version"/> token makes two officers acting at once conflict instead of overwriting each other.
+/// It never holds the reporter's identity or contact details.
+/// </summary>
 public sealed class DeskComplaint
 {
+    private readonly List<ConversationMessage> _conversation = [];
+    private readonly List<InternalNote> _notes = [];
+    private readonly List<RouteStep> _routeHistory = [];
+
     private DeskComplaint() { }
 
     public Guid ComplaintId { get; private set; }
@@ -18,39 +28,141 @@ public sealed class DeskComplaint
     public string Text { get; private set; } = "";
     public bool Confidential { get; private set; }
     public ComplaintStatus Status { get; private set; }
+    /// <summary>True after the agency asked to forward it, until triage routes it again.</summary>
+    public bool AwaitingReroute { get; private set; }
+    public string? AssignedTo { get; private set; }
     public DateTimeOffset FiledAt { get; private set; }
     public DateTimeOffset RoutedAt { get; private set; }
     public DateTimeOffset FollowUpDueAt { get; private set; }
+    public DateTimeOffset? FirstRespondedAt { get; private set; }
     public int Sequence { get; private set; }
+    public int Version { get; private set; }
 
-    public static DeskComplaint Receive(ComplaintRouted e) => new()
+    public IReadOnlyList<ConversationMessage> Conversation => _conversation;
+    public IReadOnlyList<InternalNote> Notes => _notes;
+    public IReadOnlyList<RouteStep> RouteHistory => _routeHistory;
+
+    public bool IsOpen => !AwaitingReroute && Status is ComplaintStatus.Terdisposisi or ComplaintStatus.SedangDiproses or ComplaintStatus.MenungguTanggapanPelapor;
+
+    public static DeskComplaint Receive(ComplaintRouted e)
     {
-        ComplaintId = e.ComplaintId,
-        TrackingId = e.TrackingId,
-        AgencyId = e.AgencyId,
-        AgencyName = e.AgencyName,
-        Type = e.Type,
-        Sector = e.Sector,
-        Region = e.Region,
-        Title = e.Title,
-        Text = e.Text,
-        Confidential = e.Confidential,
-        Status = ComplaintStatus.Terdisposisi,
-        FiledAt = e.FiledAt,
-        RoutedAt = e.OccurredAt,
-        FollowUpDueAt = e.FollowUpDueAt,
-        Sequence = e.Sequence,
-    };
+        var complaint = new DeskComplaint
+        {
+            ComplaintId = e.ComplaintId,
+            TrackingId = e.TrackingId,
+            Type = e.Type,
+            Sector = e.Sector,
+            Region = e.Region,
+            Title = e.Title,
+            Text = e.Text,
+            Confidential = e.Confidential,
+            FiledAt = e.FiledAt,
+        };
+        complaint.Route(e);
+        return complaint;
+    }
 
-    /// <summary>A newer route (a forward) moves the report to the new agency's inbox; an older one changes nothing.</summary>
+    /// <summary>A newer route (after a forward) moves the report to the new agency's inbox; an older one changes nothing.</summary>
     public void Reroute(ComplaintRouted e)
     {
         if (e.Sequence <= Sequence) return;
+        Route(e);
+    }
+
+    private void Route(ComplaintRouted e)
+    {
         AgencyId = e.AgencyId;
         AgencyName = e.AgencyName;
         Status = ComplaintStatus.Terdisposisi;
+        AwaitingReroute = false;
+        AssignedTo = null;
         RoutedAt = e.OccurredAt;
         FollowUpDueAt = e.FollowUpDueAt;
         Sequence = e.Sequence;
+        _routeHistory.Add(new RouteStep(e.OccurredAt, e.AgencyId, e.AgencyName));
+        Version++;
+    }
+
+    public ComplaintAssigned Assign(string officerId, bool byOfficerThemselves, DateTimeOffset now)
+    {
+        RequireOpen("assign");
+        if (byOfficerThemselves && AssignedTo is not null && AssignedTo != officerId)
+            throw new ConflictException($"Already claimed by {AssignedTo}.");
+        AssignedTo = officerId;
+        return new ComplaintAssigned(ComplaintId, TrackingId, Next(), now, AgencyId, officerId);
+    }
+
+    public AgencyResponded Respond(string officerId, string text, DateTimeOffset now)
+    {
+        RequireOpen("respond to");
+        var first = FirstRespondedAt is null;
+        FirstRespondedAt ??= now;
+        Status = ComplaintStatus.SedangDiproses;
+        AssignedTo ??= officerId;
+        _conversation.Add(new ConversationMessage(now, ConversationMessage.FromAgency, text));
+        return new AgencyResponded(ComplaintId, TrackingId, Next(), now, AgencyId, AgencyName, text, first);
+    }
+
+    public ReporterAsked Ask(string officerId, string question, DateTimeOffset now)
+    {
+        RequireOpen("ask about");
+        Status = ComplaintStatus.MenungguTanggapanPelapor;
+        AssignedTo ??= officerId;
+        _conversation.Add(new ConversationMessage(now, ConversationMessage.FromAgency, question));
+        return new ReporterAsked(ComplaintId, TrackingId, Next(), now, AgencyId, AgencyName, question);
+    }
+
+    public ComplaintForwardRequested Forward(string? targetAgencyId, string reason, DateTimeOffset now)
+    {
+        RequireOpen("forward");
+        if (targetAgencyId == AgencyId) throw new ConflictException("The report is already with this agency.");
+        AwaitingReroute = true;
+        return new ComplaintForwardRequested(ComplaintId, TrackingId, Next(), now, AgencyId, targetAgencyId, reason);
+    }
+
+    public ComplaintResolved Resolve(string officerId, string answer, DateTimeOffset now)
+    {
+        RequireOpen("resolve");
+        if (ResolutionRules.IsNotAnAnswer(answer))
+            throw new InvalidActionException("text", "Saying the report was received or passed on is not a resolution. Tell the citizen what was done.");
+        Status = ComplaintStatus.Selesai;
+        FirstRespondedAt ??= now;
+        AssignedTo ??= officerId;
+        _conversation.Add(new ConversationMessage(now, ConversationMessage.FromAgency, answer));
+        return new ComplaintResolved(ComplaintId, TrackingId, Next(), now, AgencyId, AgencyName, answer);
+    }
+
+    public void AddNote(string officerId, string text, DateTimeOffset now) =>
+        _notes.Add(new InternalNote(now, officerId, text));
+
+    /// <summary>Follows the citizen's side of the conversation and statuses set elsewhere, newest sequence winning.</summary>
+    public void Observe(IComplaintEvent e, ComplaintStatus? status)
+    {
+        if (e.Sequence <= Sequence) return;
+        Sequence = e.Sequence;
+        if (status is { } s) Status = s;
+        Version++;
+    }
+
+    private void RequireOpen(string action)
+    {
+        if (AwaitingReroute) throw new ConflictException($"Cannot {action} a report that is being forwarded.");
+        if (!IsOpen) throw new ConflictException($"Cannot {action} a report whose status is {Status}.");
+    }
+
+    private int Next()
+    {
+        Version++;
+        return ++Sequence;
     }
 }
+
+public sealed record ConversationMessage(DateTimeOffset At, string From, string Text)
+{
+    public const string FromAgency = "agency";
+    public const string FromReporter = "reporter";
+}
+
+public sealed record InternalNote(DateTimeOffset At, string OfficerId, string Text);
+
+public sealed record RouteStep(DateTimeOffset At, string AgencyId, string AgencyName);

@@ -14,11 +14,44 @@ internal sealed class DeskComplaintConfiguration : IEntityTypeConfiguration<Desk
         builder.HasIndex(c => c.TrackingId).IsUnique();
         builder.Property(c => c.AgencyId).HasMaxLength(64);
         builder.Property(c => c.AgencyName).HasMaxLength(200);
+        builder.Property(c => c.AssignedTo).HasMaxLength(200);
         builder.Property(c => c.Region).HasMaxLength(16);
         builder.Property(c => c.Title).HasMaxLength(150);
         builder.Property(c => c.Text).HasMaxLength(4000);
-        builder.Property(c => c.Sequence).IsConcurrencyToken();
-        // The inbox's default order: an agency's reports by deadline, with the id as the keyset tie-breaker.
-        builder.HasIndex(c => new { c.AgencyId, c.FollowUpDueAt, c.ComplaintId });
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        // The inbox's orders: an agency's reports by deadline or by routing date, tracking id as the keyset tie-breaker.
+        builder.HasIndex(c => new { c.AgencyId, c.FollowUpDueAt, c.TrackingId });
+        builder.HasIndex(c => new { c.AgencyId, c.RoutedAt, c.TrackingId });
+
+        builder.OwnsMany(c => c.Conversation, message =>
+        {
+            message.ToTable("conversation_messages");
+            message.WithOwner().HasForeignKey("ComplaintId");
+            message.Property<int>("Id");
+            message.HasKey("Id");
+            message.Property(m => m.From).HasMaxLength(16);
+            message.Property(m => m.Text).HasMaxLength(4000);
+        });
+        builder.OwnsMany(c => c.Notes, note =>
+        {
+            note.ToTable("internal_notes");
+            note.WithOwner().HasForeignKey("ComplaintId");
+            note.Property<int>("Id");
+            note.HasKey("Id");
+            note.Property(n => n.OfficerId).HasMaxLength(200);
+            note.Property(n => n.Text).HasMaxLength(4000);
+        });
+        builder.OwnsMany(c => c.RouteHistory, step =>
+        {
+            step.ToTable("route_history");
+            step.WithOwner().HasForeignKey("ComplaintId");
+            step.Property<int>("Id");
+            step.HasKey("Id");
+            step.Property(s => s.AgencyId).HasMaxLength(64);
+            step.Property(s => s.AgencyName).HasMaxLength(200);
+        });
+        builder.Navigation(c => c.Conversation).HasField("_conversation");
+        builder.Navigation(c => c.Notes).HasField("_notes");
+        builder.Navigation(c => c.RouteHistory).HasField("_routeHistory");
     }
 }

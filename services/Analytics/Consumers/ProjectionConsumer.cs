@@ -24,3 +24,11 @@ public sealed class ComplaintSubmittedConsumer(AnalyticsDbContext db, TimeProvid
 public sealed class ComplaintVerifiedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintVerified>(db, clock);
 
 public sealed class ComplaintRoutedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintRouted>(db, clock);
+
+public sealed class ComplaintForwardRequestedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintForwardRequested>(db, clock);
+
+public sealed class ReporterAskedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ReporterAsked>(db, clock);
+
+public sealed class AgencyRespondedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<AgencyResponded>(db, clock);
+
+public sealed class ComplaintResolvedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintResolved>(db, clock);

@@ -21,6 +21,9 @@ public sealed class ComplaintFact
     public DateTimeOffset? FiledAt { get; private set; }
     public DateTimeOffset? VerifiedAt { get; private set; }
     public DateTimeOffset? RoutedAt { get; private set; }
+    public DateTimeOffset? FirstRespondedAt { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public int Forwards { get; private set; }
 
     public static ComplaintFact For(Guid complaintId) => new() { ComplaintId = complaintId };
 
@@ -49,6 +52,21 @@ public sealed class ComplaintFact
                 AgencyId = r.AgencyId;
                 RoutedAt = r.OccurredAt;
                 Advance(e, ComplaintStatus.Terdisposisi);
+                break;
+            case ComplaintForwardRequested:
+                Forwards++;
+                break;
+            case ReporterAsked:
+                Advance(e, ComplaintStatus.MenungguTanggapanPelapor);
+                break;
+            case AgencyResponded responded:
+                if (FirstRespondedAt is null || responded.OccurredAt < FirstRespondedAt) FirstRespondedAt = responded.OccurredAt;
+                Advance(e, ComplaintStatus.SedangDiproses);
+                break;
+            case ComplaintResolved resolved:
+                ResolvedAt = resolved.OccurredAt;
+                if (FirstRespondedAt is null || resolved.OccurredAt < FirstRespondedAt) FirstRespondedAt = resolved.OccurredAt;
+                Advance(e, ComplaintStatus.Selesai);
                 break;
         }
     }

@@ -65,26 +65,47 @@ public sealed class Complaint
     public ComplaintSubmitted Submitted() =>
         new(Id, TrackingId, 1, FiledAt, Type, Title, Text, Sector, Region, Channel, Anonymous, Confidential);
 
-    public void Verified(ComplaintVerified e) =>
-        Record(e, TimelineStep.Verified, ComplaintStatus.Terverifikasi, null);
-
-    public void Routed(ComplaintRouted e)
+    /// <summary>Applies another service's event to the citizen's view of the report.</summary>
+    public void Apply(IComplaintEvent e)
     {
-        if (Record(e, TimelineStep.Routed, ComplaintStatus.Terdisposisi, e.AgencyName))
+        switch (e)
         {
-            AgencyId = e.AgencyId;
-            AgencyName = e.AgencyName;
+            case ComplaintVerified:
+                Record(e, TimelineStep.Verified, ComplaintStatus.Terverifikasi, null);
+                break;
+            case ComplaintRouted routed:
+                if (Record(e, TimelineStep.Routed, ComplaintStatus.Terdisposisi, routed.AgencyName))
+                {
+                    AgencyId = routed.AgencyId;
+                    AgencyName = routed.AgencyName;
+                }
+                break;
+            case ComplaintForwardRequested:
+                Record(e, TimelineStep.Forwarded, null, null);
+                break;
+            case ReporterAsked asked:
+                Record(e, TimelineStep.AgencyAsked, ComplaintStatus.MenungguTanggapanPelapor, asked.Question);
+                break;
+            case AgencyResponded responded:
+                Record(e, TimelineStep.AgencyResponded, ComplaintStatus.SedangDiproses, responded.Text);
+                break;
+            case ComplaintResolved resolved:
+                Record(e, TimelineStep.Resolved, ComplaintStatus.Selesai, resolved.Answer);
+                break;
         }
     }
 
-    /// <summary>Adds the step to the timeline; moves the status only if the event is the newest seen. Returns whether it was.</summary>
-    private bool Record(IComplaintEvent e, TimelineStep step, ComplaintStatus status, string? detail)
+    /// <summary>
+    /// Adds the step to the timeline; moves the status (when the step sets one) only if the event is the newest
+    /// seen. Returns whether it was the newest.
+    /// </summary>
+    private bool Record(IComplaintEvent e, TimelineStep step, ComplaintStatus? status, string? detail)
     {
         if (_timeline.Any(t => t.Sequence == e.Sequence && t.Step == step)) return false;
-        _timeline.Add(new TimelineEntry(e.Sequence, e.OccurredAt, step, status, detail));
+        _timeline.Add(new TimelineEntry(e.Sequence, e.OccurredAt, step, status ?? Status, detail));
         Sequence = Math.Max(Sequence, e.Sequence);
         if (e.Sequence <= StatusSequence) return false;
-        Status = status;
+        if (status is { } newStatus) Status = newStatus;
         StatusSequence = e.Sequence;
         return true;
     }

@@ -10,4 +10,8 @@ public enum TimelineStep
     Filed,
     Verified,
     Routed,
+    Forwarded,
+    AgencyAsked,
+    AgencyResponded,
+    Resolved,
 }

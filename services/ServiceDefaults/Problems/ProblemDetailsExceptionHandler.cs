@@ -21,6 +21,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 => FieldProblem("body", "A JSON request body is required."),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
             NotFoundException notFound => new ProblemDetails { Status = 404, Title = "Not found", Detail = notFound.Message },
+            InvalidActionException invalid => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] })
+                { Status = 422, Title = "The action cannot be taken with this content." },
             ConflictException conflict => new ProblemDetails { Status = 409, Title = "Conflict", Detail = conflict.Message },
             DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "Conflict", Detail = "Someone else changed this report at the same time. Reload and try again." },
             _ => null,

@@ -1,4 +1,5 @@
 using Lapor.Contracts;
+using Lapor.ServiceDefaults.Security;
 using Lapor.Triage.Domain;
 using Lapor.Triage.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,7 @@ public static class TriageApi
     public static IEndpointRouteBuilder MapTriageApi(this IEndpointRouteBuilder app)
     {
         var triage = app.MapGroup("/api/triage").WithTags("Triage");
-        triage.MapPost("/classify", Classify).WithName("Classify").WithSummary("The routing decision for a report, without side effects.");
+        triage.MapPost("/classify", Classify).RequireAuthorization(LaporPolicies.Verifier).WithName("Classify").WithSummary("The routing decision for a report, without side effects.");
         triage.MapGet("/agencies", ListAgencies).WithName("ListAgencies").WithSummary("The agency directory.");
         return app;
     }

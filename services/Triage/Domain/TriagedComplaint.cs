@@ -19,6 +19,13 @@ public sealed class TriagedComplaint
     public DateTimeOffset? RoutedAt { get; private set; }
     public DateTimeOffset? FollowUpDueAt { get; private set; }
     public int Sequence { get; private set; }
+    /// <summary>How many times agencies have passed the report on; after <see cref="MaximumHops"/> it goes to the admin desk.</summary>
+    public int Hops { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Text { get; private set; } = "";
+    public bool Confidential { get; private set; }
+
+    public const int MaximumHops = 3;
 
     /// <summary>Applies a decision to a newly filed report and returns the events it causes.</summary>
     public static (TriagedComplaint, IReadOnlyList<IComplaintEvent>) Triage(
@@ -36,6 +43,9 @@ public sealed class TriagedComplaint
             FiledAt = filed.OccurredAt,
             VerificationDueAt = calendar.AddWorkingDays(filed.OccurredAt, 3, decision.Region),
             Sequence = filed.Sequence,
+            Title = filed.Title,
+            Text = filed.Text,
+            Confidential = filed.Confidential,
         };
         if (decision.AgencyId == Agency.AdminDesk) return (complaint, []);
 
@@ -47,5 +57,23 @@ public sealed class TriagedComplaint
             decision.Type, decision.Sector, decision.Region, decision.AgencyId, decision.AgencyName, decision.Confidence,
             filed.Title, filed.Text, filed.Confidential, filed.OccurredAt, complaint.FollowUpDueAt.Value);
         return (complaint, [verified, routed]);
+    }
+
+    /// <summary>
+    /// An agency passed the report on. A valid target gets it; with no target (bukan wewenang), an unknown one,
+    /// or after <see cref="MaximumHops"/> hops, the national admin desk does. Returns the new route.
+    /// </summary>
+    public ComplaintRouted Forward(ComplaintForwardRequested request, IReadOnlyList<Agency> agencies, WorkingCalendar calendar, DateTimeOffset now)
+    {
+        Hops++;
+        Sequence = Math.Max(Sequence, request.Sequence);
+        var target = agencies.FirstOrDefault(a => a.Id == request.TargetAgencyId && a.Id != request.FromAgencyId);
+        if (target is null || Hops >= MaximumHops) target = agencies.First(a => a.Id == Agency.AdminDesk);
+
+        AgencyId = target.Id;
+        RoutedAt = now;
+        FollowUpDueAt = calendar.AddWorkingDays(now, 5, Region);
+        return new ComplaintRouted(ComplaintId, TrackingId, ++Sequence, now, Type, Sector, Region, target.Id, target.Name, 1.0,
+            Title, Text, Confidential, FiledAt, FollowUpDueAt.Value);
     }
 }

@@ -28,6 +28,8 @@ internal sealed class TriagedComplaintConfiguration : IEntityTypeConfiguration<T
         builder.Property(c => c.Region).HasMaxLength(16);
         builder.Property(c => c.AgencyId).HasMaxLength(64);
         builder.Property(c => c.Sequence).IsConcurrencyToken();
+        builder.Property(c => c.Title).HasMaxLength(150);
+        builder.Property(c => c.Text).HasMaxLength(4000);
         builder.HasIndex(c => c.FollowUpDueAt);
     }
 }

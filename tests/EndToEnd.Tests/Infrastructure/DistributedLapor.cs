@@ -17,6 +17,9 @@ public sealed class DistributedLapor : IAsyncLifetime
     public ServiceProcess Gateway { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>A new client for the gateway, to carry one caller's token.</summary>
+    public HttpClient NewClient() => new() { BaseAddress = Gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
+
     public async Task InitializeAsync()
     {
         _vhost = await RabbitMqVirtualHost.CreateAsync();
@@ -33,7 +36,7 @@ public sealed class DistributedLapor : IAsyncLifetime
         _services.Add(Gateway);
 
         foreach (var service in _services) service.Start();
-        Client = new HttpClient { BaseAddress = Gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
+        Client = NewClient();
         await Task.WhenAll(_services.Select(WaitUntilHealthy));
     }
 

@@ -17,6 +17,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         Environment = new Dictionary<string, string>(environment)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["Lapor__Auth__SigningKey"] = TestTokens.SigningKey,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__Console__FormatterName"] = "simple",
         };

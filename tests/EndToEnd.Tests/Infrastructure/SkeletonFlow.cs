@@ -36,11 +36,9 @@ public static class SkeletonFlow
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    public static async Task<JsonElement> InboxAsync(HttpClient client, string agencyId) =>
-        await client.GetFromJsonAsync<JsonElement>($"/api/desk/inbox?agencyId={agencyId}");
-
-    public static async Task<bool> InInboxAsync(HttpClient client, string agencyId, string trackingId) =>
-        (await InboxAsync(client, agencyId)).GetProperty("items").EnumerateArray()
+    /// <summary>Whether the report is in the inbox of the agency the officer's client belongs to.</summary>
+    public static async Task<bool> InInboxAsync(HttpClient officer, string trackingId) =>
+        (await officer.GetFromJsonAsync<JsonElement>("/api/desk/inbox?limit=200")).GetProperty("items").EnumerateArray()
             .Any(item => item.GetProperty("trackingId").GetString() == trackingId);
 
     public static async Task<int> TotalCountedAsync(HttpClient client) =>
@@ -59,9 +57,13 @@ public static class SkeletonFlow
     }
 
     /// <summary>The whole skeleton: filed, routed, visible in the citizen's timeline, in the inbox and counted.</summary>
-    public static async Task RunAsync(HttpClient client)
+    public static async Task RunAsync(Func<HttpClient> create)
     {
-        var countedBefore = await TotalCountedAsync(client);
+        var client = create();
+        var officer = await client.AsAsync(create, "officer", RoadAgency);
+        var otherOfficer = await client.AsAsync(create, "officer", "35.78.dinkes");
+        var oversight = await client.AsAsync(create, "oversight");
+        var countedBefore = await TotalCountedAsync(oversight);
 
         var receipt = await FileAsync(client, RoadInSurabaya);
         Assert.Matches("^LPR-[0-9A-Z]{8}$", receipt.TrackingId);
@@ -77,11 +79,11 @@ public static class SkeletonFlow
         Assert.Equal(new[] { "filed", "verified", "routed" },
             tracked.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("step").GetString()!).ToArray());
 
-        await Eventually(() => InInboxAsync(client, RoadAgency, receipt.TrackingId), "the report is in the agency's inbox");
-        Assert.False(await InInboxAsync(client, "35.78.dinkes", receipt.TrackingId));
+        await Eventually(() => InInboxAsync(officer, receipt.TrackingId), "the report is in the agency's inbox");
+        Assert.False(await InInboxAsync(otherOfficer, receipt.TrackingId));
 
-        await Eventually(async () => await TotalCountedAsync(client) == countedBefore + 1, "analytics counts the report");
-        var summary = await client.GetFromJsonAsync<JsonElement>("/api/analytics/summary");
+        await Eventually(async () => await TotalCountedAsync(oversight) == countedBefore + 1, "analytics counts the report");
+        var summary = await oversight.GetFromJsonAsync<JsonElement>("/api/analytics/summary");
         Assert.True(summary.GetProperty("bySector").GetProperty("infrastruktur").GetInt32() >= 1);
         Assert.True(summary.GetProperty("byStatus").GetProperty("terdisposisi").GetInt32() >= 1);
     }

@@ -134,11 +134,17 @@ namespace Lapor.Triage.Persistence.Migrations
                     b.Property<double>("Confidence")
                         .HasColumnType("double precision");
 
+                    b.Property<bool>("Confidential")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("FollowUpDueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Hops")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Region")
                         .HasMaxLength(16)
@@ -155,6 +161,16 @@ namespace Lapor.Triage.Persistence.Migrations
                     b.Property<int>("Sequence")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
 
                     b.Property<string>("TrackingId")
                         .IsRequired()

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Lapor.AgencyDesk.Persistence.Migrations
+namespace Lapor.Analytics.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -13,28 +13,45 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "complaints",
+                name: "complaint_facts",
                 columns: table => new
                 {
                     ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TrackingId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    AgencyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    AgencyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Sector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Sector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     Region = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Confidential = table.Column<bool>(type: "boolean", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AgencyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RoutedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FollowUpDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false)
+                    StatusSequence = table.Column<int>(type: "integer", nullable: false),
+                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RoutedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FirstRespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Forwards = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_complaints", x => x.ComplaintId);
+                    table.PrimaryKey("PK_complaint_facts", x => x.ComplaintId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EventType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_events", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -71,14 +88,9 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_complaints_AgencyId_FollowUpDueAt_ComplaintId",
-                table: "complaints",
-                columns: new[] { "AgencyId", "FollowUpDueAt", "ComplaintId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_complaints_TrackingId",
-                table: "complaints",
-                column: "TrackingId",
+                name: "IX_events_MessageId",
+                table: "events",
+                column: "MessageId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -97,7 +109,10 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "complaints");
+                name: "complaint_facts");
+
+            migrationBuilder.DropTable(
+                name: "events");
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");

@@ -43,7 +43,11 @@ namespace Lapor.Triage.Persistence.Migrations
                     VerificationDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RoutedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     FollowUpDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Sequence = table.Column<int>(type: "integer", nullable: false)
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Hops = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Confidential = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lapor.AgencyDesk.Persistence;
+using Lapor.EndToEnd.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Lapor.EndToEnd.Tests.Infrastructure.SkeletonFlow;
+
+namespace Lapor.EndToEnd.Tests;
+
+/// <summary>An officer's day in the embedded host: claim, ask, answer, resolve, forward — and the agency boundary.</summary>
+public sealed class DeskWorkflowTests(EmbeddedLaporFactory lapor) : IClassFixture<EmbeddedLaporFactory>
+{
+    private async Task<(Receipt Receipt, HttpClient Officer)> RoutedRoadReportAsync(string officerName = "budi")
+    {
+        var citizen = lapor.CreateClient();
+        var officer = await citizen.AsAsync(lapor.CreateClient, "officer", RoadAgency, name: officerName);
+        var receipt = await FileAsync(citizen, RoadInSurabaya);
+        await Eventually(() => InInboxAsync(officer, receipt.TrackingId), "the report reaches the inbox");
+        return (receipt, officer);
+    }
+
+    private static Task<HttpResponseMessage> Act(HttpClient officer, Receipt receipt, string action, object? body = null) =>
+        officer.PostAsJsonAsync($"/api/desk/complaints/{receipt.TrackingId}/{action}", body ?? new { });
+
+    private async Task<JsonElement> CitizenViewAsync(Receipt receipt) => await TrackAsync(lapor.CreateClient(), receipt);
+
+    [Fact]
+    public async Task Asking_answering_and_resolving_reach_the_citizen_in_order()
+    {
+        var (receipt, officer) = await RoutedRoadReportAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await Act(officer, receipt, "claim")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Act(officer, receipt, "ask", new { text = "Mohon kirim foto lokasi dan patokan terdekat." })).StatusCode);
+        await Eventually(async () => (await CitizenViewAsync(receipt)).GetProperty("status").GetString() == "menunggu_tanggapan_pelapor",
+            "the citizen sees the question");
+
+        Assert.Equal(HttpStatusCode.OK, (await Act(officer, receipt, "respond", new { text = "Tim sudah meninjau lokasi, perbaikan dijadwalkan minggu depan." })).StatusCode);
+        var resolved = await Act(officer, receipt, "resolve", new { text = "Lubang jalan sudah ditambal dan diaspal ulang pada 24 November." });
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        Assert.Equal("selesai", (await resolved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+
+        await Eventually(async () => (await CitizenViewAsync(receipt)).GetProperty("status").GetString() == "selesai", "the citizen sees it resolved");
+        // Each event travels its own queue; the timeline is complete once all six have arrived, in whatever order.
+        await Eventually(async () => (await CitizenViewAsync(receipt)).GetProperty("timeline").GetArrayLength() == 6, "the timeline is complete");
+        var steps = (await CitizenViewAsync(receipt)).GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("step").GetString()).ToList();
+        Assert.Equal(["filed", "verified", "routed", "agency_asked", "agency_responded", "resolved"], steps);
+    }
+
+    [Fact]
+    public async Task Illegal_transitions_answer_409_and_change_nothing()
+    {
+        var (receipt, officer) = await RoutedRoadReportAsync();
+        await Act(officer, receipt, "resolve", new { text = "Saluran air sudah dibersihkan dan jalan sudah ditambal." });
+
+        var again = await Act(officer, receipt, "resolve", new { text = "Saluran air sudah dibersihkan dan jalan sudah ditambal." });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Conflict, (await Act(officer, receipt, "respond", new { text = "Tanggapan setelah selesai tidak boleh." })).StatusCode);
+
+        var details = await officer.GetFromJsonAsync<JsonElement>($"/api/desk/complaints/{receipt.TrackingId}");
+        Assert.Single(details.GetProperty("conversation").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_reply_that_only_says_it_was_received_or_passed_on_is_not_a_resolution()
+    {
+        var (receipt, officer) = await RoutedRoadReportAsync();
+        var response = await Act(officer, receipt, "resolve", new { text = "Terima kasih, laporan sudah kami terima dan sudah diteruskan." });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("text", out _));
+        var details = await officer.GetFromJsonAsync<JsonElement>($"/api/desk/complaints/{receipt.TrackingId}");
+        Assert.Equal("terdisposisi", details.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_report_claimed_by_one_officer_cannot_be_claimed_by_another()
+    {
+        var (receipt, budi) = await RoutedRoadReportAsync("budi");
+        var sari = await lapor.CreateClient().AsAsync(lapor.CreateClient, "officer", RoadAgency, name: "sari");
+
+        Assert.Equal(HttpStatusCode.OK, (await Act(budi, receipt, "claim")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Act(sari, receipt, "claim")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Act(sari, receipt, "assign", new { officerId = "officer:x:sari" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_officers_saving_the_same_report_at_once_one_wins_and_the_other_conflicts()
+    {
+        var (receipt, _) = await RoutedRoadReportAsync();
+        await using var first = lapor.Services.CreateAsyncScope();
+        await using var second = lapor.Services.CreateAsyncScope();
+        var db1 = first.ServiceProvider.GetRequiredService<DeskDbContext>();
+        var db2 = second.ServiceProvider.GetRequiredService<DeskDbContext>();
+        var copy1 = await db1.Complaints.SingleAsync(c => c.TrackingId == receipt.TrackingId);
+        var copy2 = await db2.Complaints.SingleAsync(c => c.TrackingId == receipt.TrackingId);
+
+        copy1.Respond("budi", "Petugas sudah dijadwalkan meninjau lokasi besok pagi.", DateTimeOffset.UtcNow);
+        copy2.Respond("sari", "Kami akan memperbaiki jalan tersebut dalam minggu ini.", DateTimeOffset.UtcNow);
+        await db1.SaveChangesAsync();
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db2.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task Another_agency_cannot_see_or_act_on_the_report_by_any_id()
+    {
+        var (receipt, _) = await RoutedRoadReportAsync();
+        var outsider = await lapor.CreateClient().AsAsync(lapor.CreateClient, "supervisor", "35.78.dinkes");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/desk/complaints/{receipt.TrackingId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Act(outsider, receipt, "respond", new { text = "Mencoba menanggapi laporan instansi lain." })).StatusCode);
+        Assert.False(await InInboxAsync(outsider, receipt.TrackingId));
+        var page = await outsider.GetFromJsonAsync<JsonElement>($"/api/desk/inbox?q={receipt.TrackingId}&region=35.78&sort=date");
+        Assert.Empty(page.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_forwarded_report_moves_to_the_target_agency_inbox()
+    {
+        var (receipt, officer) = await RoutedRoadReportAsync();
+        var health = await lapor.CreateClient().AsAsync(lapor.CreateClient, "officer", "35.78.dinkes");
+
+        var forwarded = await Act(officer, receipt, "forward", new { targetAgencyId = "35.78.dinkes", reason = "Ini soal genangan yang menjadi sarang nyamuk DBD." });
+        Assert.Equal(HttpStatusCode.OK, forwarded.StatusCode);
+
+        await Eventually(() => InInboxAsync(health, receipt.TrackingId), "the target agency has the report");
+        Assert.False(await InInboxAsync(officer, receipt.TrackingId));
+        await Eventually(async () => (await CitizenViewAsync(receipt)).GetProperty("agencyId").GetString() == "35.78.dinkes",
+            "the citizen sees the new agency");
+        var details = await health.GetFromJsonAsync<JsonElement>($"/api/desk/complaints/{receipt.TrackingId}");
+        Assert.Equal(2, details.GetProperty("routeHistory").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_inbox_pages_with_a_stable_cursor_and_counts_by_status()
+    {
+        var citizen = lapor.CreateClient();
+        var officer = await citizen.AsAsync(lapor.CreateClient, "officer", "61.71.dishub");
+        var filed = new List<string>();
+        for (var i = 0; i < 5; i++)
+            filed.Add((await FileAsync(citizen, new
+            {
+                type = "aduan",
+                title = $"Parkir liar di Jalan Gajah Mada nomor {i}",
+                text = "Juru parkir liar menarik tarif dua kali lipat di tepi jalan Kota Pontianak setiap malam.",
+                region = "61.71",
+                sector = "perhubungan",
+            })).TrackingId);
+        await Eventually(async () => filed.All(id => InInboxAsync(officer, id).Result), "all five reach the inbox");
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await officer.GetFromJsonAsync<JsonElement>($"/api/desk/inbox?limit=2&q=gajah%20mada{(cursor is null ? "" : "&cursor=" + cursor)}");
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("trackingId").GetString()!));
+            cursor = page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
+            Assert.True(page.GetProperty("countsByStatus").GetProperty("terdisposisi").GetInt32() >= 5);
+        } while (cursor is not null);
+
+        Assert.Equal(filed.Order(), seen.Order());
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync("/api/desk/inbox?cursor=not-a-cursor")).StatusCode);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Lapor.EndToEnd.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Lapor.EndToEnd.Tests;
+
+/// <summary>Every protected endpoint with every role: who gets in, who is refused, who is not even told it exists.</summary>
+public sealed class RoleTests(EmbeddedLaporFactory lapor) : IClassFixture<EmbeddedLaporFactory>
+{
+    public static TheoryData<string, string, string?, HttpStatusCode> Table => new()
+    {
+        // endpoint, method, role (null = anonymous), expected
+        { "/api/desk/inbox", "GET", null, HttpStatusCode.Unauthorized },
+        { "/api/desk/inbox", "GET", "citizen", HttpStatusCode.Forbidden },
+        { "/api/desk/inbox", "GET", "oversight", HttpStatusCode.Forbidden },
+        { "/api/desk/inbox", "GET", "verifier", HttpStatusCode.Forbidden },
+        { "/api/desk/inbox", "GET", "officer", HttpStatusCode.OK },
+        { "/api/desk/inbox", "GET", "supervisor", HttpStatusCode.OK },
+        { "/api/desk/complaints/LPR-00000000", "GET", "officer", HttpStatusCode.NotFound },
+        { "/api/analytics/summary", "GET", null, HttpStatusCode.Unauthorized },
+        { "/api/analytics/summary", "GET", "citizen", HttpStatusCode.Forbidden },
+        { "/api/analytics/summary", "GET", "officer", HttpStatusCode.Forbidden },
+        { "/api/analytics/summary", "GET", "oversight", HttpStatusCode.OK },
+        { "/api/analytics/summary", "GET", "verifier", HttpStatusCode.OK },
+        { "/api/triage/classify", "POST", null, HttpStatusCode.Unauthorized },
+        { "/api/triage/classify", "POST", "officer", HttpStatusCode.Forbidden },
+        { "/api/triage/classify", "POST", "oversight", HttpStatusCode.Forbidden },
+        { "/api/triage/classify", "POST", "verifier", HttpStatusCode.OK },
+        { "/api/triage/agencies", "GET", null, HttpStatusCode.OK },
+        { "/api/complaints/LPR-00000000", "GET", null, HttpStatusCode.NotFound },
+    };
+
+    [Theory]
+    [MemberData(nameof(Table))]
+    public async Task Each_role_gets_what_it_may(string path, string method, string? role, HttpStatusCode expected)
+    {
+        var client = lapor.CreateClient();
+        if (role is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+                await TestTokens.MintAsync(client, role, role is "officer" or "supervisor" ? "35.78.dpupr" : null));
+
+        var response = method == "GET"
+            ? await client.GetAsync(path)
+            : await client.PostAsJsonAsync(path, new { title = "Jalan berlubang di pasar", text = "Jalan rusak parah mohon diperbaiki segera.", region = "35.78" });
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_another_key_is_refused()
+    {
+        var client = lapor.CreateClient();
+        var forged = await TestTokens.MintAsync(client, "oversight");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", forged[..^4] + "AAAA");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/analytics/summary")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_development_token_endpoint_does_not_exist_in_production()
+    {
+        await using var production = new WebApplicationFactory<Embedded.AssemblyMarker>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Lapor:DataDirectory", Path.Combine(Path.GetTempPath(), "lapor-production-test-" + Guid.NewGuid().ToString("N")));
+        });
+        var response = await production.CreateClient().PostAsJsonAsync("/dev/token", new { role = "verifier" });
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
