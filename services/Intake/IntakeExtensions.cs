@@ -1,5 +1,7 @@
 using Lapor.Intake.Api;
 using Lapor.Intake.Consumers;
+using Lapor.Intake.Domain;
+using Microsoft.AspNetCore.DataProtection;
 using Lapor.Intake.Persistence;
 using Lapor.ServiceDefaults.Persistence;
 using MassTransit;
@@ -12,6 +14,11 @@ public static class IntakeExtensions
     public static WebApplicationBuilder AddIntake(this WebApplicationBuilder builder)
     {
         builder.AddLaporDatabase<IntakeDbContext>("intake");
+        builder.Services.AddSingleton<ReporterVault>();
+        // Keys that encrypt reporters' contact details; keep this folder (and back it up) wherever Intake runs.
+        var keys = builder.Configuration["Lapor:DataProtection:KeysDirectory"]
+            ?? Path.Combine(builder.Configuration["Lapor:DataDirectory"] ?? "data", "keys");
+        builder.Services.AddDataProtection().SetApplicationName("Lapor.Intake").PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys)));
         return builder;
     }
 

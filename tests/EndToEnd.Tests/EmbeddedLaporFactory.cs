@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Lapor.EndToEnd.Tests;
 
@@ -8,11 +10,17 @@ public sealed class EmbeddedLaporFactory : WebApplicationFactory<Embedded.Assemb
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "lapor-embedded-tests-" + Guid.NewGuid().ToString("N"));
 
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>Every log line the host wrote, formatted with its exception, for tests that prove secrets stay out of logs.</summary>
+    public ConcurrentQueue<string> Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Lapor:DataDirectory", _dataDirectory);
         builder.UseSetting("Lapor:Auth:SigningKey", Infrastructure.TestTokens.SigningKey);
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -22,5 +30,23 @@ public sealed class EmbeddedLaporFactory : WebApplicationFactory<Embedded.Assemb
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
+    }
+}
+
+/// <summary>Keeps every formatted log message (with exceptions and scopes' state ignored) in memory.</summary>
+public sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+
+    public void Dispose() { }
+
+    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
     }
 }

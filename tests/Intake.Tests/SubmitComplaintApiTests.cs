@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Lapor.Intake.Api;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.Intake.Tests;
 
@@ -62,6 +63,9 @@ public sealed class SubmitComplaintApiTests(IntakeApiFactory factory) : IClassFi
         { "{\"type\":\"aduan\",\"title\":\"" + ValidTitle + "\",\"text\":\"" + ValidText + "\",\"region\":\"99.99\"}", "region" },
         { "{\"type\":\"aduan\",\"title\":\"" + ValidTitle + "\",\"text\":\"" + ValidText + "\",\"anonymous\":\"ya\"}", "anonymous" },
         { "{\"type\":\"aduan\",\"title\":\"" + ValidTitle + "\",", "body" },
+        { "{\"type\":\"aduan\",\"title\":\"" + ValidTitle + "\",\"text\":\"" + ValidText + "\",\"contact\":{\"email\":\"bukan-email\"}}", "contact.email" },
+        { "{\"type\":\"aduan\",\"title\":\"" + ValidTitle + "\",\"text\":\"" + ValidText + "\",\"contact\":{\"phone\":\"12345\"}}", "contact.phone" },
+        { "{\"type\":\"aduan\",\"title\":\"" + ValidTitle + "\",\"text\":\"" + ValidText + "\",\"contact\":\"siti\"}", "contact" },
     };
 
     [Theory]
@@ -91,5 +95,31 @@ public sealed class SubmitComplaintApiTests(IntakeApiFactory factory) : IClassFi
 
         var stored = await factory.InDatabase(db => Task.FromResult(db.Complaints.Single(c => c.TrackingId == receipt.GetProperty("trackingId").GetString()).Text));
         Assert.Equal(text, stored);
+    }
+}
+
+public sealed class ReporterPrivacyTests(IntakeApiFactory factory) : IClassFixture<IntakeApiFactory>
+{
+    [Fact]
+    public async Task Contact_details_are_stored_encrypted_and_can_be_read_back_only_through_the_vault()
+    {
+        var email = $"siti.{Guid.NewGuid():N}@contoh.id";
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/complaints", new
+        {
+            type = "aduan", title = "Pungli di kantor kelurahan", text = "Petugas kelurahan meminta uang untuk surat pengantar yang seharusnya gratis.",
+            anonymous = true, contact = new { name = "Siti Aminah", email, phone = "0812-3456-7890" },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var trackingId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingId").GetString();
+
+        var stored = await factory.InDatabase(db => Task.FromResult(db.Complaints.Single(c => c.TrackingId == trackingId)));
+        Assert.NotNull(stored.SealedContact);
+        Assert.DoesNotContain(email, stored.SealedContact);
+        Assert.DoesNotContain("Siti", stored.SealedContact);
+        var vault = factory.Services.GetRequiredService<Lapor.Intake.Domain.ReporterVault>();
+        Assert.Equal(new Lapor.Intake.Domain.ReporterContact("Siti Aminah", email, "081234567890"), vault.Open(stored.SealedContact));
+
+        var outbox = await factory.InDatabase(db => Task.FromResult(db.OutboxMessages.Select(m => m.Body).ToList()));
+        Assert.DoesNotContain(outbox, body => body.Contains(email) || body.Contains("Siti"));
     }
 }

@@ -21,14 +21,14 @@ public static class ComplaintsApi
 
     /// <summary>Stores the report and its <see cref="ComplaintSubmitted"/> event in one transaction.</summary>
     public static async Task<Results<Created<ComplaintReceipt>, ValidationProblem>> Submit(
-        [FromBody] SubmitComplaintRequest? request, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        [FromBody] SubmitComplaintRequest? request, IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] });
         var (report, errors) = request.Validate();
         if (report is null) return TypedResults.ValidationProblem(errors);
 
-        var (complaint, accessCode) = Complaint.File(report, Channel.Api, clock.GetUtcNow());
+        var (complaint, accessCode) = Complaint.File(report, Channel.Api, clock.GetUtcNow(), vault.Seal(report.Contact));
         db.Complaints.Add(complaint);
         db.AddToOutbox(complaint.Submitted());
         await db.SaveChangesAsync(cancellationToken);

@@ -12,7 +12,8 @@ public sealed record SubmitComplaintRequest(
     Sector? Sector,
     string? Region,
     bool? Anonymous,
-    bool? Confidential)
+    bool? Confidential,
+    ContactRequest? Contact = null)
 {
     public const int TitleMin = 10, TitleMax = 150, TextMin = 20, TextMax = 4000;
 
@@ -24,9 +25,11 @@ public sealed record SubmitComplaintRequest(
         CheckText(errors, "title", Title, TitleMin, TitleMax);
         CheckText(errors, "text", Text, TextMin, TextMax);
         if (Region is not null && Regions.Find(Region) is null) errors["region"] = [$"Unknown region code '{Region}'."];
+        foreach (var (field, messages) in ReporterContact.Validate(Contact?.Name, Contact?.Email, Contact?.Phone)) errors[field] = messages;
 
         if (errors.Count > 0) return (null, errors);
-        return (new NewComplaint(Type!.Value, Title!.Trim(), Text!.Trim(), Sector, Region, Anonymous ?? false, Confidential ?? false), errors);
+        var contact = Contact is null ? null : new ReporterContact(Contact.Name?.Trim(), Contact.Email?.Trim(), Contact.Phone?.Replace(" ", "").Replace("-", ""));
+        return (new NewComplaint(Type!.Value, Title!.Trim(), Text!.Trim(), Sector, Region, Anonymous ?? false, Confidential ?? false, contact), errors);
     }
 
     private static void CheckText(Dictionary<string, string[]> errors, string field, string? value, int min, int max)
@@ -40,3 +43,6 @@ public sealed record SubmitComplaintRequest(
             errors[field] = ["Must not contain control characters."];
     }
 }
+
+/// <summary>Optional ways to reach the reporter; kept in Intake only, encrypted.</summary>
+public sealed record ContactRequest(string? Name, string? Email, string? Phone);

@@ -25,6 +25,8 @@ public sealed class Complaint
     public bool Anonymous { get; private set; }
     public bool Confidential { get; private set; }
     public DateTimeOffset FiledAt { get; private set; }
+    /// <summary>The reporter's contact details, encrypted; see <see cref="ReporterVault"/>.</summary>
+    public string? SealedContact { get; private set; }
 
     public ComplaintStatus Status { get; private set; }
     public string? AgencyId { get; private set; }
@@ -37,7 +39,7 @@ public sealed class Complaint
 
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
 
-    public static (Complaint Complaint, string AccessCode) File(NewComplaint report, Channel channel, DateTimeOffset now)
+    public static (Complaint Complaint, string AccessCode) File(NewComplaint report, Channel channel, DateTimeOffset now, string? sealedContact = null)
     {
         var accessCode = AccessCodes.NewAccessCode();
         var complaint = new Complaint
@@ -54,6 +56,7 @@ public sealed class Complaint
             Anonymous = report.Anonymous,
             Confidential = report.Confidential,
             FiledAt = now,
+            SealedContact = sealedContact,
             Status = ComplaintStatus.BelumTerverifikasi,
             Sequence = 1,
             StatusSequence = 1,
@@ -119,4 +122,5 @@ public sealed record NewComplaint(
     Sector? Sector,
     string? Region,
     bool Anonymous,
-    bool Confidential);
+    bool Confidential,
+    ReporterContact? Contact = null);

@@ -18,6 +18,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.Region).HasMaxLength(16);
         builder.Property(c => c.AgencyId).HasMaxLength(64);
         builder.Property(c => c.AgencyName).HasMaxLength(200);
+        builder.Property(c => c.SealedContact).HasMaxLength(2000);
         builder.Property(c => c.StatusSequence).IsConcurrencyToken();
         builder.OwnsMany(c => c.Timeline, timeline =>
         {

@@ -59,6 +59,10 @@ namespace Lapor.Intake.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("SealedContact")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");

@@ -28,6 +28,7 @@ namespace Lapor.Intake.Persistence.Migrations
                     Anonymous = table.Column<bool>(type: "boolean", nullable: false),
                     Confidential = table.Column<bool>(type: "boolean", nullable: false),
                     FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SealedContact = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     AgencyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     AgencyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),

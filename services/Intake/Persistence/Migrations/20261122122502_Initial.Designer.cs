@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lapor.Intake.Persistence.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261122120929_Initial")]
+    [Migration("20261122122502_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -61,6 +61,10 @@ namespace Lapor.Intake.Persistence.Migrations
                     b.Property<string>("Region")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SealedContact")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Sector")
                         .HasMaxLength(40)
