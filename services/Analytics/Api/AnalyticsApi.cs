@@ -1,3 +1,4 @@
+using Lapor.Analytics.Domain;
 using Lapor.Analytics.Persistence;
 using Lapor.ServiceDefaults;
 using Lapor.ServiceDefaults.Security;
@@ -6,26 +7,70 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Analytics.Api;
 
+/// <summary>
+/// The oversight view. A regional oversight user (token with a <c>region</c> claim) sees only reports of that
+/// region and the regions under it; a national one sees all. Every table answers CSV with
+/// <c>Accept: text/csv</c> or <c>?format=csv</c>.
+/// </summary>
 public static class AnalyticsApi
 {
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
         var analytics = app.MapGroup("/api/analytics").WithTags("Analytics").RequireAuthorization(LaporPolicies.Oversight);
         analytics.MapGet("/summary", Summary).WithName("Summary").WithSummary("Reports counted by status and by sector.");
+        analytics.MapGet("/agencies", Agencies).WithName("AgencyPerformance").WithSummary("Backlog, deadlines and speed per agency.");
+        analytics.MapGet("/sectors", Sectors).WithName("SectorPerformance").WithSummary("Backlog, deadlines and speed per sector.");
+        analytics.MapPost("/rebuild", Rebuild).WithName("Rebuild").WithSummary("Rebuild every read model from the kept events.")
+            .RequireAuthorization(LaporPolicies.Verifier);
         return app;
     }
 
     public sealed record SummaryView(int Total, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyDictionary<string, int> BySector);
 
-    public static async Task<Ok<SummaryView>> Summary(AnalyticsDbContext db, CancellationToken cancellationToken)
+    public sealed record Period(DateTimeOffset? From, DateTimeOffset? To, string? Sector, string? Format);
+
+    public static async Task<Ok<SummaryView>> Summary(HttpContext http, AnalyticsDbContext db, CancellationToken cancellationToken)
     {
-        var byStatus = await db.Complaints.GroupBy(c => c.Status)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var bySector = await db.Complaints.Where(c => c.Sector != null).GroupBy(c => c.Sector!.Value)
+        var facts = Scoped(db, http);
+        var byStatus = await facts.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var bySector = await facts.Where(c => c.Sector != null).GroupBy(c => c.Sector!.Value)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return TypedResults.Ok(new SummaryView(
             byStatus.Sum(s => s.Count),
             byStatus.ToDictionary(s => LaporJson.WireName(s.Key), s => s.Count),
             bySector.ToDictionary(s => LaporJson.WireName(s.Key), s => s.Count)));
+    }
+
+    public static Task<IResult> Agencies([AsParameters] Period period, HttpContext http, AnalyticsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        Table(period, http, db, clock, f => f.AgencyId, "agency", cancellationToken);
+
+    public static Task<IResult> Sectors([AsParameters] Period period, HttpContext http, AnalyticsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        Table(period, http, db, clock, OversightReports.SectorKey, "sector", cancellationToken);
+
+    private static async Task<IResult> Table(Period period, HttpContext http, AnalyticsDbContext db, TimeProvider clock,
+        Func<ComplaintFact, string?> key, string keyName, CancellationToken cancellationToken)
+    {
+        var facts = Scoped(db, http);
+        if (period.From is { } from) facts = facts.Where(f => f.FiledAt >= from);
+        if (period.To is { } to) facts = facts.Where(f => f.FiledAt < to);
+        var rows = (await facts.ToListAsync(cancellationToken))
+            .Where(f => period.Sector is null || OversightReports.SectorKey(f) == period.Sector);
+        var table = OversightReports.By(rows, key, clock.GetUtcNow());
+
+        var wantsCsv = period.Format == "csv" || http.Request.Headers.Accept.Any(a => a?.Contains("text/csv") == true);
+        return wantsCsv
+            ? TypedResults.Text(OversightReports.ToCsv(table, keyName), "text/csv; charset=utf-8")
+            : TypedResults.Ok(table);
+    }
+
+    public static async Task<Ok<RebuildResult>> Rebuild(AnalyticsDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await Projection.RebuildAsync(db, cancellationToken));
+
+    /// <summary>The caller's slice: everything for national oversight, a region and its sub-regions otherwise.</summary>
+    private static IQueryable<ComplaintFact> Scoped(AnalyticsDbContext db, HttpContext http)
+    {
+        var region = Caller.From(http.User).Region;
+        var facts = db.Complaints.AsNoTracking();
+        return region is null ? facts : facts.Where(f => f.Region == region || f.Region!.StartsWith(region + "."));
     }
 }

@@ -21,6 +21,7 @@ public sealed class ComplaintFact
     public DateTimeOffset? FiledAt { get; private set; }
     public DateTimeOffset? VerifiedAt { get; private set; }
     public DateTimeOffset? RoutedAt { get; private set; }
+    public DateTimeOffset? FollowUpDueAt { get; private set; }
     public DateTimeOffset? FirstRespondedAt { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
     public int Forwards { get; private set; }
@@ -51,6 +52,7 @@ public sealed class ComplaintFact
                 Region = r.Region ?? Region;
                 AgencyId = r.AgencyId;
                 RoutedAt = r.OccurredAt;
+                FollowUpDueAt = r.FollowUpDueAt;
                 Advance(e, ComplaintStatus.Terdisposisi);
                 break;
             case ComplaintForwardRequested:
@@ -70,6 +72,22 @@ public sealed class ComplaintFact
                 break;
         }
     }
+
+    public bool IsOpen => Status is not (ComplaintStatus.Selesai or ComplaintStatus.Ditutup or ComplaintStatus.Diarsipkan);
+
+    /// <summary>Open, unanswered and past its follow-up deadline.</summary>
+    public bool IsOverdue(DateTimeOffset now) => IsOpen && FirstRespondedAt is null && FollowUpDueAt < now;
+
+    /// <summary>
+    /// Whether the agency answered within its deadline: true or false once decided, null while the deadline is
+    /// still ahead. An unanswered report past its deadline is a miss, never left out of the denominator.
+    /// </summary>
+    public bool? AnsweredInTime(DateTimeOffset now) => FollowUpDueAt switch
+    {
+        null => null,
+        { } due when FirstRespondedAt is { } answered => answered <= due,
+        { } due => now > due ? false : null,
+    };
 
     private void Advance(IComplaintEvent e, ComplaintStatus status)
     {

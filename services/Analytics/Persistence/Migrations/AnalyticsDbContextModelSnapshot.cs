@@ -42,6 +42,9 @@ namespace Lapor.Analytics.Persistence.Migrations
                     b.Property<DateTimeOffset?>("FirstRespondedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("FollowUpDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Forwards")
                         .HasColumnType("integer");
 

@@ -27,6 +27,7 @@ namespace Lapor.Analytics.Persistence.Migrations
                     FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RoutedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FollowUpDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     FirstRespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Forwards = table.Column<int>(type: "integer", nullable: false)

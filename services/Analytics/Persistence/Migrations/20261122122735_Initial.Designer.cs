@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lapor.Analytics.Persistence.Migrations
 {
     [DbContext(typeof(AnalyticsDbContext))]
-    [Migration("20261122121012_Initial")]
+    [Migration("20261122122735_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -43,6 +43,9 @@ namespace Lapor.Analytics.Persistence.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("FirstRespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FollowUpDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Forwards")
