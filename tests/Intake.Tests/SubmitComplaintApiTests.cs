@@ -123,3 +123,62 @@ public sealed class ReporterPrivacyTests(IntakeApiFactory factory) : IClassFixtu
         Assert.DoesNotContain(outbox, body => body.Contains(email) || body.Contains("Siti"));
     }
 }
+
+public sealed class IdempotencyTests(IntakeApiFactory factory) : IClassFixture<IntakeApiFactory>
+{
+    private static object Report(string title = "Lampu jalan mati di gang kami") => new
+    {
+        type = "aduan", title, text = "Lampu jalan di gang kami mati sejak dua minggu, warga takut lewat malam hari.", region = "33.10",
+    };
+
+    private Task<HttpResponseMessage> Post(string key, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/complaints") { Content = JsonContent.Create(body) };
+        request.Headers.Add(ComplaintsApi.IdempotencyKeyHeader, key);
+        return factory.CreateClient().SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Filing_twice_with_the_same_idempotency_key_creates_one_report_and_answers_the_same()
+    {
+        var key = Guid.NewGuid().ToString();
+        var before = await factory.StoredComplaints();
+
+        var first = await (await Post(key, Report())).Content.ReadFromJsonAsync<JsonElement>();
+        var retry = await Post(key, Report());
+
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        var again = await retry.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(first.GetProperty("trackingId").GetString(), again.GetProperty("trackingId").GetString());
+        Assert.Equal(first.GetProperty("accessCode").GetString(), again.GetProperty("accessCode").GetString());
+        Assert.Equal(before + 1, await factory.StoredComplaints());
+    }
+
+    [Fact]
+    public async Task The_same_key_with_a_different_body_is_refused_with_422()
+    {
+        var key = Guid.NewGuid().ToString();
+        await Post(key, Report());
+        var before = await factory.StoredComplaints();
+
+        var response = await Post(key, Report("Lampu jalan mati di gang sebelah"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await factory.StoredComplaints());
+    }
+
+    [Fact]
+    public async Task Concurrent_retries_with_one_key_store_one_report()
+    {
+        var key = Guid.NewGuid().ToString();
+        var before = await factory.StoredComplaints();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Post(key, Report())));
+        var ids = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingId").GetString()));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Single(ids.Distinct());
+        Assert.Equal(before + 1, await factory.StoredComplaints());
+    }
+}

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Lapor.Contracts;
 using Lapor.Intake.Domain;
 using Lapor.Intake.Persistence;
+using Lapor.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -19,23 +21,71 @@ public static class ComplaintsApi
         return app;
     }
 
-    /// <summary>Stores the report and its <see cref="ComplaintSubmitted"/> event in one transaction.</summary>
-    public static async Task<Results<Created<ComplaintReceipt>, ValidationProblem>> Submit(
-        [FromBody] SubmitComplaintRequest? request, IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken)
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>
+    /// Stores the report and its <see cref="ComplaintSubmitted"/> event in one transaction. With an
+    /// <c>Idempotency-Key</c>, a retry answers the original receipt and stores nothing new.
+    /// </summary>
+    public static async Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
+        [FromBody] SubmitComplaintRequest? request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] });
+        if (idempotencyKey is { Length: 0 or > IdempotentRequest.MaximumKeyLength })
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyKeyHeader] = [$"1 to {IdempotentRequest.MaximumKeyLength} characters."] });
         var (report, errors) = request.Validate();
         if (report is null) return TypedResults.ValidationProblem(errors);
 
-        var (complaint, accessCode) = Complaint.File(report, Channel.Api, clock.GetUtcNow(), vault.Seal(report.Contact));
+        var requestHash = IdempotentRequest.Hash(JsonSerializer.Serialize(request, LaporJson.Options));
+        if (idempotencyKey is not null && await Replay(db, vault, idempotencyKey, requestHash, clock, cancellationToken) is { } replayed)
+            return replayed;
+
+        var now = clock.GetUtcNow();
+        var (complaint, accessCode) = Complaint.File(report, Channel.Api, now, vault.Seal(report.Contact));
+        var receipt = new ComplaintReceipt(complaint.TrackingId, accessCode, complaint.Status);
         db.Complaints.Add(complaint);
         db.AddToOutbox(complaint.Submitted());
-        await db.SaveChangesAsync(cancellationToken);
+        if (idempotencyKey is not null)
+            db.IdempotentRequests.Add(new IdempotentRequest
+            {
+                Key = idempotencyKey, RequestHash = requestHash, ComplaintId = complaint.Id, CreatedAt = now,
+                SealedResponse = vault.SealText(JsonSerializer.Serialize(receipt, LaporJson.Options)),
+            });
 
-        return TypedResults.Created($"/api/complaints/{complaint.TrackingId}",
-            new ComplaintReceipt(complaint.TrackingId, accessCode, complaint.Status));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // The same key won a race a moment ago: nothing of ours was stored; answer as the winner did.
+            db.ChangeTracker.Clear();
+            return await Replay(db, vault, idempotencyKey, requestHash, clock, cancellationToken) ?? throw new InvalidOperationException("Idempotency conflict without a stored request.");
+        }
+        return Created(receipt);
     }
+
+    private static async Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>?> Replay(
+        IntakeDbContext db, ReporterVault vault, string key, string requestHash, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var earlier = await db.IdempotentRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
+        if (earlier is null) return null;
+        if (earlier.CreatedAt < clock.GetUtcNow() - IdempotentRequest.Lifetime)
+        {
+            // Expired: the key is free again.
+            await db.IdempotentRequests.Where(r => r.Key == key).ExecuteDeleteAsync(cancellationToken);
+            return null;
+        }
+        if (earlier.RequestHash != requestHash)
+            return TypedResults.Problem(statusCode: 422, title: "Idempotency-Key reused",
+                detail: "This Idempotency-Key was used for a different report. Use a new key for a new report.");
+        return Created(JsonSerializer.Deserialize<ComplaintReceipt>(vault.OpenText(earlier.SealedResponse), LaporJson.Options)!);
+    }
+
+    private static Created<ComplaintReceipt> Created(ComplaintReceipt receipt) =>
+        TypedResults.Created($"/api/complaints/{receipt.TrackingId}", receipt);
 
     /// <summary>A wrong or missing access code answers 404, like an unknown id, so tracking ids cannot be probed.</summary>
     public static async Task<Results<Ok<ComplaintTracking>, NotFound>> Track(

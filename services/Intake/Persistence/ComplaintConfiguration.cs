@@ -31,3 +31,16 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Navigation(c => c.Timeline).HasField("_timeline");
     }
 }
+
+internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<IdempotentRequest>
+{
+    public void Configure(EntityTypeBuilder<IdempotentRequest> builder)
+    {
+        builder.ToTable("idempotent_requests");
+        builder.HasKey(r => r.Key);
+        builder.Property(r => r.Key).HasMaxLength(IdempotentRequest.MaximumKeyLength);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.Property(r => r.SealedResponse).HasMaxLength(4000);
+        builder.HasIndex(r => r.CreatedAt);
+    }
+}

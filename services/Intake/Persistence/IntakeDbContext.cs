@@ -7,4 +7,5 @@ namespace Lapor.Intake.Persistence;
 public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 }

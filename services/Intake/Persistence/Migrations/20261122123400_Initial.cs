@@ -41,6 +41,21 @@ namespace Lapor.Intake.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotent_requests",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SealedResponse = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotent_requests", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
                 {
@@ -104,6 +119,11 @@ namespace Lapor.Intake.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_idempotent_requests_CreatedAt",
+                table: "idempotent_requests",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_MessageId",
                 table: "outbox_messages",
                 column: "MessageId",
@@ -123,6 +143,9 @@ namespace Lapor.Intake.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "idempotent_requests");
+
             migrationBuilder.DropTable(
                 name: "inbox_messages");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lapor.Intake.Persistence.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261122122502_Initial")]
+    [Migration("20261122123400_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -108,6 +108,35 @@ namespace Lapor.Intake.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Lapor.Intake.Domain.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SealedResponse")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("idempotent_requests", (string)null);
                 });
 
             modelBuilder.Entity("Lapor.ServiceDefaults.Messaging.InboxMessage", b =>

@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Lapor.Intake.Domain;
+
+/// <summary>
+/// A filing made with an <c>Idempotency-Key</c>: a retry with the same key and body gets the original answer
+/// and creates nothing; the same key with another body is refused. The original answer holds the access
+/// code, so it is kept encrypted and only for <see cref="Lifetime"/>.
+/// </summary>
+public sealed class IdempotentRequest
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+    public const int MaximumKeyLength = 100;
+
+    public string Key { get; init; } = "";
+    public string RequestHash { get; init; } = "";
+    public Guid ComplaintId { get; init; }
+    /// <summary>The original answer, encrypted with the reporter vault's protector.</summary>
+    public string SealedResponse { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public static string Hash(string canonicalRequest) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)));
+}
