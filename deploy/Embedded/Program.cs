@@ -13,6 +13,7 @@ builder.AddIntake();
 builder.AddTriage();
 builder.AddAgencyDesk();
 builder.AddAnalytics();
+builder.AddLaporRateLimits();
 builder.AddLaporBus(
     IntakeExtensions.AddIntakeConsumers,
     TriageExtensions.AddTriageConsumers,
@@ -21,6 +22,7 @@ builder.AddLaporBus(
 
 var app = builder.Build();
 app.UseLaporDefaults();
+app.UseRateLimiter();
 app.MapIntake();
 app.MapTriage();
 app.MapAgencyDesk();

@@ -46,4 +46,22 @@ public sealed class DistributedModeTests(DistributedLapor lapor) : IClassFixture
             "analytics kept the submission once");
         Assert.Equal(0, await lapor.Databases.ScalarAsync<long>("intake", "SELECT count(*) FROM outbox_messages WHERE \"SentAt\" IS NULL"));
     }
+
+    [Theory]
+    [InlineData("/api/desk/inbox", null, 401)]
+    [InlineData("/api/desk/inbox", "citizen", 403)]
+    [InlineData("/api/analytics/summary", "officer", 403)]
+    [InlineData("/api/analytics/summary", "oversight", 200)]
+    public async Task The_gateway_enforces_roles_before_proxying(string path, string? role, int expected)
+    {
+        var client = role is null ? lapor.NewClient() : await lapor.Client.AsAsync(lapor.NewClient, role, role == "officer" ? RoadAgency : null);
+        Assert.Equal(expected, (int)(await client.GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_gateway_reports_live_and_ready_when_every_service_is()
+    {
+        Assert.Equal("Healthy", await lapor.Client.GetStringAsync("/health/ready"));
+        Assert.Equal("Healthy", await lapor.Client.GetStringAsync("/health/live"));
+    }
 }

@@ -70,3 +70,24 @@ public sealed class RoleTests(EmbeddedLaporFactory lapor) : IClassFixture<Embedd
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Filing_beyond_the_limit_answers_429_while_tracking_still_works()
+    {
+        await using var lapor = new WebApplicationFactory<Embedded.AssemblyMarker>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Lapor:RateLimits:FilingPerMinute", "3");
+            builder.UseSetting("Lapor:DataDirectory", Path.Combine(Path.GetTempPath(), "lapor-ratelimit-test-" + Guid.NewGuid().ToString("N")));
+        });
+        var client = lapor.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) statuses.Add((await client.PostAsJsonAsync("/api/complaints", SkeletonFlow.RoadInSurabaya)).StatusCode);
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/complaints/LPR-00000000")).StatusCode);
+    }
+}
