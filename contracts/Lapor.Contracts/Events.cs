@@ -102,3 +102,21 @@ public sealed record ComplaintResolved(
     string AgencyId,
     string AgencyName,
     string Answer) : IComplaintEvent;
+
+/// <summary>
+/// A deadline passed without the step it guards: verification (3 working days from filing) or the agency's
+/// follow-up (5 working days from routing). <see cref="EscalatedTo"/> is the desk that must now see to it.
+/// </summary>
+public sealed record SlaBreached(
+    Guid ComplaintId,
+    string TrackingId,
+    int Sequence,
+    DateTimeOffset OccurredAt,
+    string Deadline,
+    string AgencyId,
+    DateTimeOffset DueAt,
+    string EscalatedTo) : IComplaintEvent
+{
+    public const string Verification = "verification";
+    public const string FollowUp = "follow_up";
+}

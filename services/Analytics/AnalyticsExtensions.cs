@@ -24,6 +24,7 @@ public static class AnalyticsExtensions
         bus.AddConsumer<ReporterAskedConsumer>();
         bus.AddConsumer<AgencyRespondedConsumer>();
         bus.AddConsumer<ComplaintResolvedConsumer>();
+        bus.AddConsumer<SlaBreachedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapAnalytics(this IEndpointRouteBuilder app)

@@ -16,6 +16,8 @@ public static class TriageExtensions
         builder.Services.AddScoped<ISeeder<TriageDbContext>, AgencySeeder>();
         builder.Services.AddSingleton<WorkingCalendar>();
         builder.Services.AddSingleton<TriageModel>();
+        builder.Services.AddScoped<SlaSweep>();
+        builder.Services.AddHostedService<SlaSweeper>();
         return builder;
     }
 
@@ -23,6 +25,8 @@ public static class TriageExtensions
     {
         bus.AddConsumer<ComplaintSubmittedConsumer>();
         bus.AddConsumer<ComplaintForwardRequestedConsumer>();
+        bus.AddConsumer<AgencyRespondedConsumer>();
+        bus.AddConsumer<ComplaintResolvedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapTriage(this IEndpointRouteBuilder app)

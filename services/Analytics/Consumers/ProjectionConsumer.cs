@@ -32,3 +32,5 @@ public sealed class ReporterAskedConsumer(AnalyticsDbContext db, TimeProvider cl
 public sealed class AgencyRespondedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<AgencyResponded>(db, clock);
 
 public sealed class ComplaintResolvedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintResolved>(db, clock);
+
+public sealed class SlaBreachedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<SlaBreached>(db, clock);

@@ -25,6 +25,7 @@ public sealed class ComplaintFact
     public DateTimeOffset? FirstRespondedAt { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
     public int Forwards { get; private set; }
+    public int Breaches { get; private set; }
 
     public static ComplaintFact For(Guid complaintId) => new() { ComplaintId = complaintId };
 
@@ -57,6 +58,9 @@ public sealed class ComplaintFact
                 break;
             case ComplaintForwardRequested:
                 Forwards++;
+                break;
+            case SlaBreached:
+                Breaches++;
                 break;
             case ReporterAsked:
                 Advance(e, ComplaintStatus.MenungguTanggapanPelapor);

@@ -25,6 +25,7 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
     private readonly Dictionary<string, Agency> _byId = agencies.ToDictionary(a => a.Id);
 
     public ComplaintClassifier Classifier => classifier;
+    public IReadOnlyList<Agency> Agencies => agencies;
 
     public RoutingDecision Decide(TriageInput input)
     {

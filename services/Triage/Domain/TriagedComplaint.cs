@@ -27,6 +27,33 @@ public sealed class TriagedComplaint
 
     public const int MaximumHops = 3;
 
+    /// <summary>When the agency first answered or resolved: the follow-up clock stops.</summary>
+    public DateTimeOffset? RespondedAt { get; private set; }
+    public DateTimeOffset? VerificationBreachedAt { get; private set; }
+    public DateTimeOffset? FollowUpBreachedAt { get; private set; }
+
+    public void Responded(IComplaintEvent e)
+    {
+        RespondedAt ??= e.OccurredAt;
+        Sequence = Math.Max(Sequence, e.Sequence);
+    }
+
+    /// <summary>The breaches due at <paramref name="now"/>, each reported once, with the desk it escalates to.</summary>
+    public IEnumerable<SlaBreached> Breaches(DateTimeOffset now, IReadOnlyList<Agency> agencies)
+    {
+        if (RoutedAt is null && VerificationBreachedAt is null && VerificationDueAt < now)
+        {
+            VerificationBreachedAt = now;
+            yield return new SlaBreached(ComplaintId, TrackingId, ++Sequence, now, SlaBreached.Verification, AgencyId, VerificationDueAt, Agency.AdminDesk);
+        }
+        if (RoutedAt is not null && RespondedAt is null && FollowUpBreachedAt is null && FollowUpDueAt < now)
+        {
+            FollowUpBreachedAt = now;
+            yield return new SlaBreached(ComplaintId, TrackingId, ++Sequence, now, SlaBreached.FollowUp, AgencyId, FollowUpDueAt!.Value,
+                Escalation.For(AgencyId, Sector, agencies));
+        }
+    }
+
     /// <summary>Applies a decision to a newly filed report and returns the events it causes.</summary>
     public static (TriagedComplaint, IReadOnlyList<IComplaintEvent>) Triage(
         ComplaintSubmitted filed, RoutingDecision decision, WorkingCalendar calendar, DateTimeOffset now)
@@ -72,6 +99,7 @@ public sealed class TriagedComplaint
 
         AgencyId = target.Id;
         RoutedAt = now;
+        FollowUpBreachedAt = null;
         FollowUpDueAt = calendar.AddWorkingDays(now, 5, Region);
         return new ComplaintRouted(ComplaintId, TrackingId, ++Sequence, now, Type, Sector, Region, target.Id, target.Name, 1.0,
             Title, Text, Confidential, FiledAt, FollowUpDueAt.Value);

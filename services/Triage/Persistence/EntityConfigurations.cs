@@ -30,6 +30,7 @@ internal sealed class TriagedComplaintConfiguration : IEntityTypeConfiguration<T
         builder.Property(c => c.Sequence).IsConcurrencyToken();
         builder.Property(c => c.Title).HasMaxLength(150);
         builder.Property(c => c.Text).HasMaxLength(4000);
-        builder.HasIndex(c => c.FollowUpDueAt);
+        builder.HasIndex(c => new { c.RespondedAt, c.FollowUpBreachedAt, c.FollowUpDueAt });
+        builder.HasIndex(c => new { c.RoutedAt, c.VerificationBreachedAt, c.VerificationDueAt });
     }
 }

@@ -32,6 +32,9 @@ namespace Lapor.Analytics.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Breaches")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Channel")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");

@@ -140,6 +140,9 @@ namespace Lapor.Triage.Persistence.Migrations
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("FollowUpBreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("FollowUpDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -149,6 +152,9 @@ namespace Lapor.Triage.Persistence.Migrations
                     b.Property<string>("Region")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("RoutedAt")
                         .HasColumnType("timestamp with time zone");
@@ -182,12 +188,17 @@ namespace Lapor.Triage.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTimeOffset?>("VerificationBreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("VerificationDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("ComplaintId");
 
-                    b.HasIndex("FollowUpDueAt");
+                    b.HasIndex("RespondedAt", "FollowUpBreachedAt", "FollowUpDueAt");
+
+                    b.HasIndex("RoutedAt", "VerificationBreachedAt", "VerificationDueAt");
 
                     b.ToTable("complaints", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lapor.Triage.Persistence.Migrations
 {
     [DbContext(typeof(TriageDbContext))]
-    [Migration("20261122120944_Initial")]
+    [Migration("20261122123854_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -143,6 +143,9 @@ namespace Lapor.Triage.Persistence.Migrations
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("FollowUpBreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("FollowUpDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -152,6 +155,9 @@ namespace Lapor.Triage.Persistence.Migrations
                     b.Property<string>("Region")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("RoutedAt")
                         .HasColumnType("timestamp with time zone");
@@ -185,12 +191,17 @@ namespace Lapor.Triage.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTimeOffset?>("VerificationBreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("VerificationDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("ComplaintId");
 
-                    b.HasIndex("FollowUpDueAt");
+                    b.HasIndex("RespondedAt", "FollowUpBreachedAt", "FollowUpDueAt");
+
+                    b.HasIndex("RoutedAt", "VerificationBreachedAt", "VerificationDueAt");
 
                     b.ToTable("complaints", (string)null);
                 });

@@ -30,7 +30,8 @@ namespace Lapor.Analytics.Persistence.Migrations
                     FollowUpDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     FirstRespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Forwards = table.Column<int>(type: "integer", nullable: false)
+                    Forwards = table.Column<int>(type: "integer", nullable: false),
+                    Breaches = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lapor.Analytics.Persistence.Migrations
 {
     [DbContext(typeof(AnalyticsDbContext))]
-    [Migration("20261122122735_Initial")]
+    [Migration("20261122123913_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -34,6 +34,9 @@ namespace Lapor.Analytics.Persistence.Migrations
                     b.Property<string>("AgencyId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Breaches")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Channel")
                         .HasMaxLength(40)

@@ -47,7 +47,10 @@ namespace Lapor.Triage.Persistence.Migrations
                     Hops = table.Column<int>(type: "integer", nullable: false),
                     Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
                     Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Confidential = table.Column<bool>(type: "boolean", nullable: false)
+                    Confidential = table.Column<bool>(type: "boolean", nullable: false),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VerificationBreachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FollowUpBreachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -88,9 +91,14 @@ namespace Lapor.Triage.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_complaints_FollowUpDueAt",
+                name: "IX_complaints_RespondedAt_FollowUpBreachedAt_FollowUpDueAt",
                 table: "complaints",
-                column: "FollowUpDueAt");
+                columns: new[] { "RespondedAt", "FollowUpBreachedAt", "FollowUpDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_complaints_RoutedAt_VerificationBreachedAt_VerificationDueAt",
+                table: "complaints",
+                columns: new[] { "RoutedAt", "VerificationBreachedAt", "VerificationDueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_MessageId",

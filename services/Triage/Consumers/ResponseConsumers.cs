@@ -1,0 +1,21 @@
+using Lapor.Contracts;
+using Lapor.ServiceDefaults.Messaging;
+using Lapor.Triage.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Triage.Consumers;
+
+/// <summary>The agency's first answer (or resolution) stops the follow-up clock.</summary>
+public abstract class ResponseConsumer<TEvent>(TriageDbContext db, TimeProvider clock) : IdempotentConsumer<TriageDbContext, TEvent>(db, clock)
+    where TEvent : class, IComplaintEvent
+{
+    protected override async Task Handle(TEvent message, CancellationToken cancellationToken)
+    {
+        var complaint = await Db.Complaints.SingleOrDefaultAsync(c => c.ComplaintId == message.ComplaintId, cancellationToken);
+        complaint?.Responded(message);
+    }
+}
+
+public sealed class AgencyRespondedConsumer(TriageDbContext db, TimeProvider clock) : ResponseConsumer<AgencyResponded>(db, clock);
+
+public sealed class ComplaintResolvedConsumer(TriageDbContext db, TimeProvider clock) : ResponseConsumer<ComplaintResolved>(db, clock);

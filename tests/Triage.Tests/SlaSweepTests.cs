@@ -1,0 +1,92 @@
+using Lapor.Contracts;
+using Lapor.ServiceDefaults.Messaging;
+using Lapor.Triage.Domain;
+using Lapor.Triage.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Lapor.Triage.Tests;
+
+/// <summary>The deadline sweep against a real (SQLite) triage database, with a clock the test moves.</summary>
+public sealed class SlaSweepTests : IAsyncLifetime
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"lapor-sla-{Guid.NewGuid():N}.db");
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero)); // Monday 09:00 WIB
+    private readonly WorkingCalendar _calendar = new(new ConfigurationBuilder().Build());
+    private TriageDbContext _db = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = new TriageDbContext(new DbContextOptionsBuilder<TriageDbContext>().UseSqlite($"Data Source={_file}").Options);
+        await _db.Database.EnsureCreatedAsync();
+        await new AgencySeeder().SeedAsync(_db, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_file);
+    }
+
+    private async Task<TriagedComplaint> Routed(string agencyId)
+    {
+        var agency = AgencySeeder.Load().Single(a => a.Id == agencyId);
+        var filed = new ComplaintSubmitted(Guid.NewGuid(), "LPR-SLA00001", 1, _clock.GetUtcNow(), ReportType.Aduan, "Jalan berlubang",
+            "Jalan rusak parah.", null, agency.Region, Channel.Web, false, false);
+        var decision = new RoutingDecision(ReportType.Aduan, agency.Sectors[0], agency.Id, agency.Name, agency.Region, 0.9, [], []);
+        var (complaint, _) = TriagedComplaint.Triage(filed, decision, _calendar, _clock.GetUtcNow());
+        _db.Complaints.Add(complaint);
+        await _db.SaveChangesAsync();
+        return complaint;
+    }
+
+    private Task<int> Sweep() => new SlaSweep(_db, new TriageModel(NullLogger<TriageModel>.Instance), _clock).RunAsync(CancellationToken.None);
+
+    private async Task<List<SlaBreached>> Breaches() =>
+        (await _db.OutboxMessages.AsNoTracking().Where(m => m.MessageType == typeof(SlaBreached).FullName).ToListAsync())
+            .Select(m => (SlaBreached)m.Deserialize().Message).ToList();
+
+    [Fact]
+    public async Task A_district_office_that_does_not_answer_in_five_working_days_breaches_once_and_escalates_to_its_province()
+    {
+        await Routed("35.78.dpupr");
+
+        _clock.Advance(TimeSpan.FromDays(6)); // Sunday: the deadline (end of Monday+5 working days) is still ahead
+        Assert.Equal(0, await Sweep());
+        _clock.Advance(TimeSpan.FromDays(2.5)); // Tuesday 1 December: past Monday 30 November 23:59:59 WIB
+        Assert.Equal(1, await Sweep());
+        Assert.Equal(0, await Sweep());
+
+        var breach = Assert.Single(await Breaches());
+        Assert.Equal((SlaBreached.FollowUp, "35.78.dpupr", "35.dpupr"), (breach.Deadline, breach.AgencyId, breach.EscalatedTo));
+    }
+
+    [Fact]
+    public async Task An_answer_before_the_deadline_stops_the_clock()
+    {
+        var complaint = await Routed("nas.pln");
+        complaint.Responded(new AgencyResponded(complaint.ComplaintId, complaint.TrackingId, 4, _clock.GetUtcNow().AddDays(1), "nas.pln", "PLN", "Sudah dicek", true));
+        await _db.SaveChangesAsync();
+
+        _clock.Advance(TimeSpan.FromDays(30));
+        Assert.Equal(0, await Sweep());
+    }
+
+    [Fact]
+    public async Task A_national_body_escalates_to_the_admin_desk()
+    {
+        await Routed("nas.bpjs-kesehatan");
+        _clock.Advance(TimeSpan.FromDays(10));
+        await Sweep();
+        Assert.Equal(Agency.AdminDesk, Assert.Single(await Breaches()).EscalatedTo);
+    }
+
+    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+        public override DateTimeOffset GetUtcNow() => _now;
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}
