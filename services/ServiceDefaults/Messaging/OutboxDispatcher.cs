@@ -80,11 +80,19 @@ public sealed class OutboxDispatcher<TContext>(
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
 
-        foreach (var row in pending)
+        try
         {
-            await _publishRetry.ExecuteAsync(async token => await PublishAsync(row, token), cancellationToken);
-            row.SentAt = clock.GetUtcNow();
-            row.Attempts++;
+            foreach (var row in pending)
+            {
+                await _publishRetry.ExecuteAsync(async token => await PublishAsync(row, token), cancellationToken);
+                row.SentAt = clock.GetUtcNow();
+                row.Attempts++;
+            }
+        }
+        finally
+        {
+            // Mark what the broker confirmed, even when stopping part-way; a row published but not marked is
+            // published again later and dropped by the consumers' inboxes.
             await db.SaveChangesAsync(CancellationToken.None);
         }
         return pending.Count;

@@ -25,13 +25,15 @@ public static class DatabaseExtensions
             if (provider == DatabaseProvider.Postgres)
                 options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3));
             else
-                options.UseSqlite(connectionString);
+                options.UseSqlite(connectionString).AddInterceptors(SqliteTuning);
         });
         builder.Services.AddHostedService<DatabaseInitializer<TContext>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>($"{name}-database", tags: ["ready"]);
         builder.Services.AddOutbox<TContext>();
         return builder;
     }
+
+    private static readonly SqliteConnectionTuning SqliteTuning = new();
 
     public static DatabaseProvider ProviderFrom(IConfiguration configuration) =>
         Enum.TryParse<DatabaseProvider>(configuration["Lapor:Database"], ignoreCase: true, out var provider)

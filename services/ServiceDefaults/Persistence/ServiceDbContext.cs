@@ -16,6 +16,11 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public void AddToOutbox<TEvent>(TEvent @event) where TEvent : class =>
         OutboxMessages.Add(OutboxMessage.From(@event));
 
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        Database.IsSqlite()
+            ? SqliteWriteGate.RunAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Lapor.Benchmarks;
+
+/// <summary>
+/// Reports accepted per second and accept latency at saturation, against the embedded host started as its
+/// own process on loopback (SQLite files in a fresh folder, in-memory bus), then how long a report takes to
+/// reach the agency's inbox once the load has stopped.
+/// </summary>
+public static class IntakeBenchmark
+{
+    public sealed record Result(string Mode, int Connections, int Seconds, double ReportsPerSecond, Latency Accept, int Errors, Latency FiledToInbox, long PeakWorkingSetMb);
+
+    public static async Task<Result> RunAsync(BenchmarkOptions options)
+    {
+        var data = Directory.CreateTempSubdirectory("lapor-bench-");
+        var port = FreePort();
+        using var host = StartEmbedded(port, data.FullName);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            await WaitReady(client);
+            var officer = await Token(client, "officer", "35.78.dpupr");
+
+            // Warm up, then measure at saturation with a fixed number of connections.
+            await Load(client, options.Connections, TimeSpan.FromSeconds(2));
+            var peak = 0L;
+            using var sampler = new Timer(_ => peak = Math.Max(peak, Refresh(host)), null, 0, 250);
+            var (latencies, errors, elapsed) = await Load(client, options.Connections, TimeSpan.FromSeconds(options.Seconds));
+
+            var toInbox = await FiledToInbox(client, officer, samples: 20);
+            var result = new Result("embedded", options.Connections, options.Seconds, Math.Round(latencies.Count / elapsed.TotalSeconds, 1),
+                Latency.Of(latencies), errors, Latency.Of(toInbox), peak / (1024 * 1024));
+            Console.WriteLine($"Intake (embedded, {options.Connections} connections, {options.Seconds} s): {result.ReportsPerSecond} reports/s accepted, " +
+                $"accept {result.Accept}, {errors} errors; filed → inbox {result.FiledToInbox}; peak working set {result.PeakWorkingSetMb} MB.");
+            return result;
+        }
+        finally
+        {
+            host.Kill(entireProcessTree: true);
+            await host.WaitForExitAsync();
+            try { data.Delete(recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static long Refresh(Process process)
+    {
+        process.Refresh();
+        return process.HasExited ? 0 : process.WorkingSet64;
+    }
+
+    private static object Report(int i) => new
+    {
+        type = "aduan",
+        title = $"Jalan berlubang di depan pasar nomor {i % 1000}",
+        text = "Jalan di depan pasar rusak berlubang besar dan membahayakan pengendara motor, mohon segera diperbaiki.",
+        region = "35.78",
+    };
+
+    private static async Task<(List<double> Latencies, int Errors, TimeSpan Elapsed)> Load(HttpClient client, int connections, TimeSpan duration)
+    {
+        var latencies = new List<double>();
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
+        {
+            var mine = new List<double>();
+            for (var i = worker; clock.Elapsed < duration; i += connections)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsJsonAsync("/api/complaints", Report(i));
+                if (response.StatusCode == HttpStatusCode.Created) mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                else Interlocked.Increment(ref errors);
+            }
+            lock (latencies) latencies.AddRange(mine);
+        }));
+        return (latencies, errors, clock.Elapsed);
+    }
+
+    private static async Task<List<double>> FiledToInbox(HttpClient client, string officerToken, int samples)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < samples; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var receipt = await (await client.PostAsJsonAsync("/api/complaints", Report(i))).Content.ReadFromJsonAsync<JsonElement>();
+            var trackingId = receipt.GetProperty("trackingId").GetString();
+            while (true)
+            {
+                using var message = new HttpRequestMessage(HttpMethod.Get, $"/api/desk/complaints/{trackingId}");
+                message.Headers.Authorization = new("Bearer", officerToken);
+                using var response = await client.SendAsync(message);
+                if (response.StatusCode == HttpStatusCode.OK) break;
+                if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromMinutes(2)) throw new TimeoutException("A report did not reach the inbox in 2 minutes.");
+                await Task.Delay(5);
+            }
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        return times;
+    }
+
+    private static Process StartEmbedded(int port, string dataDirectory)
+    {
+        var dll = Path.Combine(RepositoryRoot(), "deploy", "Embedded", "bin", Configuration(), "net10.0", "Lapor.Embedded.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Lapor__DataDirectory"] = dataDirectory;
+        start.Environment["Lapor__RateLimits__FilingPerMinute"] = "100000000";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitReady(HttpClient client)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            try { if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode) return; }
+            catch (HttpRequestException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The embedded host did not become ready.");
+    }
+
+    private static async Task<string> Token(HttpClient client, string role, string agency) =>
+        (await (await client.PostAsJsonAsync("/dev/token", new { role, agency })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static string Configuration() =>
+        AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar).SkipWhile(p => p != "bin").Skip(1).FirstOrDefault() ?? "Release";
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Lapor.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Lapor.sln not found.");
+    }
+}

@@ -1,0 +1,12 @@
+using System.Text.Json;
+using Lapor.Benchmarks;
+
+// Usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- [intake|inbox|all] [--seconds 10] [--connections 32] [--reports 100000]
+var options = BenchmarkOptions.Parse(args);
+var results = new Dictionary<string, object>();
+if (options.Runs("intake")) results["intake"] = await IntakeBenchmark.RunAsync(options);
+if (options.Runs("inbox")) results["inbox"] = await InboxBenchmark.RunAsync(options);
+
+var path = Path.GetFullPath($"benchmark-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
+await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine($"\nFigures written to {path}");
