@@ -106,6 +106,8 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
                     b.HasIndex("TrackingId")
                         .IsUnique();
 
+                    b.HasIndex("AgencyId", "Status");
+
                     b.HasIndex("AgencyId", "FollowUpDueAt", "TrackingId");
 
                     b.HasIndex("AgencyId", "RoutedAt", "TrackingId");

@@ -151,6 +151,11 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
                 columns: new[] { "AgencyId", "RoutedAt", "TrackingId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_complaints_AgencyId_Status",
+                table: "complaints",
+                columns: new[] { "AgencyId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_complaints_TrackingId",
                 table: "complaints",
                 column: "TrackingId",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lapor.AgencyDesk.Persistence.Migrations
 {
     [DbContext(typeof(DeskDbContext))]
-    [Migration("20261122120959_Initial")]
+    [Migration("20261122125205_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -108,6 +108,8 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
 
                     b.HasIndex("TrackingId")
                         .IsUnique();
+
+                    b.HasIndex("AgencyId", "Status");
 
                     b.HasIndex("AgencyId", "FollowUpDueAt", "TrackingId");
 
