@@ -120,3 +120,12 @@ public sealed record SlaBreached(
     public const string Verification = "verification";
     public const string FollowUp = "follow_up";
 }
+
+/// <summary>A verifier archived the report without routing it (spam, duplicate, not a public-service matter).</summary>
+public sealed record ComplaintArchived(
+    Guid ComplaintId,
+    string TrackingId,
+    int Sequence,
+    DateTimeOffset OccurredAt,
+    string Reason,
+    string VerifierId) : IComplaintEvent;

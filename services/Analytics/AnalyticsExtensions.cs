@@ -25,6 +25,7 @@ public static class AnalyticsExtensions
         bus.AddConsumer<AgencyRespondedConsumer>();
         bus.AddConsumer<ComplaintResolvedConsumer>();
         bus.AddConsumer<SlaBreachedConsumer>();
+        bus.AddConsumer<ComplaintArchivedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapAnalytics(this IEndpointRouteBuilder app)

@@ -30,6 +30,7 @@ public static class IntakeExtensions
         bus.AddConsumer<ReporterAskedConsumer>();
         bus.AddConsumer<AgencyRespondedConsumer>();
         bus.AddConsumer<ComplaintResolvedConsumer>();
+        bus.AddConsumer<ComplaintArchivedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)

@@ -32,6 +32,7 @@ public static class TriageExtensions
     public static IEndpointRouteBuilder MapTriage(this IEndpointRouteBuilder app)
     {
         app.MapTriageApi();
+        app.MapVerificationApi();
         return app;
     }
 }

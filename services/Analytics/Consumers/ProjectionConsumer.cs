@@ -34,3 +34,5 @@ public sealed class AgencyRespondedConsumer(AnalyticsDbContext db, TimeProvider 
 public sealed class ComplaintResolvedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintResolved>(db, clock);
 
 public sealed class SlaBreachedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<SlaBreached>(db, clock);
+
+public sealed class ComplaintArchivedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintArchived>(db, clock);

@@ -59,6 +59,9 @@ public sealed class ComplaintFact
             case ComplaintForwardRequested:
                 Forwards++;
                 break;
+            case ComplaintArchived:
+                Advance(e, ComplaintStatus.Diarsipkan);
+                break;
             case SlaBreached:
                 Breaches++;
                 break;

@@ -27,3 +27,5 @@ public sealed class ReporterAskedConsumer(IntakeDbContext db, TimeProvider clock
 public sealed class AgencyRespondedConsumer(IntakeDbContext db, TimeProvider clock) : TimelineConsumer<AgencyResponded>(db, clock);
 
 public sealed class ComplaintResolvedConsumer(IntakeDbContext db, TimeProvider clock) : TimelineConsumer<ComplaintResolved>(db, clock);
+
+public sealed class ComplaintArchivedConsumer(IntakeDbContext db, TimeProvider clock) : TimelineConsumer<ComplaintArchived>(db, clock);

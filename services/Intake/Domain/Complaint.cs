@@ -92,6 +92,9 @@ public sealed class Complaint
             case AgencyResponded responded:
                 Record(e, TimelineStep.AgencyResponded, ComplaintStatus.SedangDiproses, responded.Text);
                 break;
+            case ComplaintArchived archived:
+                Record(e, TimelineStep.Archived, ComplaintStatus.Diarsipkan, archived.Reason);
+                break;
             case ComplaintResolved resolved:
                 Record(e, TimelineStep.Resolved, ComplaintStatus.Selesai, resolved.Answer);
                 break;

@@ -14,4 +14,5 @@ public enum TimelineStep
     AgencyAsked,
     AgencyResponded,
     Resolved,
+    Archived,
 }

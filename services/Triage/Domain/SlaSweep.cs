@@ -14,7 +14,7 @@ public sealed class SlaSweep(TriageDbContext db, TriageModel model, TimeProvider
     {
         var now = clock.GetUtcNow();
         var due = await db.Complaints
-            .Where(c => (c.RoutedAt == null && c.VerificationBreachedAt == null && c.VerificationDueAt < now)
+            .Where(c => (c.RoutedAt == null && c.ArchivedAt == null && c.VerificationBreachedAt == null && c.VerificationDueAt < now)
                 || (c.RoutedAt != null && c.RespondedAt == null && c.FollowUpBreachedAt == null && c.FollowUpDueAt < now))
             .OrderBy(c => c.FiledAt)
             .Take(500)

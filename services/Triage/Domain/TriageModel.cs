@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Triage.Domain;
 
 /// <summary>
-/// The router in use: the agency directory and a classifier trained on the seed examples and the directory's
-/// remits. Built on first use and rebuilt after the directory changes (<see cref="Invalidate"/>).
+/// The router in use: the agency directory and a classifier trained on the seed examples, the corrections
+/// people made, and the directory's remits. Built on first use and rebuilt on demand (<see cref="Invalidate"/>).
 /// </summary>
 public sealed class TriageModel(ILogger<TriageModel> logger)
 {
@@ -21,7 +21,8 @@ public sealed class TriageModel(ILogger<TriageModel> logger)
         {
             if (_router is { } built) return built;
             var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
-            var examples = TrainingSet.Seed();
+            var corrections = await db.Corrections.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
+            var examples = TrainingSet.Seed().Concat(corrections.Select(c => c.ToExample())).ToList();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var classifier = ComplaintClassifier.Train(examples, agencies);
             logger.LogInformation("Triage classifier trained on {Examples} reports and {Agencies} agency remits in {Elapsed} ms.",

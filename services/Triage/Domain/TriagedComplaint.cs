@@ -1,4 +1,5 @@
 using Lapor.Contracts;
+using Lapor.ServiceDefaults.Problems;
 
 namespace Lapor.Triage.Domain;
 
@@ -27,6 +28,39 @@ public sealed class TriagedComplaint
 
     public const int MaximumHops = 3;
 
+    public DateTimeOffset? ArchivedAt { get; private set; }
+    public string? ArchiveReason { get; private set; }
+
+    /// <summary>Waiting at the admin desk for a verifier to route or archive it.</summary>
+    public bool AwaitsVerification => RoutedAt is null && ArchivedAt is null;
+
+    /// <summary>A verifier routes a report that waited at the admin desk (possibly correcting sector and type).</summary>
+    public IReadOnlyList<IComplaintEvent> Verify(Agency agency, Sector sector, ReportType type, WorkingCalendar calendar, DateTimeOffset now)
+    {
+        if (!AwaitsVerification) throw new ConflictException("This report is not waiting for verification.");
+        if (!agency.Sectors.Contains(sector)) throw new InvalidActionException("sector", $"{agency.Name} does not handle {sector}.");
+        AgencyId = agency.Id;
+        Sector = sector;
+        Type = type;
+        Confidence = 1.0;
+        RoutedAt = now;
+        FollowUpDueAt = calendar.AddWorkingDays(now, 5, Region ?? agency.Region);
+        return
+        [
+            new ComplaintVerified(ComplaintId, TrackingId, ++Sequence, now, type, sector, VerificationDueAt),
+            new ComplaintRouted(ComplaintId, TrackingId, ++Sequence, now, type, sector, Region ?? agency.Region, agency.Id, agency.Name, 1.0,
+                Title, Text, Confidential, FiledAt, FollowUpDueAt.Value),
+        ];
+    }
+
+    public ComplaintArchived Archive(string reason, string verifierId, DateTimeOffset now)
+    {
+        if (!AwaitsVerification) throw new ConflictException("Only a report waiting for verification can be archived.");
+        ArchivedAt = now;
+        ArchiveReason = reason;
+        return new ComplaintArchived(ComplaintId, TrackingId, ++Sequence, now, reason, verifierId);
+    }
+
     /// <summary>When the agency first answered or resolved: the follow-up clock stops.</summary>
     public DateTimeOffset? RespondedAt { get; private set; }
     public DateTimeOffset? VerificationBreachedAt { get; private set; }
@@ -41,7 +75,7 @@ public sealed class TriagedComplaint
     /// <summary>The breaches due at <paramref name="now"/>, each reported once, with the desk it escalates to.</summary>
     public IEnumerable<SlaBreached> Breaches(DateTimeOffset now, IReadOnlyList<Agency> agencies)
     {
-        if (RoutedAt is null && VerificationBreachedAt is null && VerificationDueAt < now)
+        if (AwaitsVerification && VerificationBreachedAt is null && VerificationDueAt < now)
         {
             VerificationBreachedAt = now;
             yield return new SlaBreached(ComplaintId, TrackingId, ++Sequence, now, SlaBreached.Verification, AgencyId, VerificationDueAt, Agency.AdminDesk);

@@ -29,8 +29,22 @@ internal sealed class TriagedComplaintConfiguration : IEntityTypeConfiguration<T
         builder.Property(c => c.AgencyId).HasMaxLength(64);
         builder.Property(c => c.Sequence).IsConcurrencyToken();
         builder.Property(c => c.Title).HasMaxLength(150);
+        builder.Property(c => c.ArchiveReason).HasMaxLength(500);
         builder.Property(c => c.Text).HasMaxLength(4000);
         builder.HasIndex(c => new { c.RespondedAt, c.FollowUpBreachedAt, c.FollowUpDueAt });
         builder.HasIndex(c => new { c.RoutedAt, c.VerificationBreachedAt, c.VerificationDueAt });
+    }
+}
+
+internal sealed class CorrectionConfiguration : IEntityTypeConfiguration<Correction>
+{
+    public void Configure(EntityTypeBuilder<Correction> builder)
+    {
+        builder.ToTable("corrections");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Title).HasMaxLength(150);
+        builder.Property(c => c.Text).HasMaxLength(4000);
+        builder.Property(c => c.Region).HasMaxLength(16);
+        builder.Property(c => c.AgencyId).HasMaxLength(64);
     }
 }

@@ -8,4 +8,5 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
 {
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<TriagedComplaint> Complaints => Set<TriagedComplaint>();
+    public DbSet<Correction> Corrections => Set<Correction>();
 }

@@ -48,6 +48,8 @@ namespace Lapor.Triage.Persistence.Migrations
                     Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
                     Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Confidential = table.Column<bool>(type: "boolean", nullable: false),
+                    ArchivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ArchiveReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     VerificationBreachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     FollowUpBreachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
@@ -55,6 +57,26 @@ namespace Lapor.Triage.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_complaints", x => x.ComplaintId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "corrections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Region = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Sector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AgencyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_corrections", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -120,6 +142,9 @@ namespace Lapor.Triage.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "complaints");
+
+            migrationBuilder.DropTable(
+                name: "corrections");
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");

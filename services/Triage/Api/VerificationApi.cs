@@ -1,0 +1,83 @@
+using Lapor.Contracts;
+using Lapor.ServiceDefaults.Security;
+using Lapor.Triage.Domain;
+using Lapor.Triage.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Triage.Api;
+
+/// <summary>The LAPOR! admin desk: reports triage would not guess, routed or archived by a person.</summary>
+public static class VerificationApi
+{
+    public static IEndpointRouteBuilder MapVerificationApi(this IEndpointRouteBuilder app)
+    {
+        var queue = app.MapGroup("/api/triage/queue").WithTags("Verification").RequireAuthorization(LaporPolicies.Verifier);
+        queue.MapGet("/", Pending).WithName("VerificationQueue").WithSummary("Reports waiting for a verifier, oldest first, with the classifier's suggestion.");
+        queue.MapPost("/{trackingId}/route", Route).WithName("VerifyAndRoute").WithSummary("Route a waiting report; the decision is kept as a training example.");
+        queue.MapPost("/{trackingId}/archive", Archive).WithName("Archive").WithSummary("Archive a waiting report with a reason.");
+        app.MapPost("/api/triage/model/retrain", Retrain).WithTags("Verification").RequireAuthorization(LaporPolicies.Verifier)
+            .WithSummary("Retrain the classifier now, with every correction so far.");
+        return app;
+    }
+
+    public sealed record PendingReport(string TrackingId, string Title, string Text, string? Region, DateTimeOffset FiledAt,
+        DateTimeOffset VerificationDueAt, RoutingDecision Suggestion);
+
+    public sealed record RouteRequest(string? AgencyId, Sector? Sector, ReportType? Type);
+
+    public sealed record ArchiveRequest(string? Reason);
+
+    public static async Task<Ok<List<PendingReport>>> Pending(TriageDbContext db, TriageModel model, CancellationToken cancellationToken, int limit = 50)
+    {
+        var router = await model.GetRouterAsync(db, cancellationToken);
+        var waiting = await db.Complaints.AsNoTracking().Where(c => c.RoutedAt == null && c.ArchivedAt == null)
+            .OrderBy(c => c.FiledAt).Take(Math.Clamp(limit, 1, 200)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(waiting.Select(c => new PendingReport(c.TrackingId, c.Title, c.Text, c.Region, c.FiledAt, c.VerificationDueAt,
+            router.Decide(new TriageInput(c.Title, c.Text, c.Region))) ).ToList());
+    }
+
+    public static async Task<Results<Ok, NotFound, ValidationProblem>> Route(
+        string trackingId, [FromBody] RouteRequest? request, TriageDbContext db, WorkingCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId, cancellationToken);
+        if (complaint is null) return TypedResults.NotFound();
+        var agency = request?.AgencyId is null ? null : await db.Agencies.FindAsync([request.AgencyId], cancellationToken);
+        if (agency is null || agency.Id == Agency.AdminDesk)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agencyId"] = ["An agency of the directory (not the admin desk)."] });
+
+        var now = clock.GetUtcNow();
+        var sector = request!.Sector ?? (agency.Sectors.Contains(complaint.Sector) ? complaint.Sector : agency.Sectors[0]);
+        var type = request.Type ?? complaint.Type;
+        foreach (var e in complaint.Verify(agency, sector, type, calendar, now)) db.AddToOutbox(e);
+        db.Corrections.Add(new Correction
+        {
+            ComplaintId = complaint.ComplaintId, Title = complaint.Title, Text = complaint.Text, Region = complaint.Region,
+            Type = type, Sector = sector, AgencyId = agency.Id, At = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok();
+    }
+
+    public static async Task<Results<Ok, NotFound, ValidationProblem>> Archive(
+        string trackingId, [FromBody] ArchiveRequest? request, HttpContext http, TriageDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Reason) || request.Reason.Trim().Length < 5)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why (spam, duplicate, not a public-service matter...)."] });
+        var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId, cancellationToken);
+        if (complaint is null) return TypedResults.NotFound();
+        db.AddToOutbox(complaint.Archive(request.Reason.Trim(), Caller.From(http.User).Subject, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok();
+    }
+
+    public static async Task<Ok<RetrainResult>> Retrain(TriageDbContext db, TriageModel model, CancellationToken cancellationToken)
+    {
+        model.Invalidate();
+        var router = await model.GetRouterAsync(db, cancellationToken);
+        return TypedResults.Ok(new RetrainResult(router.Classifier.Examples));
+    }
+
+    public sealed record RetrainResult(int Examples);
+}

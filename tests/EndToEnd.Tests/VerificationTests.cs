@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lapor.EndToEnd.Tests.Infrastructure;
+using static Lapor.EndToEnd.Tests.Infrastructure.SkeletonFlow;
+
+namespace Lapor.EndToEnd.Tests;
+
+/// <summary>Reports triage would not guess wait for a verifier, who routes or archives them; routes become training examples.</summary>
+public sealed class VerificationTests(EmbeddedLaporFactory lapor) : IClassFixture<EmbeddedLaporFactory>
+{
+    private static readonly object RubbishWithoutRegion = new
+    {
+        type = "aduan",
+        title = "Sampah menumpuk tidak diangkut",
+        text = "Sampah di pinggir jalan dekat rumah kami menumpuk dan tidak diangkut sudah seminggu, baunya menyengat.",
+    };
+
+    private async Task<(Receipt Receipt, HttpClient Verifier)> WaitingReportAsync()
+    {
+        var citizen = lapor.CreateClient();
+        var verifier = await citizen.AsAsync(lapor.CreateClient, "verifier");
+        var receipt = await FileAsync(citizen, RubbishWithoutRegion);
+        await Eventually(async () => (await verifier.GetFromJsonAsync<JsonElement>("/api/triage/queue")).EnumerateArray()
+            .Any(r => r.GetProperty("trackingId").GetString() == receipt.TrackingId), "the report waits in the verification queue");
+        return (receipt, verifier);
+    }
+
+    [Fact]
+    public async Task A_verifier_routes_a_waiting_report_and_the_correction_is_learned_from()
+    {
+        var (receipt, verifier) = await WaitingReportAsync();
+        var queue = await verifier.GetFromJsonAsync<JsonElement>("/api/triage/queue");
+        var waiting = queue.EnumerateArray().Single(r => r.GetProperty("trackingId").GetString() == receipt.TrackingId);
+        Assert.Equal("lingkungan", waiting.GetProperty("suggestion").GetProperty("sector").GetString());
+        Assert.Equal("belum_terverifikasi", (await TrackAsync(lapor.CreateClient(), receipt)).GetProperty("status").GetString());
+
+        var routed = await verifier.PostAsJsonAsync($"/api/triage/queue/{receipt.TrackingId}/route", new { agencyId = "35.78.dlh" });
+        Assert.Equal(HttpStatusCode.OK, routed.StatusCode);
+
+        var officer = await lapor.CreateClient().AsAsync(lapor.CreateClient, "officer", "35.78.dlh");
+        await Eventually(() => InInboxAsync(officer, receipt.TrackingId), "the report reaches the chosen agency");
+        await Eventually(async () => (await TrackAsync(lapor.CreateClient(), receipt)).GetProperty("status").GetString() == "terdisposisi",
+            "the citizen sees it routed");
+        Assert.Equal(HttpStatusCode.Conflict, (await verifier.PostAsJsonAsync($"/api/triage/queue/{receipt.TrackingId}/route", new { agencyId = "35.78.dlh" })).StatusCode);
+
+        var retrained = await (await verifier.PostAsync("/api/triage/model/retrain", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(retrained.GetProperty("examples").GetInt32() > 240, retrained.ToString());
+    }
+
+    [Fact]
+    public async Task A_verifier_archives_spam_with_a_reason_and_the_citizen_sees_it()
+    {
+        var (receipt, verifier) = await WaitingReportAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, (await verifier.PostAsJsonAsync($"/api/triage/queue/{receipt.TrackingId}/archive", new { })).StatusCode);
+
+        var archived = await verifier.PostAsJsonAsync($"/api/triage/queue/{receipt.TrackingId}/archive", new { reason = "Duplikat laporan LPR-12345678" });
+        Assert.Equal(HttpStatusCode.OK, archived.StatusCode);
+        await Eventually(async () => (await TrackAsync(lapor.CreateClient(), receipt)).GetProperty("status").GetString() == "diarsipkan",
+            "the citizen sees it archived");
+    }
+
+    [Fact]
+    public async Task Only_verifiers_work_the_queue()
+    {
+        var officer = await lapor.CreateClient().AsAsync(lapor.CreateClient, "officer", "35.78.dlh");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/api/triage/queue")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await lapor.CreateClient().GetAsync("/api/triage/queue")).StatusCode);
+    }
+}
