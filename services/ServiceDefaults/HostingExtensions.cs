@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Lapor.ServiceDefaults;
@@ -33,7 +34,9 @@ public static class HostingExtensions
     /// <summary>Error handling and the two health endpoints, mapped in every environment.</summary>
     public static WebApplication UseLaporDefaults(this WebApplication app)
     {
+        app.UseResponseHygiene();
         app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment() && app.Environment.EnvironmentName != "Testing") app.UseHsts();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -64,4 +64,11 @@ public sealed class DistributedModeTests(DistributedLapor lapor) : IClassFixture
         Assert.Equal("Healthy", await lapor.Client.GetStringAsync("/health/ready"));
         Assert.Equal("Healthy", await lapor.Client.GetStringAsync("/health/live"));
     }
+
+    [Fact]
+    public async Task An_oversized_report_body_is_refused_with_413_before_it_is_read()
+    {
+        var huge = new StringContent("{\"text\":\"" + new string('a', 200_000) + "\"}", System.Text.Encoding.UTF8, "application/json");
+        Assert.Equal(413, (int)(await lapor.Client.PostAsync("/api/complaints", huge)).StatusCode);
+    }
 }

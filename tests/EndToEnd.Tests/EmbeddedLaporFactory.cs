@@ -19,6 +19,8 @@ public sealed class EmbeddedLaporFactory : WebApplicationFactory<Embedded.Assemb
     {
         builder.UseSetting("Lapor:DataDirectory", _dataDirectory);
         builder.UseSetting("Lapor:Auth:SigningKey", Infrastructure.TestTokens.SigningKey);
+        // Test servers have no client address: every test shares one limiter partition.
+        builder.UseSetting("Lapor:RateLimits:FilingPerMinute", "100000");
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
     }

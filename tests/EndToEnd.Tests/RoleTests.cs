@@ -91,3 +91,17 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/complaints/LPR-00000000")).StatusCode);
     }
 }
+
+public sealed class HygieneTests(EmbeddedLaporFactory lapor) : IClassFixture<EmbeddedLaporFactory>
+{
+    [Fact]
+    public async Task Every_response_carries_security_headers_and_a_trace_id()
+    {
+        var response = await lapor.CreateClient().GetAsync("/api/complaints/LPR-00000000");
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Matches("^[0-9a-f]{32}$", response.Headers.GetValues("X-Trace-Id").Single());
+    }
+
+}

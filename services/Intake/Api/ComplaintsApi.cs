@@ -12,11 +12,13 @@ namespace Lapor.Intake.Api;
 public static class ComplaintsApi
 {
     public const string AccessCodeHeader = "X-Access-Code";
+    /// <summary>A JSON report is at most a few kilobytes; anything far larger is refused before it is read (413).</summary>
+    public const int MaximumJsonBody = 64 * 1024;
 
     public static IEndpointRouteBuilder MapComplaintsApi(this IEndpointRouteBuilder app)
     {
         var complaints = app.MapGroup("/api/complaints").WithTags("Complaints");
-        complaints.MapPost("/", Submit).WithName("SubmitComplaint").WithSummary("File a report (aduan, aspirasi or permintaan informasi).");
+        complaints.MapPost("/", Submit).WithMetadata(new RequestSizeLimitAttribute(MaximumJsonBody)).WithName("SubmitComplaint").WithSummary("File a report (aduan, aspirasi or permintaan informasi).");
         complaints.MapGet("/{trackingId}", Track).WithName("TrackComplaint").WithSummary("Follow a report with its access code.");
         return app;
     }

@@ -9,14 +9,14 @@ namespace Lapor.ServiceDefaults.Security;
 
 /// <summary>
 /// Abuse limits at the public front door (the gateway, or the embedded host): filing is limited per client
-/// address (<c>Lapor:RateLimits:FilingPerMinute</c>, default 30), so one sender cannot flood the channel,
+/// address (<c>Lapor:RateLimits:FilingPerMinute</c>, default 10), so one sender cannot flood the channel,
 /// while reading and tracking stay unthrottled. Rejections are 429 problem details with Retry-After.
 /// </summary>
 public static class RateLimitExtensions
 {
     public static WebApplicationBuilder AddLaporRateLimits(this WebApplicationBuilder builder)
     {
-        var perMinute = builder.Configuration.GetValue("Lapor:RateLimits:FilingPerMinute", 30);
+        var perMinute = builder.Configuration.GetValue("Lapor:RateLimits:FilingPerMinute", 10);
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -29,7 +29,7 @@ public sealed class DistributedLapor : IAsyncLifetime
         var analytics = Service("analytics", "services/Analytics", "Lapor.Analytics");
         _services.AddRange([intake, triage, desk, analytics]);
 
-        var gatewayEnvironment = new Dictionary<string, string>();
+        var gatewayEnvironment = new Dictionary<string, string> { ["Lapor__RateLimits__FilingPerMinute"] = "1000" };
         foreach (var (cluster, service) in new[] { ("intake", intake), ("triage", triage), ("desk", desk), ("analytics", analytics) })
             gatewayEnvironment[$"ReverseProxy__Clusters__{cluster}__Destinations__primary__Address"] = service.Address.ToString();
         Gateway = new ServiceProcess("gateway", "gateway/Lapor.Gateway", "Lapor.Gateway", gatewayEnvironment);
