@@ -129,3 +129,28 @@ public sealed record ComplaintArchived(
     DateTimeOffset OccurredAt,
     string Reason,
     string VerifierId) : IComplaintEvent;
+
+/// <summary>The reporter added information (answering the agency's question, or on their own). The text is theirs; no identity.</summary>
+public sealed record ReporterReplied(
+    Guid ComplaintId,
+    string TrackingId,
+    int Sequence,
+    DateTimeOffset OccurredAt,
+    string Text) : IComplaintEvent;
+
+/// <summary>The reporter rated the agency's handling, 1 (worst) to 5 (best).</summary>
+public sealed record ComplaintRated(
+    Guid ComplaintId,
+    string TrackingId,
+    int Sequence,
+    DateTimeOffset OccurredAt,
+    int Rating,
+    string? Comment) : IComplaintEvent;
+
+/// <summary>The reporter is not satisfied with the resolution: the report is open again and escalated.</summary>
+public sealed record ComplaintReopened(
+    Guid ComplaintId,
+    string TrackingId,
+    int Sequence,
+    DateTimeOffset OccurredAt,
+    string Reason) : IComplaintEvent;

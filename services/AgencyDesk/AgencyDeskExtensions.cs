@@ -18,6 +18,8 @@ public static class AgencyDeskExtensions
     public static void AddAgencyDeskConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<ComplaintRoutedConsumer>();
+        bus.AddConsumer<ReporterRepliedConsumer>();
+        bus.AddConsumer<ComplaintReopenedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapAgencyDesk(this IEndpointRouteBuilder app)

@@ -26,6 +26,8 @@ public static class AnalyticsExtensions
         bus.AddConsumer<ComplaintResolvedConsumer>();
         bus.AddConsumer<SlaBreachedConsumer>();
         bus.AddConsumer<ComplaintArchivedConsumer>();
+        bus.AddConsumer<ComplaintRatedConsumer>();
+        bus.AddConsumer<ComplaintReopenedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapAnalytics(this IEndpointRouteBuilder app)

@@ -36,6 +36,7 @@ public static class IntakeExtensions
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)
     {
         app.MapComplaintsApi();
+        app.MapCitizenActionsApi();
         return app;
     }
 }

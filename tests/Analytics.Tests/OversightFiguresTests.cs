@@ -75,9 +75,9 @@ public sealed class OversightFiguresTests
     [Fact]
     public void Csv_has_a_header_and_neutralises_formulas()
     {
-        var csv = OversightReports.ToCsv([new PerformanceRow("=HYPERLINK(\"x\")", 1, 1, 0, 0, null, null, null, 0, 0)], "agency");
+        var csv = OversightReports.ToCsv([new PerformanceRow("=HYPERLINK(\"x\")", 1, 1, 0, 0, null, null, null, 0, 0, null, 0)], "agency");
         var lines = csv.TrimEnd().Split('\n');
         Assert.StartsWith("agency,received,open", lines[0]);
-        Assert.Equal("\"'=HYPERLINK(\"\"x\"\")\",1,1,0,0,,,,0,0", lines[1].TrimEnd());
+        Assert.Equal("\"'=HYPERLINK(\"\"x\"\")\",1,1,0,0,,,,0,0,,0", lines[1].TrimEnd());
     }
 }

@@ -165,4 +165,35 @@ public sealed class DeskWorkflowTests(EmbeddedLaporFactory lapor) : IClassFixtur
         Assert.Equal(seen.Count, seen.Distinct().Count());
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync("/api/desk/inbox?cursor=not-a-cursor")).StatusCode);
     }
+
+    private Task<HttpResponseMessage> Citizen(Receipt receipt, string action, object body, string? code = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{receipt.TrackingId}/{action}") { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Access-Code", code ?? receipt.AccessCode);
+        return lapor.CreateClient().SendAsync(request);
+    }
+
+    [Fact]
+    public async Task The_reporters_reply_rating_and_dissatisfaction_reach_the_desk()
+    {
+        var (receipt, officer) = await RoutedRoadReportAsync();
+        Assert.Equal(HttpStatusCode.Conflict, (await Citizen(receipt, "rating", new { rating = 5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Citizen(receipt, "replies", new { text = "Lokasinya di depan pintu utara." }, code: "AAAAAAAAAAAA")).StatusCode);
+
+        await Act(officer, receipt, "ask", new { text = "Mohon sebutkan patokan lokasi yang lebih tepat." });
+        await Eventually(async () => (await CitizenViewAsync(receipt)).GetProperty("status").GetString() == "menunggu_tanggapan_pelapor", "the question arrives");
+        Assert.Equal(HttpStatusCode.OK, (await Citizen(receipt, "replies", new { text = "Lokasinya di depan pintu utara pasar, dekat halte." })).StatusCode);
+        await Eventually(async () => (await officer.GetFromJsonAsync<JsonElement>($"/api/desk/complaints/{receipt.TrackingId}"))
+            .GetProperty("conversation").EnumerateArray().Any(m => m.GetProperty("from").GetString() == "reporter"), "the reply shows in the desk conversation");
+
+        await Act(officer, receipt, "resolve", new { text = "Lubang di depan pintu utara sudah ditambal dan diaspal." });
+        await Eventually(async () => (await CitizenViewAsync(receipt)).GetProperty("status").GetString() == "selesai", "the resolution arrives");
+        Assert.Equal(HttpStatusCode.OK, (await Citizen(receipt, "rating", new { rating = 2, comment = "Tambalannya sudah retak lagi." })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Citizen(receipt, "rating", new { rating = 9 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Citizen(receipt, "reopen", new { reason = "Tambalan sudah retak lagi setelah hujan dua hari." })).StatusCode);
+
+        await Eventually(async () => (await officer.GetFromJsonAsync<JsonElement>($"/api/desk/complaints/{receipt.TrackingId}"))
+            .GetProperty("status").GetString() == "sedang_diproses", "the desk sees the report open again");
+        Assert.Equal(HttpStatusCode.OK, (await Act(officer, receipt, "respond", new { text = "Kami akan mengaspal ulang seluruh ruas minggu ini." })).StatusCode);
+    }
 }

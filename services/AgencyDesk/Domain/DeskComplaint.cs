@@ -135,12 +135,22 @@ public sealed class DeskComplaint
     public void AddNote(string officerId, string text, DateTimeOffset now) =>
         _notes.Add(new InternalNote(now, officerId, text));
 
-    /// <summary>Follows the citizen's side of the conversation and statuses set elsewhere, newest sequence winning.</summary>
-    public void Observe(IComplaintEvent e, ComplaintStatus? status)
+    /// <summary>The reporter's side: replies join the conversation; "not satisfied" reopens the report here.</summary>
+    public void Observe(IComplaintEvent e)
     {
-        if (e.Sequence <= Sequence) return;
-        Sequence = e.Sequence;
-        if (status is { } s) Status = s;
+        switch (e)
+        {
+            case ReporterReplied reply:
+                if (_conversation.Any(m => m.At == reply.OccurredAt && m.From == ConversationMessage.FromReporter)) return;
+                _conversation.Add(new ConversationMessage(reply.OccurredAt, ConversationMessage.FromReporter, reply.Text));
+                if (Status == ComplaintStatus.MenungguTanggapanPelapor) Status = ComplaintStatus.SedangDiproses;
+                break;
+            case ComplaintReopened reopened:
+                _conversation.Add(new ConversationMessage(reopened.OccurredAt, ConversationMessage.FromReporter, "Tidak puas: " + reopened.Reason));
+                if (Status == ComplaintStatus.Selesai) Status = ComplaintStatus.SedangDiproses;
+                break;
+        }
+        Sequence = Math.Max(Sequence, e.Sequence);
         Version++;
     }
 

@@ -6,7 +6,7 @@ namespace Lapor.Analytics.Api;
 /// <summary>One row of an oversight table: how a group of reports (an agency's, a sector's) is being handled.</summary>
 public sealed record PerformanceRow(
     string Key, int Received, int Open, int Overdue, int Resolved, double? AnsweredInTimePercent, double? MedianHoursToFirstResponse,
-    double? P90HoursToFirstResponse, double ForwardedPercent, int Breaches);
+    double? P90HoursToFirstResponse, double ForwardedPercent, int Breaches, double? AverageRating, double ReopenedPercent);
 
 /// <summary>Builds the oversight tables from fact rows; the same code serves JSON and CSV.</summary>
 public static class OversightReports
@@ -33,7 +33,9 @@ public static class OversightReports
             Percentile(hours, 0.5),
             Percentile(hours, 0.9),
             facts.Count == 0 ? 0 : Math.Round(100.0 * facts.Count(f => f.Forwards > 0) / facts.Count, 1),
-            facts.Sum(f => f.Breaches));
+            facts.Sum(f => f.Breaches),
+            facts.Any(f => f.Rating is not null) ? Math.Round(facts.Where(f => f.Rating is not null).Average(f => f.Rating!.Value), 2) : null,
+            facts.Count == 0 ? 0 : Math.Round(100.0 * facts.Count(f => f.Reopened) / facts.Count, 1));
     }
 
     /// <summary>Nearest-rank percentile, in hours rounded to one decimal.</summary>
@@ -43,10 +45,10 @@ public static class OversightReports
     public static string ToCsv(IEnumerable<PerformanceRow> rows, string keyName)
     {
         var csv = new System.Text.StringBuilder();
-        csv.AppendLine($"{keyName},received,open,overdue,resolved,answered_in_time_percent,median_hours_to_first_response,p90_hours_to_first_response,forwarded_percent,breaches");
+        csv.AppendLine($"{keyName},received,open,overdue,resolved,answered_in_time_percent,median_hours_to_first_response,p90_hours_to_first_response,forwarded_percent,breaches,average_rating,reopened_percent");
         foreach (var r in rows)
             csv.AppendLine(string.Join(',', Escape(r.Key), r.Received, r.Open, r.Overdue, r.Resolved, Number(r.AnsweredInTimePercent),
-                Number(r.MedianHoursToFirstResponse), Number(r.P90HoursToFirstResponse), Number(r.ForwardedPercent), r.Breaches));
+                Number(r.MedianHoursToFirstResponse), Number(r.P90HoursToFirstResponse), Number(r.ForwardedPercent), r.Breaches, Number(r.AverageRating), Number(r.ReopenedPercent)));
         return csv.ToString();
     }
 

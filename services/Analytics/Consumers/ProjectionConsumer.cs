@@ -36,3 +36,7 @@ public sealed class ComplaintResolvedConsumer(AnalyticsDbContext db, TimeProvide
 public sealed class SlaBreachedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<SlaBreached>(db, clock);
 
 public sealed class ComplaintArchivedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintArchived>(db, clock);
+
+public sealed class ComplaintRatedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintRated>(db, clock);
+
+public sealed class ComplaintReopenedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintReopened>(db, clock);

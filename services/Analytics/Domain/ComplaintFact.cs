@@ -26,6 +26,8 @@ public sealed class ComplaintFact
     public DateTimeOffset? ResolvedAt { get; private set; }
     public int Forwards { get; private set; }
     public int Breaches { get; private set; }
+    public int? Rating { get; private set; }
+    public bool Reopened { get; private set; }
 
     public static ComplaintFact For(Guid complaintId) => new() { ComplaintId = complaintId };
 
@@ -61,6 +63,13 @@ public sealed class ComplaintFact
                 break;
             case ComplaintArchived:
                 Advance(e, ComplaintStatus.Diarsipkan);
+                break;
+            case ComplaintRated rated:
+                Rating = rated.Rating;
+                break;
+            case ComplaintReopened:
+                Reopened = true;
+                Advance(e, ComplaintStatus.SedangDiproses);
                 break;
             case SlaBreached:
                 Breaches++;

@@ -1,4 +1,5 @@
 using Lapor.Contracts;
+using Lapor.ServiceDefaults.Problems;
 
 namespace Lapor.Intake.Domain;
 
@@ -67,6 +68,40 @@ public sealed class Complaint
 
     public ComplaintSubmitted Submitted() =>
         new(Id, TrackingId, 1, FiledAt, Type, Title, Text, Sector, Region, Channel, Anonymous, Confidential);
+
+    /// <summary>How long after a resolution the reporter may say they are not satisfied.</summary>
+    public static readonly TimeSpan ReopenWindow = TimeSpan.FromDays(14);
+
+    public int? Rating { get; private set; }
+
+    public ReporterReplied Reply(string text, DateTimeOffset now)
+    {
+        if (Status is ComplaintStatus.Ditutup or ComplaintStatus.Diarsipkan)
+            throw new ConflictException("The report is closed; file a new report instead.");
+        var e = new ReporterReplied(Id, TrackingId, Sequence + 1, now, text);
+        Record(e, TimelineStep.ReporterReplied, Status == ComplaintStatus.MenungguTanggapanPelapor ? ComplaintStatus.SedangDiproses : null, text);
+        return e;
+    }
+
+    public ComplaintRated Rate(int rating, string? comment, DateTimeOffset now)
+    {
+        if (!_timeline.Any(t => t.Step is TimelineStep.AgencyResponded or TimelineStep.Resolved))
+            throw new ConflictException("A report can be rated once the agency has answered.");
+        Rating = rating;
+        var e = new ComplaintRated(Id, TrackingId, Sequence + 1, now, rating, comment);
+        Record(e, TimelineStep.Rated, null, $"{rating}/5");
+        return e;
+    }
+
+    public ComplaintReopened Reopen(string reason, DateTimeOffset now)
+    {
+        var resolved = _timeline.Where(t => t.Step == TimelineStep.Resolved).Select(t => (DateTimeOffset?)t.At).Max();
+        if (Status != ComplaintStatus.Selesai || resolved is null) throw new ConflictException("Only a resolved report can be reopened.");
+        if (now - resolved > ReopenWindow) throw new ConflictException("The time to say you are not satisfied has passed.");
+        var e = new ComplaintReopened(Id, TrackingId, Sequence + 1, now, reason);
+        Record(e, TimelineStep.Reopened, ComplaintStatus.SedangDiproses, reason);
+        return e;
+    }
 
     /// <summary>Applies another service's event to the citizen's view of the report.</summary>
     public void Apply(IComplaintEvent e)

@@ -15,4 +15,7 @@ public enum TimelineStep
     AgencyResponded,
     Resolved,
     Archived,
+    ReporterReplied,
+    Rated,
+    Reopened,
 }

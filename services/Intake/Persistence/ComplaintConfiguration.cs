@@ -26,7 +26,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             timeline.WithOwner().HasForeignKey("ComplaintId");
             timeline.Property<int>("Id");
             timeline.HasKey("Id");
-            timeline.Property(t => t.Detail).HasMaxLength(200);
+            timeline.Property(t => t.Detail).HasMaxLength(4000);
         });
         builder.Navigation(c => c.Timeline).HasField("_timeline");
     }

@@ -51,9 +51,15 @@ namespace Lapor.Analytics.Persistence.Migrations
                     b.Property<int>("Forwards")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Region")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Reopened")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");

@@ -55,6 +55,9 @@ namespace Lapor.Intake.Persistence.Migrations
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Region")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -217,8 +220,8 @@ namespace Lapor.Intake.Persistence.Migrations
                                 .HasColumnType("uuid");
 
                             b1.Property<string>("Detail")
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
 
                             b1.Property<int>("Sequence")
                                 .HasColumnType("integer");

@@ -33,7 +33,8 @@ namespace Lapor.Intake.Persistence.Migrations
                     AgencyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     AgencyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Sequence = table.Column<int>(type: "integer", nullable: false),
-                    StatusSequence = table.Column<int>(type: "integer", nullable: false)
+                    StatusSequence = table.Column<int>(type: "integer", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -98,7 +99,7 @@ namespace Lapor.Intake.Persistence.Migrations
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     ComplaintId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>

@@ -31,7 +31,9 @@ namespace Lapor.Analytics.Persistence.Migrations
                     FirstRespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Forwards = table.Column<int>(type: "integer", nullable: false),
-                    Breaches = table.Column<int>(type: "integer", nullable: false)
+                    Breaches = table.Column<int>(type: "integer", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    Reopened = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,17 @@
+using Lapor.AgencyDesk.Persistence;
+using Lapor.Contracts;
+using Lapor.ServiceDefaults.Messaging;
+
+namespace Lapor.AgencyDesk.Consumers;
+
+/// <summary>Brings the reporter's replies (relayed by Intake, never with identity) and reopenings into the desk.</summary>
+public abstract class ReporterConsumer<TEvent>(DeskDbContext db, TimeProvider clock) : IdempotentConsumer<DeskDbContext, TEvent>(db, clock)
+    where TEvent : class, IComplaintEvent
+{
+    protected override async Task Handle(TEvent message, CancellationToken cancellationToken) =>
+        (await Db.Complaints.FindAsync([message.ComplaintId], cancellationToken))?.Observe(message);
+}
+
+public sealed class ReporterRepliedConsumer(DeskDbContext db, TimeProvider clock) : ReporterConsumer<ReporterReplied>(db, clock);
+
+public sealed class ComplaintReopenedConsumer(DeskDbContext db, TimeProvider clock) : ReporterConsumer<ComplaintReopened>(db, clock);
