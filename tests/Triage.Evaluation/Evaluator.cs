@@ -32,6 +32,8 @@ public static class Evaluator
         }
 
         output.AppendLine();
+        output.Append(Corrections(folds, agencies));
+        output.AppendLine();
         output.Append(Speed(reports, agencies));
         return output.ToString();
     }
@@ -60,6 +62,31 @@ public static class Evaluator
         var shuffled = reports.OrderBy(_ => 0).ToArray();
         new Random(seed).Shuffle(shuffled);
         return Enumerable.Range(0, count).Select(k => (IReadOnlyList<LabelledReport>)shuffled.Where((_, i) => i % count == k).ToList()).ToList();
+    }
+
+    /// <summary>
+    /// Learning from people: in each fold, train on half the training reports, score the held-out fold, then add
+    /// the other half as verifiers' corrections (as the verification queue stores them) and score again.
+    /// </summary>
+    private static string Corrections(IReadOnlyList<IReadOnlyList<LabelledReport>> folds, IReadOnlyList<Agency> agencies)
+    {
+        var before = new List<Result>();
+        var after = new List<Result>();
+        for (var k = 0; k < folds.Count; k++)
+        {
+            var training = folds.Where((_, i) => i != k).SelectMany(f => f).ToList();
+            var initial = training.Where((_, i) => i % 2 == 0).ToList();
+            var routerBefore = new Router(agencies, ComplaintClassifier.Train(initial, agencies));
+            var routerAfter = new Router(agencies, ComplaintClassifier.Train(training, agencies));
+            foreach (var r in folds[k])
+            {
+                var input = new TriageInput(r.Title, r.Text, r.Region);
+                before.Add(new Result(r, routerBefore.Decide(input)));
+                after.Add(new Result(r, routerAfter.Decide(input)));
+            }
+        }
+        return $"Corrections: trained on half the examples, agency {Accuracy(before, r => r.AgencyCorrect)}, sector {Accuracy(before, r => r.SectorCorrect)}; "
+            + $"after adding the other half as corrections, agency {Accuracy(after, r => r.AgencyCorrect)}, sector {Accuracy(after, r => r.SectorCorrect)}.\n";
     }
 
     private static string Accuracy(List<Result> results, Func<Result, bool> correct) =>
