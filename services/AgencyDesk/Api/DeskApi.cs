@@ -1,6 +1,7 @@
 using Lapor.AgencyDesk.Domain;
 using Lapor.AgencyDesk.Persistence;
 using Lapor.ServiceDefaults.Security;
+using Lapor.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,7 @@ public static class DeskApi
         var @event = DeskActions.Apply(complaint, action, request, caller, clock.GetUtcNow());
         if (@event is not null) db.AddToOutbox(@event);
         await db.SaveChangesAsync(cancellationToken);
+        if (action is DeskActions.Respond or DeskActions.Resolve) LaporTelemetry.AgencyResponses.Add(1, new KeyValuePair<string, object?>("action", action));
         return TypedResults.Ok(DeskComplaintView.From(complaint));
     }
 }

@@ -3,6 +3,7 @@ using Lapor.Contracts;
 using Lapor.Intake.Domain;
 using Lapor.Intake.Persistence;
 using Lapor.ServiceDefaults;
+using Lapor.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -66,6 +67,7 @@ public static class ComplaintsApi
             db.ChangeTracker.Clear();
             return await Replay(db, vault, idempotencyKey, requestHash, clock, cancellationToken) ?? throw new InvalidOperationException("Idempotency conflict without a stored request.");
         }
+        LaporTelemetry.ReportsFiled.Add(1, new("channel", LaporJson.WireName(complaint.Channel)), new("type", LaporJson.WireName(complaint.Type)));
         return Created(receipt);
     }
 

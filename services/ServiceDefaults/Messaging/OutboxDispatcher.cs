@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lapor.ServiceDefaults.Persistence;
+using Lapor.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +75,7 @@ public sealed class OutboxDispatcher<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        LaporTelemetry.ReportOutboxBacklog(typeof(TContext).Name, await db.OutboxMessages.CountAsync(m => m.SentAt == null, cancellationToken));
         var pending = await db.OutboxMessages
             .Where(m => m.SentAt == null)
             .OrderBy(m => m.Id)

@@ -18,6 +18,20 @@ public static class LaporTelemetry
     public static readonly ActivitySource Source = new(Name);
     public static readonly Meter Meter = new(Name);
 
+    // Lapor's own measurements. Tags carry only types, channels, sectors, levels and agency ids: never report content.
+    public static readonly Counter<long> ReportsFiled = Meter.CreateCounter<long>("lapor.reports.filed", description: "Reports accepted, by channel and type.");
+    public static readonly Counter<long> ReportsRouted = Meter.CreateCounter<long>("lapor.reports.routed", description: "Routing decisions, by sector and route.");
+    public static readonly Histogram<double> FilingToRouting = Meter.CreateHistogram<double>("lapor.reports.filing_to_routing", "s", "Time from filing to routing.");
+    public static readonly Counter<long> AgencyResponses = Meter.CreateCounter<long>("lapor.desk.responses", description: "Agency answers and resolutions, by action.");
+    public static readonly Counter<long> SlaBreaches = Meter.CreateCounter<long>("lapor.sla.breaches", description: "Missed deadlines, by deadline.");
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> OutboxBacklogs = new();
+    private static readonly ObservableGauge<long> OutboxBacklogGauge = Meter.CreateObservableGauge("lapor.outbox.backlog",
+        () => OutboxBacklogs.Select(b => new Measurement<long>(b.Value, new KeyValuePair<string, object?>("database", b.Key))),
+        description: "Committed events not yet published, per service database.");
+
+    public static void ReportOutboxBacklog(string database, long unsent) => OutboxBacklogs[database] = unsent;
+
     /// <summary>Sources .NET and the libraries Lapor uses emit natively.</summary>
     public static readonly string[] TraceSources =
         [Name, "Lapor.Outbox", "Microsoft.AspNetCore", "System.Net.Http", "Yarp.ReverseProxy", "MassTransit", "Npgsql"];

@@ -1,5 +1,8 @@
 using Lapor.Contracts;
+using Lapor.ServiceDefaults;
 using Lapor.ServiceDefaults.Messaging;
+using Lapor.ServiceDefaults.Telemetry;
+using Lapor.Triage.Domain.Classification;
 using Lapor.Triage.Domain;
 using Lapor.Triage.Persistence;
 
@@ -19,5 +22,7 @@ public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider 
 
         Db.Complaints.Add(complaint);
         foreach (var e in events) Db.AddToOutbox(e);
+        LaporTelemetry.ReportsRouted.Add(1, new("sector", LaporJson.WireName(decision.Sector)), new("route", LabelledReport.RouteOf(decision.AgencyId)));
+        if (complaint.RoutedAt is { } routedAt) LaporTelemetry.FilingToRouting.Record((routedAt - message.OccurredAt).TotalSeconds);
     }
 }

@@ -28,6 +28,7 @@ public sealed class SlaSweep(TriageDbContext db, TriageModel model, TimeProvider
             foreach (var breach in complaint.Breaches(now, agencies))
             {
                 db.AddToOutbox(breach);
+                Lapor.ServiceDefaults.Telemetry.LaporTelemetry.SlaBreaches.Add(1, new KeyValuePair<string, object?>("deadline", breach.Deadline));
                 breaches++;
             }
         }
