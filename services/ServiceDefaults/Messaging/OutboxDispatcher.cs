@@ -75,12 +75,14 @@ public sealed class OutboxDispatcher<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        LaporTelemetry.ReportOutboxBacklog(typeof(TContext).Name, await db.OutboxMessages.CountAsync(m => m.SentAt == null, cancellationToken));
         var pending = await db.OutboxMessages
             .Where(m => m.SentAt == null)
             .OrderBy(m => m.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
+        // A short batch is the whole backlog; count only when the batch is full.
+        LaporTelemetry.ReportOutboxBacklog(typeof(TContext).Name,
+            pending.Count < BatchSize ? pending.Count : await db.OutboxMessages.CountAsync(m => m.SentAt == null, cancellationToken));
 
         try
         {

@@ -24,6 +24,16 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
 
     private readonly Dictionary<string, Agency> _byId = agencies.ToDictionary(a => a.Id);
 
+    /// <summary>Which (route, sector) pairs the directory can serve, computed once rather than per candidate pair.</summary>
+    private readonly HashSet<(string Route, Sector Sector)> _served = agencies
+        .SelectMany(a => a.Sectors.Select(s => (Route: a.Level switch
+        {
+            AgencyLevel.Provinsi => Routes.Province,
+            AgencyLevel.Kabupaten or AgencyLevel.Kota => Routes.Local,
+            _ => a.Id,
+        }, Sector: s)))
+        .ToHashSet();
+
     public ComplaintClassifier Classifier => classifier;
     public IReadOnlyList<Agency> Agencies => agencies;
 
@@ -81,10 +91,11 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
         var sectors = classification.Sector.Ranked.ToDictionary(s => Enum.Parse<Sector>(s.Label, ignoreCase: true), s => s.Probability);
         if (input.Sector is { } chosen) sectors[chosen] *= ReporterSectorWeight;
 
+        var features = classification.Features.ToHashSet();
         var pairs = (from s in sectors
                      from r in classification.Route.Ranked
                      where Serves(r.Label, s.Key)
-                     select (Sector: s.Key, Route: r.Label, Score: s.Value * r.Probability * PolicyWeight(r.Label, s.Key, classification.Features))).ToList();
+                     select (Sector: s.Key, Route: r.Label, Score: s.Value * r.Probability * PolicyWeight(r.Label, s.Key, features))).ToList();
         var total = pairs.Sum(p => p.Score);
         return pairs.OrderByDescending(p => p.Score).Select(p => (p.Sector, p.Route, p.Score / total));
     }
@@ -94,7 +105,7 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
     /// speaks of national policy or names that body. Otherwise the pair is weighed down, and the regional office
     /// (or, without a region, a verifier) gets it.
     /// </summary>
-    private double PolicyWeight(string route, Sector sector, IReadOnlyList<string> features)
+    private double PolicyWeight(string route, Sector sector, HashSet<string> features)
     {
         if (!route.StartsWith("nas.", StringComparison.Ordinal) || route == Agency.AdminDesk) return 1;
         if (!Serves(Routes.Local, sector) && !Serves(Routes.Province, sector)) return 1;
@@ -105,13 +116,7 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
     /// <summary>How much less likely a ministry is for a report that does not speak of national policy.</summary>
     public const double PolicyPenalty = 0.2;
 
-    private bool Serves(string route, Sector sector) => route switch
-    {
-        Agency.AdminDesk => true,
-        Routes.Province => agencies.Any(a => a.Level == AgencyLevel.Provinsi && a.Sectors.Contains(sector)),
-        Routes.Local => agencies.Any(a => a.Level is AgencyLevel.Kabupaten or AgencyLevel.Kota && a.Sectors.Contains(sector)),
-        _ => _byId.TryGetValue(route, out var body) && body.Sectors.Contains(sector),
-    };
+    private bool Serves(string route, Sector sector) => route == Agency.AdminDesk || _served.Contains((route, sector));
 
     /// <summary>The agency for a route; null when a regional route has no region or no dinas for the sector there.</summary>
     private Agency? Resolve(Sector sector, string route, Region? region, string text, List<string>? explanation)

@@ -8,8 +8,9 @@ public sealed class Ensemble(params ITextModel[] models) : ITextModel
     public Prediction Predict(IReadOnlyCollection<string> features)
     {
         var predictions = models.Select(m => m.Predict(features)).ToList();
+        var byLabel = predictions.Select(p => p.Ranked.ToDictionary(s => s.Label, s => s.Probability)).ToList();
         var ranked = Labels
-            .Select(label => new Scored(label, predictions.Average(p => p.Ranked.First(s => s.Label == label).Probability)))
+            .Select(label => new Scored(label, byLabel.Average(p => p[label])))
             .OrderByDescending(s => s.Probability)
             .ToList();
         return new Prediction(ranked, predictions[0].KnownFeatures);

@@ -72,9 +72,10 @@ public sealed class SoftmaxRegression : ITextModel
 
     public Prediction Predict(IReadOnlyCollection<string> features)
     {
-        var known = features.Distinct().Where(_weights.ContainsKey).ToArray();
+        var distinct = features.Distinct().ToArray();
+        var known = distinct.Where(_weights.ContainsKey).ToArray();
         var probabilities = new double[_labels.Length];
-        Scores(known, 1.0 / Math.Sqrt(Math.Max(1, features.Distinct().Count())), _weights, _bias, probabilities);
+        Scores(known, 1.0 / Math.Sqrt(Math.Max(1, distinct.Length)), _weights, _bias, probabilities);
         Softmax(probabilities);
         var ranked = _labels.Select((label, c) => new Scored(label, probabilities[c])).OrderByDescending(s => s.Probability).ToList();
         return new Prediction(ranked, known);

@@ -33,7 +33,7 @@ public static class TextNormalizer
         "yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "ada", "adalah", "akan", "atau", "juga", "saya", "kami", "kita",
         "sudah", "telah", "sangat", "banget", "sekali", "karena", "tapi", "tetapi", "namun", "jadi", "oleh", "saja", "lagi", "sini", "sana", "mereka",
         "dia", "ia", "nya", "pun", "lah", "kah", "dong", "deh", "sih", "kok", "ya", "yah", "nih", "tuh", "kan", "bisa", "dalam", "para", "se", "sejak",
-        "hari", "bulan", "tahun", "kali", "sampai", "masih", "belum", "hanya", "sudah", "tersebut", "setiap", "tiap", "semua", "banyak", "lebih", "rp", "the",
+        "hari", "bulan", "tahun", "kali", "sampai", "masih", "belum", "hanya", "tersebut", "setiap", "tiap", "semua", "banyak", "lebih", "rp", "the",
     ];
 
     /// <summary>Normalised, stemmed content words, in order.</summary>
