@@ -55,8 +55,9 @@ public sealed class DatabaseInitializer<TContext>(IServiceProvider services, ILo
             await seeder.SeedAsync(db, cancellationToken);
     }
 
+    // Connection failures (possibly wrapped by EF) are retried; anything else, such as a broken migration, stops the start.
     private static bool IsTransient(Exception ex) =>
-        ex is System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException or System.Data.Common.DbException
+        ex is System.Net.Sockets.SocketException or TimeoutException or System.Data.Common.DbException
         || ex.InnerException is not null && IsTransient(ex.InnerException);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
