@@ -16,6 +16,12 @@ fi
 if ! $SUDO rabbitmqctl -q status >/dev/null 2>&1; then
   echo "Starting RabbitMQ..."
   $SUDO rabbitmq-server -detached
+  # -detached returns before the node registers with epmd, and await_startup gives up at once on a
+  # node it cannot see yet, so poll until the node answers (bounded).
+  for _ in $(seq 1 120); do
+    $SUDO rabbitmqctl -q status >/dev/null 2>&1 && break
+    sleep 1
+  done
 fi
 $SUDO timeout 120 rabbitmqctl -q await_startup
 
