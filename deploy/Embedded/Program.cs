@@ -2,6 +2,7 @@ using Lapor.AgencyDesk;
 using Lapor.Analytics;
 using Lapor.Embedded;
 using Lapor.Intake;
+using Lapor.Portal;
 using Lapor.ServiceDefaults;
 using Lapor.ServiceDefaults.Messaging;
 using Lapor.ServiceDefaults.Security;
@@ -14,6 +15,7 @@ builder.AddTriage();
 builder.AddAgencyDesk();
 builder.AddAnalytics();
 builder.AddLaporRateLimits();
+builder.AddLaporPortal();
 builder.AddLaporBus(
     IntakeExtensions.AddIntakeConsumers,
     TriageExtensions.AddTriageConsumers,
@@ -28,5 +30,6 @@ app.MapTriage();
 app.MapAgencyDesk();
 app.MapAnalytics();
 app.MapDevTokens();
-app.MapWelcome();
+app.MapLaporPortal();
+app.AnnounceAddresses();
 app.Run();

@@ -1,4 +1,5 @@
 using Lapor.Gateway;
+using Lapor.Portal;
 using Lapor.ServiceDefaults;
 using Lapor.ServiceDefaults.Security;
 
@@ -6,10 +7,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLaporDefaults();
 builder.AddGateway();
 builder.AddLaporRateLimits();
+builder.AddLaporPortal();
 
 var app = builder.Build();
 app.UseLaporDefaults();
 app.UseRateLimiter();
 app.MapDevTokens();
+app.MapLaporPortal();
 app.MapReverseProxy();
 app.Run();

@@ -2,6 +2,7 @@ using Lapor.ServiceDefaults.Problems;
 using Lapor.ServiceDefaults.Security;
 using Lapor.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -23,6 +24,9 @@ public static class HostingExtensions
         // Malformed JSON becomes an exception the handler turns into a 400 naming the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks();
+        // The client's address as the proxy in front saw it (the gateway, the portal); only loopback proxies are trusted
+        // unless ForwardedHeadersOptions.KnownProxies/KnownNetworks are configured for the deployment.
+        builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor);
         builder.Services.TryAddSingleton(TimeProvider.System);
         // SQL text at Information floods the log of a busy service; failures are still logged.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
@@ -34,6 +38,7 @@ public static class HostingExtensions
     /// <summary>Error handling and the two health endpoints, mapped in every environment.</summary>
     public static WebApplication UseLaporDefaults(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseResponseHygiene();
         app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment() && app.Environment.EnvironmentName != "Testing") app.UseHsts();

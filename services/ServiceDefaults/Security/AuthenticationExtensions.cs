@@ -24,7 +24,7 @@ public static class AuthenticationExtensions
     public static WebApplicationBuilder AddLaporAuthentication(this WebApplicationBuilder builder)
     {
         var auth = builder.Configuration.GetSection("Lapor:Auth");
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        void Validate(JwtBearerOptions options)
         {
             options.MapInboundClaims = false;
             options.TokenValidationParameters.RoleClaimType = "role";
@@ -41,7 +41,30 @@ public static class AuthenticationExtensions
                 options.TokenValidationParameters.ValidAudience = DevAudience;
                 options.TokenValidationParameters.IssuerSigningKey = SigningKey(builder.Configuration);
             }
-        });
+        }
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(Validate)
+            // The web portal's staff session: the same token, validated the same way, but read only from the
+            // portal's HttpOnly cookie and only by portal pages (whose forms carry antiforgery tokens), never by the APIs.
+            .AddJwtBearer(PortalSession.Scheme, options =>
+            {
+                Validate(options);
+                options.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        context.Token = context.Request.Cookies[PortalSession.Cookie];
+                        return Task.CompletedTask;
+                    },
+                    OnChallenge = context =>
+                    {
+                        context.HandleResponse();
+                        context.Response.Redirect(PortalSession.SignInPath + "?kembali=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+                        return Task.CompletedTask;
+                    },
+                };
+            });
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(LaporPolicies.AgencyDesk, policy => policy

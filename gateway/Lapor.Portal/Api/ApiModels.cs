@@ -1,0 +1,54 @@
+using Lapor.Contracts;
+
+namespace Lapor.Portal.Api;
+
+// The shapes of the services' public answers, as the portal reads them. Services share no code with the
+// portal beyond the contracts' enums: these records are the portal's own view of each API.
+
+public sealed record FileReport(ReportType Type, string Title, string Text, Sector? Sector, string? Region, bool Anonymous, bool Confidential,
+    ContactDetails? Contact);
+
+public sealed record ContactDetails(string? Name, string? Email, string? Phone);
+
+public sealed record Receipt(string TrackingId, string AccessCode, ComplaintStatus Status);
+
+public sealed record Tracking(string TrackingId, ReportType Type, string Title, ComplaintStatus Status, string? AgencyId, string? AgencyName,
+    DateTimeOffset FiledAt, IReadOnlyList<TimelineStep> Timeline);
+
+public sealed record TimelineStep(DateTimeOffset At, string Step, ComplaintStatus Status, string? Detail);
+
+public sealed record AgencyEntry(string Id, string Name, string Level, string? Region, IReadOnlyList<Sector> Sectors);
+
+public sealed record InboxPage(string AgencyId, IReadOnlyList<InboxItem> Items, string? NextCursor, IReadOnlyDictionary<string, int> CountsByStatus);
+
+public sealed record InboxItem(string TrackingId, ReportType Type, Sector Sector, string? Region, string Title, ComplaintStatus Status,
+    string? AssignedTo, DateTimeOffset RoutedAt, DateTimeOffset FollowUpDueAt, bool Overdue);
+
+public sealed record DeskReport(string TrackingId, ReportType Type, Sector Sector, string? Region, string Title, string Text, bool Confidential,
+    ComplaintStatus Status, bool AwaitingReroute, string AgencyId, string? AssignedTo, DateTimeOffset FiledAt, DateTimeOffset RoutedAt,
+    DateTimeOffset FollowUpDueAt, DateTimeOffset? FirstRespondedAt, IReadOnlyList<DeskMessage> Conversation, IReadOnlyList<DeskNote> Notes,
+    IReadOnlyList<DeskRouteStep> RouteHistory);
+
+public sealed record DeskMessage(DateTimeOffset At, string From, string Text);
+
+public sealed record DeskNote(DateTimeOffset At, string OfficerId, string Text);
+
+public sealed record DeskRouteStep(DateTimeOffset At, string AgencyId, string AgencyName);
+
+public sealed record DeskAction(string? Text = null, string? OfficerId = null, string? TargetAgencyId = null, string? Reason = null);
+
+public sealed record PendingReport(string TrackingId, string Title, string Text, string? Region, DateTimeOffset FiledAt, DateTimeOffset VerificationDueAt,
+    RouteSuggestion Suggestion);
+
+public sealed record RouteSuggestion(ReportType Type, Sector Sector, string AgencyId, string AgencyName, string? Region, double Confidence,
+    IReadOnlyList<string> Explanation);
+
+public sealed record RouteChoice(string AgencyId, Sector? Sector, ReportType? Type);
+
+public sealed record OversightSummary(int Total, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyDictionary<string, int> BySector);
+
+public sealed record PerformanceRow(string Key, int Received, int Open, int Overdue, int Resolved, double? AnsweredInTimePercent,
+    double? MedianHoursToFirstResponse, double? P90HoursToFirstResponse, double ForwardedPercent, int Breaches, double? AverageRating,
+    double ReopenedPercent);
+
+public sealed record StaffToken(string AccessToken, int ExpiresIn);

@@ -1,0 +1,30 @@
+namespace Lapor.Portal.Api;
+
+/// <summary>Intake's public API and the agency directory, as a citizen uses them.</summary>
+public sealed class CitizenClient(HttpClient http) : ApiClient(http)
+{
+    public const string AccessCodeHeader = "X-Access-Code";
+
+    public Task<ApiResult<Receipt>> FileAsync(FileReport report, string idempotencyKey, CancellationToken cancellationToken) =>
+        PostAsync<Receipt>("/api/complaints", report, cancellationToken, r => r.Headers.Add("Idempotency-Key", idempotencyKey));
+
+    public Task<ApiResult<Tracking>> TrackAsync(string trackingId, string accessCode, CancellationToken cancellationToken) =>
+        SendWithCode<Tracking>(HttpMethod.Get, $"/api/complaints/{Uri.EscapeDataString(trackingId)}", null, accessCode, cancellationToken);
+
+    public Task<ApiResult<Tracking>> ReplyAsync(string trackingId, string accessCode, string text, CancellationToken cancellationToken) =>
+        SendWithCode<Tracking>(HttpMethod.Post, $"/api/complaints/{Uri.EscapeDataString(trackingId)}/replies", new { text }, accessCode, cancellationToken);
+
+    public Task<ApiResult<Tracking>> RateAsync(string trackingId, string accessCode, int? rating, string? comment, CancellationToken cancellationToken) =>
+        SendWithCode<Tracking>(HttpMethod.Post, $"/api/complaints/{Uri.EscapeDataString(trackingId)}/rating", new { rating, comment }, accessCode, cancellationToken);
+
+    public Task<ApiResult<Tracking>> ReopenAsync(string trackingId, string accessCode, string reason, CancellationToken cancellationToken) =>
+        SendWithCode<Tracking>(HttpMethod.Post, $"/api/complaints/{Uri.EscapeDataString(trackingId)}/reopen", new { reason }, accessCode, cancellationToken);
+
+    public Task<ApiResult<List<AgencyEntry>>> AgenciesAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<AgencyEntry>>("/api/triage/agencies", cancellationToken);
+
+    private Task<ApiResult<T>> SendWithCode<T>(HttpMethod method, string path, object? body, string accessCode, CancellationToken cancellationToken) =>
+        method == HttpMethod.Get
+            ? GetAsync<T>(path, cancellationToken, r => r.Headers.Add(AccessCodeHeader, accessCode))
+            : PostAsync<T>(path, body, cancellationToken, r => r.Headers.Add(AccessCodeHeader, accessCode));
+}

@@ -1,0 +1,39 @@
+namespace Lapor.Portal.Api;
+
+/// <summary>The desk, verification and oversight APIs, called with the signed-in staff member's token.</summary>
+public sealed class StaffClient(HttpClient http) : ApiClient(http)
+{
+    public Task<ApiResult<InboxPage>> InboxAsync(string query, CancellationToken cancellationToken) =>
+        GetAsync<InboxPage>("/api/desk/inbox" + query, cancellationToken);
+
+    public Task<ApiResult<DeskReport>> DeskReportAsync(string trackingId, CancellationToken cancellationToken) =>
+        GetAsync<DeskReport>($"/api/desk/complaints/{Uri.EscapeDataString(trackingId)}", cancellationToken);
+
+    public Task<ApiResult<DeskReport>> DeskActionAsync(string trackingId, string action, DeskAction body, CancellationToken cancellationToken) =>
+        PostAsync<DeskReport>($"/api/desk/complaints/{Uri.EscapeDataString(trackingId)}/{Uri.EscapeDataString(action)}", body, cancellationToken);
+
+    public Task<ApiResult<List<PendingReport>>> VerificationQueueAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<PendingReport>>("/api/triage/queue", cancellationToken);
+
+    public Task<ApiResult<List<AgencyEntry>>> AgenciesAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<AgencyEntry>>("/api/triage/agencies", cancellationToken);
+
+    public Task<ApiResult<bool>> RouteAsync(string trackingId, RouteChoice choice, CancellationToken cancellationToken) =>
+        PostAsync<bool>($"/api/triage/queue/{Uri.EscapeDataString(trackingId)}/route", choice, cancellationToken);
+
+    public Task<ApiResult<bool>> ArchiveAsync(string trackingId, string reason, CancellationToken cancellationToken) =>
+        PostAsync<bool>($"/api/triage/queue/{Uri.EscapeDataString(trackingId)}/archive", new { reason }, cancellationToken);
+
+    public Task<ApiResult<OversightSummary>> SummaryAsync(CancellationToken cancellationToken) =>
+        GetAsync<OversightSummary>("/api/analytics/summary", cancellationToken);
+
+    public Task<ApiResult<List<PerformanceRow>>> PerformanceAsync(string table, CancellationToken cancellationToken) =>
+        GetAsync<List<PerformanceRow>>($"/api/analytics/{table}", cancellationToken);
+
+    public Task<ApiResult<string>> PerformanceCsvAsync(string table, CancellationToken cancellationToken) =>
+        GetAsync<string>($"/api/analytics/{table}?format=csv", cancellationToken);
+
+    /// <summary>Development only: a token for the chosen role from the gateway's <c>/dev/token</c>.</summary>
+    public Task<ApiResult<StaffToken>> DevTokenAsync(string role, string? agency, string? region, string? name, CancellationToken cancellationToken) =>
+        PostAsync<StaffToken>("/dev/token", new { role, agency, region, name }, cancellationToken);
+}

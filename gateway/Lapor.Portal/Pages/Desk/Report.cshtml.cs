@@ -1,0 +1,41 @@
+using Lapor.Portal.Api;
+using Lapor.Portal.Text;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lapor.Portal.Pages.Desk;
+
+/// <summary>One report at the desk: what the citizen wrote, the conversation, notes, route history, and the actions.</summary>
+public sealed class ReportModel(PortalText text, StaffClient staff) : PortalPage(text)
+{
+    [BindProperty(SupportsGet = true)] public string TrackingId { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
+    [BindProperty] public string? Action { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public string? TargetAgencyId { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public DeskReport? Report { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var result = await staff.DeskReportAsync(TrackingId, cancellationToken);
+        if (Failed(result)) return result.Failure == ApiFailure.NotFound ? NotFound() : Page();
+        Report = result.Value;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var body = new DeskAction(Text, TargetAgencyId: Blank(TargetAgencyId), Reason: Reason);
+        var result = await staff.DeskActionAsync(TrackingId, Action ?? "", body, cancellationToken);
+        if (result.Ok) return Redirect($"/meja/{Uri.EscapeDataString(TrackingId)}?done={Uri.EscapeDataString(Action!)}");
+
+        Failed(result);
+        if (result.Failure == ApiFailure.NotFound) return NotFound();
+        var current = await staff.DeskReportAsync(TrackingId, cancellationToken);
+        if (current.Ok) Report = current.Value;
+        return Page();
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

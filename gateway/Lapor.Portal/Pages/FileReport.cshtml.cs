@@ -1,0 +1,44 @@
+using Lapor.Contracts;
+using Lapor.Portal.Api;
+using Lapor.Portal.Text;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lapor.Portal.Pages;
+
+/// <summary>The citizen's report form. Works without JavaScript; a resent form (double tap, refresh) files once.</summary>
+public sealed class FileReportModel(PortalText text, CitizenClient citizens) : PortalPage(text)
+{
+    [BindProperty] public ReportForm Form { get; set; } = new();
+
+    /// <summary>Set once the report is accepted: the page then shows the tracking number and access code.</summary>
+    public Receipt? Receipt { get; private set; }
+
+    public void OnGet() => Form.IdempotencyKey = Guid.NewGuid().ToString("N");
+
+    public async Task OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParseExact(Form.IdempotencyKey, "N", out _)) Form.IdempotencyKey = Guid.NewGuid().ToString("N");
+        var result = await citizens.FileAsync(Form.ToReport(), Form.IdempotencyKey!, cancellationToken);
+        if (!Failed(result)) Receipt = result.Value;
+    }
+
+    public sealed class ReportForm
+    {
+        public string? IdempotencyKey { get; set; }
+        public ReportType Type { get; set; } = ReportType.Aduan;
+        public string? Title { get; set; }
+        public string? Text { get; set; }
+        public string? Region { get; set; }
+        public Sector? Sector { get; set; }
+        public bool Anonymous { get; set; }
+        public bool Confidential { get; set; }
+        public string? Name { get; set; }
+        public string? Email { get; set; }
+        public string? Phone { get; set; }
+
+        public FileReport ToReport() => new(Type, Title ?? "", Text ?? "", Sector, Blank(Region), Anonymous, Confidential,
+            Blank(Name) is null && Blank(Email) is null && Blank(Phone) is null ? null : new ContactDetails(Blank(Name), Blank(Email), Blank(Phone)));
+
+        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+}

@@ -1,0 +1,41 @@
+using Lapor.Portal.Api;
+using Lapor.Portal.Text;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lapor.Portal.Pages.Oversight;
+
+/// <summary>The oversight dashboard: volumes by sector and status, deadline compliance and ratings by agency and sector.</summary>
+public sealed class IndexModel(PortalText text, StaffClient staff) : PortalPage(text)
+{
+    public static readonly string[] Tables = ["agencies", "sectors"];
+
+    public OversightSummary? Summary { get; private set; }
+    public IReadOnlyList<PerformanceRow> Agencies { get; private set; } = [];
+    public IReadOnlyList<PerformanceRow> Sectors { get; private set; } = [];
+    private Dictionary<string, string> _agencyNames = [];
+
+    /// <summary>An agency's name from the directory (analytics keeps ids only); the id when the directory is unreachable.</summary>
+    public string AgencyName(string id) => _agencyNames.GetValueOrDefault(id, id);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var summary = staff.SummaryAsync(cancellationToken);
+        var agencies = staff.PerformanceAsync("agencies", cancellationToken);
+        var sectors = staff.PerformanceAsync("sectors", cancellationToken);
+        var directory = staff.AgenciesAsync(cancellationToken);
+        if (Failed(await summary) || Failed(await agencies) || Failed(await sectors)) return;
+        if (await directory is { Ok: true } names) _agencyNames = names.Value!.ToDictionary(a => a.Id, a => a.Name);
+        Summary = summary.Result.Value;
+        Agencies = agencies.Result.Value!;
+        Sectors = sectors.Result.Value!;
+    }
+
+    /// <summary><c>/pantau?handler=csv&amp;table=agencies</c>: the table as the analytics service writes it, for spreadsheets.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string table, CancellationToken cancellationToken)
+    {
+        if (!Tables.Contains(table)) return NotFound();
+        var csv = await staff.PerformanceCsvAsync(table, cancellationToken);
+        if (Failed(csv)) return StatusCode(StatusCodes.Status503ServiceUnavailable, Problem ?? "");
+        return File(System.Text.Encoding.UTF8.GetBytes(csv.Value!), "text/csv; charset=utf-8", $"lapor-{table}.csv");
+    }
+}

@@ -1,0 +1,72 @@
+using Lapor.Portal.Api;
+using Lapor.Portal.Text;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lapor.Portal.Pages;
+
+/// <summary>
+/// Following a report with its tracking number and access code: the timeline, the agency's answers, and the
+/// citizen's reply, rating and "not satisfied". The code travels in the form posts, never in a URL or a cookie.
+/// </summary>
+public sealed class TrackModel(PortalText text, CitizenClient citizens) : PortalPage(text)
+{
+    [BindProperty] public string? TrackingId { get; set; }
+    [BindProperty] public string? AccessCode { get; set; }
+    [BindProperty] public string? Reply { get; set; }
+    [BindProperty] public int? Rating { get; set; }
+    [BindProperty] public string? Comment { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public Tracking? Report { get; private set; }
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public Task OnPostAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public Task OnPostReplyAsync(CancellationToken cancellationToken) =>
+        ActAsync(citizens.ReplyAsync(Id, Code, Reply ?? "", cancellationToken), cancellationToken);
+
+    public Task OnPostRateAsync(CancellationToken cancellationToken) =>
+        ActAsync(citizens.RateAsync(Id, Code, Rating, string.IsNullOrWhiteSpace(Comment) ? null : Comment, cancellationToken), cancellationToken);
+
+    public Task OnPostReopenAsync(CancellationToken cancellationToken) =>
+        ActAsync(citizens.ReopenAsync(Id, Code, Reason ?? "", cancellationToken), cancellationToken);
+
+    private string Id => (TrackingId ?? "").Trim().ToUpperInvariant();
+    private string Code => (AccessCode ?? "").Trim();
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (Id.Length == 0 || Code.Length == 0)
+        {
+            Failed(ApiResult<Tracking>.Failed(ApiFailure.NotFound), "track.notfound");
+            return;
+        }
+        var result = await citizens.TrackAsync(Id, Code, cancellationToken);
+        if (!Failed(result, "track.notfound")) Report = result.Value;
+    }
+
+    private async Task ActAsync(Task<ApiResult<Tracking>> action, CancellationToken cancellationToken)
+    {
+        var result = await action;
+        if (Failed(result, "track.notfound"))
+        {
+            if (result.Failure == ApiFailure.Invalid) await KeepShowingAsync(cancellationToken);
+            return;
+        }
+        Report = result.Value;
+        Sent = true;
+        Reply = Comment = Reason = null;
+        Rating = null;
+    }
+
+    // After a rejected reply or rating, show the report again with the error next to the field.
+    private async Task KeepShowingAsync(CancellationToken cancellationToken)
+    {
+        var current = await citizens.TrackAsync(Id, Code, cancellationToken);
+        if (current.Ok) Report = current.Value;
+    }
+}

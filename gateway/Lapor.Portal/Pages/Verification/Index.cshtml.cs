@@ -1,0 +1,47 @@
+using Lapor.Portal.Api;
+using Lapor.Portal.Text;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lapor.Portal.Pages.Verification;
+
+/// <summary>The LAPOR! admin desk's queue: the classifier's suggestion with its confidence and reasons, and one-click decisions.</summary>
+public sealed class IndexModel(PortalText text, StaffClient staff) : PortalPage(text)
+{
+    [BindProperty] public string? TrackingId { get; set; }
+    [BindProperty] public string? AgencyId { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
+
+    public IReadOnlyList<PendingReport> Queue { get; private set; } = [];
+    public IReadOnlyList<AgencyEntry> Agencies { get; private set; } = [];
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostRouteAsync(CancellationToken cancellationToken)
+    {
+        var result = await staff.RouteAsync(TrackingId ?? "", new RouteChoice(AgencyId ?? "", null, null), cancellationToken);
+        return await AfterAsync(result, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostArchiveAsync(CancellationToken cancellationToken)
+    {
+        var result = await staff.ArchiveAsync(TrackingId ?? "", Reason ?? "", cancellationToken);
+        return await AfterAsync(result, cancellationToken);
+    }
+
+    private async Task<IActionResult> AfterAsync(ApiResult<bool> result, CancellationToken cancellationToken)
+    {
+        if (result.Ok) return Redirect("/verifikasi?done=" + Uri.EscapeDataString(TrackingId ?? ""));
+        Failed(result);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var queue = await staff.VerificationQueueAsync(cancellationToken);
+        if (Failed(queue)) return;
+        Queue = queue.Value!;
+        if (await staff.AgenciesAsync(cancellationToken) is { Ok: true } agencies) Agencies = agencies.Value!;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Lapor.EndToEnd.Tests.Portal;
+
+/// <summary>
+/// The embedded host on a real Kestrel port and Debian's Chromium driven headless by Playwright, as a citizen's
+/// phone or an officer's desktop would reach the portal. Screenshots go to <c>screenshots/</c> beside the tests.
+/// </summary>
+public sealed class PortalBrowser : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly EmbeddedLaporFactory _lapor = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public string BaseAddress { get; private set; } = "";
+    public EmbeddedLaporFactory Lapor => _lapor;
+    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _lapor.UseKestrel(0);
+        _lapor.StartServer();
+        BaseAddress = _lapor.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        Directory.CreateDirectory(ScreenshotDirectory);
+
+        Assert.True(File.Exists(ChromiumPath), $"Browser tests need Debian's chromium at {ChromiumPath} (tests/run.sh installs it).");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser profile: a phone (360 px wide) or a desktop, with or without JavaScript.</summary>
+    public async Task<IPage> OpenAsync(bool phone = true, bool javaScript = true)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress,
+            ViewportSize = phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
+            JavaScriptEnabled = javaScript,
+            Locale = "id-ID",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await _lapor.DisposeAsync();
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Lapor.EndToEnd.Tests.Infrastructure.SkeletonFlow;
+
+namespace Lapor.EndToEnd.Tests.Portal;
+
+/// <summary>
+/// The four journeys of the web portal in headless Chromium against the running embedded host: a citizen files
+/// and tracks a report, the routed agency's officer answers it, the citizen sees the answer and rates it, and
+/// the oversight dashboard counts it in its sector. Each page is photographed at phone or desktop width.
+/// </summary>
+public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<PortalBrowser>
+{
+    private const string Title = "Jalan berlubang di depan Pasar Wonokromo";
+    private const string Text = "Jalan di depan Pasar Wonokromo rusak berlubang besar sejak sebulan, sudah dua pengendara motor jatuh. Mohon segera diperbaiki.";
+    private const string Answer = "Tim sudah menambal lubang di depan Pasar Wonokromo pada hari Senin.";
+
+    [Fact]
+    public async Task A_citizen_files_a_report_an_officer_answers_it_the_citizen_rates_it_and_oversight_counts_it()
+    {
+        // 1. A citizen on a phone, without JavaScript, files a report and keeps the receipt.
+        var citizen = await browser.OpenAsync(phone: true, javaScript: false);
+        await citizen.GotoAsync("/lapor");
+        await PortalBrowser.ScreenshotAsync(citizen, "citizen-file-phone");
+        await citizen.GetByLabel("Judul laporan").FillAsync(Title);
+        await citizen.GetByLabel("Isi laporan").FillAsync(Text);
+        await citizen.GetByLabel("Daerah kejadian").SelectOptionAsync("35.78");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Kirim laporan" }).ClickAsync();
+        var trackingId = (await citizen.Locator("#tracking-id").InnerTextAsync()).Trim();
+        var accessCode = (await citizen.Locator("#access-code").InnerTextAsync()).Trim();
+        Assert.Matches("^LPR-[0-9A-Z]{8}$", trackingId);
+        Assert.Equal(12, accessCode.Length);
+        await PortalBrowser.ScreenshotAsync(citizen, "citizen-receipt-phone");
+
+        // 2. ...and follows it: the track button carries the receipt, the timeline shows where it went.
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Lacak laporan ini" }).ClickAsync();
+        await Expect(citizen.Locator("#timeline")).ToContainTextAsync("Laporan dikirim");
+
+        // 3. The officer of the agency the report was routed to finds it in the inbox and answers it.
+        var officer = await browser.OpenAsync(phone: false);
+        await SignInAsync(officer, "officer", agency: RoadAgency, name: "Budi");
+        await Eventually(async () =>
+        {
+            await officer.GotoAsync("/meja");
+            return await officer.GetByRole(AriaRole.Link, new() { Name = Title }).CountAsync() > 0;
+        }, "the report reaches the officer's inbox");
+        await PortalBrowser.ScreenshotAsync(officer, "officer-inbox-desktop");
+        await officer.GetByRole(AriaRole.Link, new() { Name = Title }).First.ClickAsync();
+        await Expect(officer.Locator("h1")).ToHaveTextAsync(Title);
+        await officer.GetByLabel("Teks").FillAsync(Answer);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Kirim tindak lanjut" }).ClickAsync();
+        await Expect(officer.Locator("#conversation")).ToContainTextAsync(Answer);
+        await Expect(officer.Locator("#status")).ToHaveTextAsync("Sedang diproses");
+        await PortalBrowser.ScreenshotAsync(officer, "officer-report-desktop");
+
+        // 4. The citizen sees the answer and rates it.
+        await Eventually(async () =>
+        {
+            await citizen.GotoAsync("/lacak");
+            await citizen.GetByLabel("Nomor laporan").FillAsync(trackingId);
+            await citizen.GetByLabel("Kode akses").FillAsync(accessCode);
+            await citizen.GetByRole(AriaRole.Button, new() { Name = "Lihat laporan" }).ClickAsync();
+            return (await citizen.Locator("#timeline").InnerTextAsync()).Contains(Answer);
+        }, "the citizen sees the agency's answer");
+        await PortalBrowser.ScreenshotAsync(citizen, "citizen-tracking-phone");
+        await citizen.GetByLabel("5 / 5").CheckAsync();
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Kirim penilaian" }).ClickAsync();
+        await Expect(citizen.GetByRole(AriaRole.Status)).ToHaveTextAsync("Terkirim.");
+        await Expect(citizen.Locator("#timeline")).ToContainTextAsync("5/5");
+
+        // 5. National oversight sees it counted under infrastructure, rated 5.
+        var oversight = await browser.OpenAsync(phone: false);
+        await SignInAsync(oversight, "oversight");
+        await Eventually(async () =>
+        {
+            await oversight.GotoAsync("/pantau");
+            return (await oversight.Locator("#table-agencies").InnerTextAsync()).Contains("Bina Marga Kota Surabaya")
+                && (await oversight.Locator("#table-agencies").InnerTextAsync()).Contains("5.0");
+        }, "the dashboard counts the rated report");
+        Assert.Contains("Infrastruktur", await oversight.Locator("#by-sector").InnerTextAsync());
+        await PortalBrowser.ScreenshotAsync(oversight, "oversight-dashboard-desktop");
+    }
+
+    [Fact]
+    public async Task Without_javascript_a_bad_form_comes_back_with_errors_next_to_the_fields_and_the_citizens_words_kept()
+    {
+        var page = await browser.OpenAsync(phone: true, javaScript: false);
+        await page.GotoAsync("/lapor");
+        await page.GetByLabel("Judul laporan").FillAsync("Pendek");
+        await page.GetByLabel("Isi laporan").FillAsync(Text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirim laporan" }).ClickAsync();
+
+        await Expect(page.Locator("#title-error")).ToContainTextAsync("10–150");
+        await Expect(page.GetByLabel("Judul laporan")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByLabel("Isi laporan")).ToHaveValueAsync(Text);
+        Assert.Equal(0, await page.Locator("#text-error").CountAsync());
+        await PortalBrowser.ScreenshotAsync(page, "citizen-file-errors-phone");
+    }
+
+    [Fact]
+    public async Task A_verifier_accepts_the_suggested_route_for_a_report_triage_would_not_guess()
+    {
+        var citizen = Browserless();
+        var receipt = await FileAsync(citizen, new
+        {
+            type = "aduan",
+            title = "Sampah menumpuk tidak diangkut",
+            text = "Sampah di pinggir jalan dekat rumah kami menumpuk dan tidak diangkut sudah seminggu, baunya menyengat.",
+        });
+
+        var verifier = await browser.OpenAsync(phone: false);
+        await SignInAsync(verifier, "verifier");
+        var card = verifier.Locator($"#q-{receipt.TrackingId}");
+        await Eventually(async () =>
+        {
+            await verifier.GotoAsync("/verifikasi");
+            return await card.CountAsync() > 0;
+        }, "the report waits in the verification queue");
+        await Expect(card).ToContainTextAsync("Keyakinan");
+        await PortalBrowser.ScreenshotAsync(verifier, "verifier-queue-desktop");
+
+        await card.GetByText("Disposisikan ke").First.ClickAsync();
+        await card.GetByLabel("Disposisikan ke").FillAsync("35.78.dlh");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Disposisikan ke" }).ClickAsync();
+        await Expect(verifier.GetByRole(AriaRole.Status)).ToContainTextAsync(receipt.TrackingId);
+        await Eventually(async () => (await TrackAsync(Browserless(), receipt)).TryGetProperty("agencyId", out var agency) && agency.GetString() == "35.78.dlh",
+            "the citizen's report is routed where the verifier said");
+    }
+
+    [Fact]
+    public async Task Staff_pages_send_a_visitor_without_a_session_to_sign_in_and_the_language_switch_remembers_english()
+    {
+        var page = await browser.OpenAsync();
+        await page.GotoAsync("/meja");
+        Assert.EndsWith("/masuk?kembali=%2Fmeja", page.Url);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Staff sign-in");
+        await page.GotoAsync("/lapor");
+        await Expect(page.GetByLabel("Title")).ToBeVisibleAsync();
+        await PortalBrowser.ScreenshotAsync(page, "citizen-file-english-phone");
+    }
+
+    [Fact]
+    public async Task A_citizen_page_is_small_on_the_wire()
+    {
+        var page = await browser.OpenAsync(phone: true, javaScript: false);
+        var responses = new List<IResponse>();
+        page.Response += (_, response) => responses.Add(response);
+        await page.GotoAsync("/lapor", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var html = await page.ContentAsync();
+
+        long total = 0;
+        foreach (var response in responses) total += (await response.BodyAsync()).Length;
+        Console.WriteLine($"Citizen form: {responses.Count} responses, {total / 1024.0:0.0} KB (uncompressed bodies).");
+        Assert.True(total < 100 * 1024, $"The citizen form weighs {total} bytes.");
+        Assert.Equal(2, responses.Count); // the page and its one stylesheet; no scripts, no fonts
+        Assert.DoesNotMatch(new Regex("<script", RegexOptions.IgnoreCase), html);
+    }
+
+    private HttpClient Browserless() => new() { BaseAddress = new Uri(browser.BaseAddress) };
+
+    private static async Task SignInAsync(IPage page, string role, string? agency = null, string? name = null)
+    {
+        await page.GotoAsync("/masuk");
+        await page.Locator($"input[name=Role][value={role}]").CheckAsync();
+        if (agency is not null) await page.GetByLabel("Instansi (untuk petugas)").FillAsync(agency);
+        if (name is not null) await page.GetByLabel("Nama").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
