@@ -71,4 +71,30 @@ public sealed class DistributedModeTests(DistributedLapor lapor) : IClassFixture
         var huge = new StringContent("{\"text\":\"" + new string('a', 200_000) + "\"}", System.Text.Encoding.UTF8, "application/json");
         Assert.Equal(413, (int)(await lapor.Client.PostAsync("/api/complaints", huge)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_portal_on_the_gateway_files_a_report_through_the_gateways_own_routes()
+    {
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = lapor.Gateway.Address };
+        var form = await browser.GetStringAsync("/lapor");
+        string Hidden(string name) => System.Text.RegularExpressions.Regex.Match(form, $"name=\"{name}\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+
+        var response = await browser.PostAsync("/lapor", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Hidden("__RequestVerificationToken"),
+            ["Form.IdempotencyKey"] = Hidden("Form.IdempotencyKey"),
+            ["Form.Type"] = "Aduan",
+            ["Form.Title"] = "Jalan berlubang di depan Pasar Wonokromo",
+            ["Form.Text"] = "Jalan di depan Pasar Wonokromo rusak berlubang besar sejak sebulan, sudah dua pengendara motor jatuh.",
+            ["Form.Region"] = "35.78",
+        }));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var trackingId = System.Text.RegularExpressions.Regex.Match(page, "id=\"tracking-id\">(LPR-[0-9A-Z]{8})<").Groups[1].Value;
+        var accessCode = System.Text.RegularExpressions.Regex.Match(page, "id=\"access-code\">([^<]+)<").Groups[1].Value;
+        Assert.NotEmpty(trackingId);
+        var tracked = await TrackAsync(lapor.NewClient(), new Receipt(trackingId, accessCode, "belum_terverifikasi"));
+        Assert.Equal("Jalan berlubang di depan Pasar Wonokromo", tracked.GetProperty("title").GetString());
+    }
 }

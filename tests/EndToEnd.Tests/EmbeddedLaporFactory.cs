@@ -15,6 +15,9 @@ public sealed class EmbeddedLaporFactory : WebApplicationFactory<Embedded.Assemb
     /// <summary>Every log line the host wrote, formatted with its exception, for tests that prove secrets stay out of logs.</summary>
     public ConcurrentQueue<string> Logs { get; } = new();
 
+    /// <summary>Configuration a test adds to the defaults below, set before the host starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Lapor:DataDirectory", _dataDirectory);
@@ -23,6 +26,7 @@ public sealed class EmbeddedLaporFactory : WebApplicationFactory<Embedded.Assemb
         builder.UseSetting("Lapor:RateLimits:FilingPerMinute", "100000");
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
