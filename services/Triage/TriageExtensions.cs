@@ -18,6 +18,7 @@ public static class TriageExtensions
         builder.Services.AddSingleton<TriageModel>();
         builder.Services.AddScoped<SlaSweep>();
         builder.Services.AddHostedService<SlaSweeper>();
+        builder.Services.AddHostedService<TriageModelWarmup>();
         return builder;
     }
 

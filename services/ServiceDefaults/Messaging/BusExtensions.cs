@@ -39,8 +39,16 @@ public static class BusExtensions
             });
             foreach (var register in consumers) register(bus);
 
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            var partitions = configuration.GetValue("Lapor:Bus:ConcurrentMessageLimit", 16);
+            bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
+                // A report's events wait for each other (outside the retries, so a retried event keeps its turn);
+                // the outbox stamps each with its report's id as CorrelationId.
+                if (name.EndsWith("-" + ServiceEndpointNameFormatter.ComplaintStream, StringComparison.Ordinal))
+                {
+                    endpoint.ConcurrentMessageLimit = partitions;
+                    endpoint.UsePartitioner<ConsumeContext>(partitions, context => context.CorrelationId ?? context.MessageId ?? Guid.Empty);
+                }
                 endpoint.UseMessageRetry(retry => retry.Exponential(
                     retryLimit: configuration.GetValue("Lapor:Bus:RetryLimit", 5),
                     minInterval: TimeSpan.FromMilliseconds(100),

@@ -1,3 +1,4 @@
+using Lapor.Contracts;
 using System.Diagnostics;
 using Lapor.ServiceDefaults.Persistence;
 using Lapor.ServiceDefaults.Telemetry;
@@ -112,6 +113,7 @@ public sealed class OutboxDispatcher<TContext>(
         await bus.Publish(message, type, context =>
         {
             context.MessageId = row.MessageId;
+            if (message is IComplaintEvent complaintEvent) context.CorrelationId = complaintEvent.ComplaintId;
             context.Durable = true;
         }, cancellationToken);
     }
