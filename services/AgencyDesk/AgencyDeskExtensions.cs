@@ -1,3 +1,4 @@
+using Lapor.ServiceDefaults.Messaging;
 using Lapor.AgencyDesk.Api;
 using Lapor.AgencyDesk.Consumers;
 using Lapor.AgencyDesk.Persistence;
@@ -25,6 +26,7 @@ public static class AgencyDeskExtensions
     public static IEndpointRouteBuilder MapAgencyDesk(this IEndpointRouteBuilder app)
     {
         app.MapDeskApi();
+        app.MapErrorQueueAdmin("agency-desk");
         return app;
     }
 }

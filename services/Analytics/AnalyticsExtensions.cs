@@ -1,3 +1,4 @@
+using Lapor.ServiceDefaults.Messaging;
 using Lapor.Analytics.Api;
 using Lapor.Analytics.Consumers;
 using Lapor.Analytics.Persistence;
@@ -33,6 +34,7 @@ public static class AnalyticsExtensions
     public static IEndpointRouteBuilder MapAnalytics(this IEndpointRouteBuilder app)
     {
         app.MapAnalyticsApi();
+        app.MapErrorQueueAdmin("analytics");
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Lapor.ServiceDefaults.Messaging;
 using Lapor.Intake.Api;
 using Lapor.Intake.Consumers;
 using Lapor.Intake.Domain;
@@ -37,6 +38,7 @@ public static class IntakeExtensions
     {
         app.MapComplaintsApi();
         app.MapCitizenActionsApi();
+        app.MapErrorQueueAdmin("intake");
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Lapor.ServiceDefaults.Messaging;
 using Lapor.ServiceDefaults.Persistence;
 using Lapor.Triage.Api;
 using Lapor.Triage.Consumers;
@@ -34,6 +35,7 @@ public static class TriageExtensions
     {
         app.MapTriageApi();
         app.MapVerificationApi();
+        app.MapErrorQueueAdmin("triage");
         return app;
     }
 }

@@ -25,6 +25,9 @@ public static class BusExtensions
     {
         var configuration = builder.Configuration;
         var transport = TransportFrom(configuration);
+        builder.Services.AddSingleton<ErrorQueues>();
+        var faults = FaultInjection.From(builder);
+        builder.Services.AddSingleton(faults);
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -54,6 +57,7 @@ public static class BusExtensions
                     minInterval: TimeSpan.FromMilliseconds(100),
                     maxInterval: TimeSpan.FromSeconds(10),
                     intervalDelta: TimeSpan.FromMilliseconds(200)));
+                if (faults.PoisonText is { } poison) endpoint.UseFilter(new PoisonFilter(poison));
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && configuration.GetValue("Lapor:Bus:QuorumQueues", false))
                     rabbit.SetQuorumQueue();
             });

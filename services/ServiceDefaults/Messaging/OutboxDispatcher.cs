@@ -23,6 +23,7 @@ public sealed class OutboxDispatcher<TContext>(
     IBus bus,
     OutboxSignal<TContext> signal,
     TimeProvider clock,
+    FaultInjection faults,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : ServiceDbContext
 {
@@ -110,11 +111,12 @@ public sealed class OutboxDispatcher<TContext>(
             ? null
             : Source.StartActivity("outbox publish", ActivityKind.Producer, row.TraceParent);
         var (message, type) = row.Deserialize();
-        await bus.Publish(message, type, context =>
-        {
-            context.MessageId = row.MessageId;
-            if (message is IComplaintEvent complaintEvent) context.CorrelationId = complaintEvent.ComplaintId;
-            context.Durable = true;
-        }, cancellationToken);
+        for (var copy = 0; copy < (faults.PublishTwice ? 2 : 1); copy++)
+            await bus.Publish(message, type, context =>
+            {
+                context.MessageId = row.MessageId;
+                if (message is IComplaintEvent complaintEvent) context.CorrelationId = complaintEvent.ComplaintId;
+                context.Durable = true;
+            }, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Lapor.ServiceDefaults.Persistence;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lapor.ServiceDefaults.Messaging;
 
@@ -10,6 +11,8 @@ internal static class OutboxExtensions
         services.AddSingleton<OutboxSignal<TContext>>();
         services.AddSingleton<OutboxSignalInterceptor<TContext>>();
         services.AddHostedService<OutboxDispatcher<TContext>>();
+        services.TryAddSingleton(new FaultInjection(null, false)); // AddLaporBus adds the configured one, which wins
+
         return services;
     }
 }

@@ -7,10 +7,16 @@ namespace Lapor.EndToEnd.Tests.Infrastructure;
 /// RabbitMQ (a virtual host of this fixture's own) and the real PostgreSQL (a database per service).
 /// Intake reaches the broker through a <see cref="TcpProxy"/> so tests can cut its network.
 /// </summary>
-public sealed class DistributedLapor : IAsyncLifetime
+public class DistributedLapor : IAsyncLifetime
 {
     private RabbitMqVirtualHost? _vhost;
     private readonly List<ServiceProcess> _services = [];
+
+    /// <summary>Settings every service process gets on top of the distributed configuration (a subclass's faults).</summary>
+    protected virtual IReadOnlyDictionary<string, string> ServiceSettings { get; } = new Dictionary<string, string>();
+
+    /// <summary>A service by name: intake, triage, desk, analytics or gateway.</summary>
+    public ServiceProcess Service(string name) => _services.Single(s => s.Name == name);
 
     public PostgresDatabases Databases { get; } = new(TestEnvironment.UniqueName("lapor"));
     public TcpProxy IntakeBrokerLink { get; } = new(TestEnvironment.RabbitMqHost, TestEnvironment.RabbitMqPort);
@@ -20,16 +26,16 @@ public sealed class DistributedLapor : IAsyncLifetime
     /// <summary>A new client for the gateway, to carry one caller's token.</summary>
     public HttpClient NewClient() => new() { BaseAddress = Gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _vhost = await RabbitMqVirtualHost.CreateAsync();
-        var intake = Service("intake", "services/Intake", "Lapor.Intake", brokerPort: IntakeBrokerLink.Port);
-        var triage = Service("triage", "services/Triage", "Lapor.Triage");
-        var desk = Service("desk", "services/AgencyDesk", "Lapor.AgencyDesk");
-        var analytics = Service("analytics", "services/Analytics", "Lapor.Analytics");
+        var intake = NewService("intake", "services/Intake", "Lapor.Intake", brokerPort: IntakeBrokerLink.Port);
+        var triage = NewService("triage", "services/Triage", "Lapor.Triage");
+        var desk = NewService("desk", "services/AgencyDesk", "Lapor.AgencyDesk");
+        var analytics = NewService("analytics", "services/Analytics", "Lapor.Analytics");
         _services.AddRange([intake, triage, desk, analytics]);
 
-        var gatewayEnvironment = new Dictionary<string, string> { ["Lapor__RateLimits__FilingPerMinute"] = "1000" };
+        var gatewayEnvironment = new Dictionary<string, string> { ["Lapor__RateLimits__FilingPerMinute"] = "100000" };
         foreach (var (cluster, service) in new[] { ("intake", intake), ("triage", triage), ("desk", desk), ("analytics", analytics) })
             gatewayEnvironment[$"ReverseProxy__Clusters__{cluster}__Destinations__primary__Address"] = service.Address.ToString();
         Gateway = new ServiceProcess("gateway", "gateway/Lapor.Gateway", "Lapor.Gateway", gatewayEnvironment);
@@ -40,8 +46,8 @@ public sealed class DistributedLapor : IAsyncLifetime
         await Task.WhenAll(_services.Select(WaitUntilHealthy));
     }
 
-    private ServiceProcess Service(string name, string directory, string assembly, int? brokerPort = null) =>
-        new(name, directory, assembly, new Dictionary<string, string>
+    private ServiceProcess NewService(string name, string directory, string assembly, int? brokerPort = null) =>
+        new(name, directory, assembly, new Dictionary<string, string>(ServiceSettings)
         {
             ["Lapor__Database"] = "Postgres",
             [$"ConnectionStrings__{name}"] = Databases.ConnectionString(name),
@@ -71,7 +77,7 @@ public sealed class DistributedLapor : IAsyncLifetime
 
     public string Diagnostics => string.Join("\n", _services.Select(s => s.RecentOutput));
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client?.Dispose();
         foreach (var service in _services) await service.DisposeAsync();

@@ -21,7 +21,7 @@ public sealed class PostgresDatabases(string prefix) : IAsyncDisposable
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         var result = await command.ExecuteScalarAsync();
-        return result is null or DBNull ? default : (T)Convert.ChangeType(result, typeof(T));
+        return result is null or DBNull ? default : result is T typed ? typed : (T)Convert.ChangeType(result, typeof(T));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lapor.EndToEnd.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Lapor.EndToEnd.Tests.Reliability;
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class FaultSuite : ICollectionFixture<FaultyLapor>
+{
+    public const string Name = "fault suite";
+}
+
+/// <summary>
+/// The fault suite: a steady stream of reports through the gateway of distributed Lapor (real RabbitMQ, real
+/// PostgreSQL, each service its own process, every event published twice), and during it one fault at a
+/// time. Afterwards every accepted report must be in the agency inbox exactly once, carry a deadline, be
+/// counted by analytics once and show as routed in the citizen's timeline. CI runs a short form; set
+/// LAPOR_FAULT_RATE (reports/s) and LAPOR_FAULT_SECONDS for a long run. Runs alone: it restarts the
+/// shared broker and database.
+/// </summary>
+[Collection(FaultSuite.Name)]
+[Trait("Category", "Faults")]
+public sealed class FaultSuiteTests(FaultyLapor lapor, ITestOutputHelper output)
+{
+    private static readonly int Rate = int.Parse(Environment.GetEnvironmentVariable("LAPOR_FAULT_RATE") ?? "10");
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("LAPOR_FAULT_SECONDS") ?? "12"));
+    private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public Task Every_event_delivered_twice() => ScenarioAsync("every event published twice", () => Task.CompletedTask);
+
+    [Fact]
+    public Task RabbitMq_restarts() => ScenarioAsync("RabbitMQ restarted", FaultyLapor.RestartRabbitMqAsync);
+
+    [Fact]
+    public Task PostgreSQL_restarts() => ScenarioAsync("PostgreSQL restarted", FaultyLapor.RestartPostgresAsync);
+
+    [Fact]
+    public Task Consumers_are_killed_and_restarted() => ScenarioAsync("kill -9 triage, desk, analytics", async () =>
+    {
+        foreach (var service in new[] { "triage", "desk", "analytics" })
+            await lapor.RestartAsync(service, down: TimeSpan.FromSeconds(1));
+    });
+
+    [Fact]
+    public async Task A_poison_report_waits_in_the_error_queue_and_is_re_driven_after_the_fix()
+    {
+        const string poison = "POISON-REPORT";
+        await lapor.RestartAsync("desk", settings => settings["Lapor__Faults__PoisonText"] = poison);
+        var verifier = await lapor.Client.AsAsync(lapor.NewClient, "verifier");
+        try
+        {
+            var stream = new ReportStream(lapor.Gateway.Address, Rate);
+            await stream.RunAsync(Duration, "poison", marker: poison);
+            var poisoned = await TrackingIdWithTitleAsync(stream.Accepted, poison);
+            var others = stream.Accepted.Where(t => t != poisoned).ToList();
+
+            await ConvergeAsync(others);
+            var errors = await Eventually(async () => await verifier.GetFromJsonAsync<JsonElement>("/api/admin/agency-desk/queue/errors"),
+                e => e.GetArrayLength() > 0, "the poison report reaches the desk's error queue");
+            Assert.All(errors.EnumerateArray(), e => Assert.Contains("Injected fault", e.GetProperty("exceptionMessage").GetString()));
+            Assert.Equal(0, (await Ledger.TakeAsync(lapor.Databases, [poisoned])).InInbox);
+
+            // The fix: the desk runs without the fault; then an operator re-drives the error queue through the gateway.
+            await lapor.RestartAsync("desk", settings => settings.Remove("Lapor__Faults__PoisonText"));
+            var clock = Stopwatch.StartNew();
+            var redriven = await verifier.PostAsJsonAsync("/api/admin/agency-desk/queue/errors/redrive", new { });
+            Assert.Equal(HttpStatusCode.OK, redriven.StatusCode);
+            Assert.True((await redriven.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("count").GetInt32() >= 1);
+            var ledger = await ConvergeAsync(stream.Accepted);
+            Report("poison report, error queue, re-drive", stream, ledger, clock.Elapsed);
+            Assert.Equal(0, (await verifier.GetFromJsonAsync<JsonElement>("/api/admin/agency-desk/queue")).GetProperty("failed").GetInt32());
+        }
+        finally
+        {
+            if (lapor.Service("desk").Environment.ContainsKey("Lapor__Faults__PoisonText"))
+                await lapor.RestartAsync("desk", settings => settings.Remove("Lapor__Faults__PoisonText"));
+        }
+    }
+
+    private async Task ScenarioAsync(string name, Func<Task> fault)
+    {
+        var stream = new ReportStream(lapor.Gateway.Address, Rate);
+        var load = stream.RunAsync(Duration, name);
+        await Task.Delay(Duration / 3);
+        await fault();
+        await load;
+        var clock = Stopwatch.StartNew();
+        var ledger = await ConvergeAsync(stream.Accepted);
+        Report(name, stream, ledger, clock.Elapsed);
+    }
+
+    /// <summary>Waits until every accepted report is everywhere it should be; fails with the ledger if that does not happen.</summary>
+    private async Task<Ledger> ConvergeAsync(IReadOnlyCollection<string> accepted)
+    {
+        Assert.NotEmpty(accepted);
+        var clock = Stopwatch.StartNew();
+        Ledger ledger;
+        while (!(ledger = await Ledger.TakeAsync(lapor.Databases, accepted)).Complete && clock.Elapsed < RecoveryLimit)
+            await Task.Delay(500);
+        Assert.True(ledger.Complete, $"Not converged after {RecoveryLimit}: {ledger}\n{lapor.Diagnostics}");
+        return ledger;
+    }
+
+    private void Report(string scenario, ReportStream stream, Ledger ledger, TimeSpan recovery)
+    {
+        var row = $"| {scenario} | {Rate}/s × {Duration.TotalSeconds:0} s | {ledger.Accepted} | {stream.Refused} | {ledger.InInbox} | {ledger.Duplicates} | {ledger.Lost} | {recovery.TotalSeconds:0.0} s |";
+        output.WriteLine("| scenario | load | accepted | refused | delivered | duplicates | lost | time to converge after load |");
+        output.WriteLine(row);
+        File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "reliability-results.md"), row + Environment.NewLine);
+        Assert.Equal(0, ledger.Lost);
+        Assert.Equal(0, ledger.Duplicates);
+    }
+
+    private async Task<string> TrackingIdWithTitleAsync(IEnumerable<string> trackingIds, string text) =>
+        (await lapor.Databases.ScalarAsync<string>("intake", "SELECT \"TrackingId\" FROM complaints WHERE \"TrackingId\" = ANY(@t) AND \"Title\" LIKE @p",
+            ("t", trackingIds.ToArray()), ("p", $"%{text}%")))!;
+
+    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await read();
+            if (done(value)) return value;
+            if (clock.Elapsed > TimeSpan.FromSeconds(60)) Assert.Fail($"Timed out waiting until {what}.");
+            await Task.Delay(500);
+        }
+    }
+}
