@@ -25,12 +25,18 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 { Status = 422, Title = "The action cannot be taken with this content." },
             ConflictException conflict => new ProblemDetails { Status = 409, Title = "Conflict", Detail = conflict.Message },
             DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "Conflict", Detail = "Someone else changed this report at the same time. Reload and try again." },
+            // The JSON reader cannot decode a body declared in an unknown charset ("utf-7", "latin1"...).
+            InvalidOperationException { InnerException: ArgumentException } when http.Request.ContentType?.Contains("charset", StringComparison.OrdinalIgnoreCase) == true
+                => new ProblemDetails { Status = 415, Title = "Unsupported media type", Detail = "Send JSON encoded as UTF-8." },
             _ => null,
         };
         if (problem is null) return false;
 
         http.Response.StatusCode = problem.Status ?? 400;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception })) return true;
+        // The client's Accept header allowed no problem-details writer (say, text/csv only): answer in JSON all the same.
+        await http.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", cancellationToken);
+        return true;
     }
 
     private static HttpValidationProblemDetails FieldProblem(string field, string message) =>
