@@ -38,6 +38,7 @@ public static class IntakeExtensions
     {
         app.MapComplaintsApi();
         app.MapCitizenActionsApi();
+        app.MapPublicFeedApi();
         app.MapErrorQueueAdmin("intake");
         return app;
     }

@@ -52,3 +52,10 @@ public sealed record PerformanceRow(string Key, int Received, int Open, int Over
     double ReopenedPercent);
 
 public sealed record StaffToken(string AccessToken, int ExpiresIn);
+
+public sealed record PublicPage(IReadOnlyList<PublicReport> Items, string? NextCursor);
+
+public sealed record PublicReport(string TrackingId, ReportType Type, string Title, string Text, Sector? Sector, string? Region, ComplaintStatus Status,
+    string? AgencyName, DateTimeOffset FiledAt, int Supports);
+
+public sealed record Supported(int Supports, bool AlreadySupported);

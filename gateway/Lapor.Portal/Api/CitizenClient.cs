@@ -20,6 +20,13 @@ public sealed class CitizenClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<Tracking>> ReopenAsync(string trackingId, string accessCode, string reason, CancellationToken cancellationToken) =>
         SendWithCode<Tracking>(HttpMethod.Post, $"/api/complaints/{Uri.EscapeDataString(trackingId)}/reopen", new { reason }, accessCode, cancellationToken);
 
+    public Task<ApiResult<PublicPage>> PublicReportsAsync(string query, CancellationToken cancellationToken) =>
+        GetAsync<PublicPage>("/api/complaints" + query, cancellationToken);
+
+    public Task<ApiResult<Supported>> SupportAsync(string trackingId, string supporterId, CancellationToken cancellationToken) =>
+        PostAsync<Supported>($"/api/complaints/{Uri.EscapeDataString(trackingId)}/support", null, cancellationToken,
+            r => r.Headers.Add("X-Supporter-Id", supporterId));
+
     public Task<ApiResult<List<AgencyEntry>>> AgenciesAsync(CancellationToken cancellationToken) =>
         GetAsync<List<AgencyEntry>>("/api/triage/agencies", cancellationToken);
 

@@ -93,6 +93,18 @@ public static class Strings
         ["track.reopen.submit"] = ("Buka kembali", "Reopen"),
         ["track.sent"] = ("Terkirim.", "Sent."),
 
+        // Public feed
+        ["nav.feed"] = ("Laporan publik", "Public reports"),
+        ["feed.title"] = ("Laporan publik", "Public reports"),
+        ["feed.lead"] = ("Laporan yang tidak dirahasiakan pelapornya. Data pribadi di dalam teks disamarkan.", "Reports their reporters did not mark confidential. Personal data in the text is masked."),
+        ["feed.search"] = ("Cari", "Search"),
+        ["feed.all"] = ("Semua", "All"),
+        ["feed.empty"] = ("Belum ada laporan.", "No reports yet."),
+        ["feed.support"] = ("Dukung", "Support"),
+        ["feed.supports"] = ("{0} dukungan", "{0} supporters"),
+        ["feed.supported"] = ("Terima kasih atas dukungan Anda.", "Thank you for your support."),
+        ["feed.already"] = ("Anda sudah mendukung laporan ini.", "You already support this report."),
+
         // Staff sign-in
         ["signin.title"] = ("Masuk petugas", "Staff sign-in"),
         ["signin.dev"] = ("Mode pengembangan: pilih peran. Di produksi, petugas masuk melalui penyedia identitas instansi (OpenID Connect).", "Development mode: pick a role. In production, staff sign in through the agency's identity provider (OpenID Connect)."),

@@ -30,6 +30,8 @@ public sealed class Complaint
     public string? SealedContact { get; private set; }
 
     public ComplaintStatus Status { get; private set; }
+    /// <summary>How many people support (<i>dukung</i>) this public report.</summary>
+    public int Supports { get; private set; }
     public string? AgencyId { get; private set; }
     public string? AgencyName { get; private set; }
 
@@ -103,6 +105,17 @@ public sealed class Complaint
         return e;
     }
 
+    /// <summary>Whether anyone may read it in the public feed: not confidential (<i>rahasia</i>) and not archived.</summary>
+    public bool IsPublic => !Confidential && Status != ComplaintStatus.Diarsipkan;
+
+    /// <summary>Counts one more supporter (the caller has checked it is their first support).</summary>
+    public Support Support(string supporterHash, DateTimeOffset now)
+    {
+        if (!IsPublic) throw new NotFoundException("No public report with this tracking id.");
+        Supports++;
+        return new Support(Id, supporterHash, now);
+    }
+
     /// <summary>Applies another service's event to the citizen's view of the report.</summary>
     public void Apply(IComplaintEvent e)
     {
@@ -116,6 +129,7 @@ public sealed class Complaint
                 {
                     AgencyId = routed.AgencyId;
                     AgencyName = routed.AgencyName;
+                    Sector = routed.Sector; // triage's decision, which may correct the citizen's choice
                 }
                 break;
             case ComplaintForwardRequested:

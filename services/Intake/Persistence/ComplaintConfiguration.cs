@@ -29,6 +29,19 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             timeline.Property(t => t.Detail).HasMaxLength(4000);
         });
         builder.Navigation(c => c.Timeline).HasField("_timeline");
+        builder.Ignore(c => c.IsPublic);
+        // The public feed: newest first among non-confidential reports.
+        builder.HasIndex(c => new { c.Confidential, c.FiledAt });
+    }
+}
+
+internal sealed class SupportConfiguration : IEntityTypeConfiguration<Support>
+{
+    public void Configure(EntityTypeBuilder<Support> builder)
+    {
+        builder.ToTable("supports");
+        builder.HasKey(s => new { s.ComplaintId, s.SupporterHash });
+        builder.Property(s => s.SupporterHash).HasMaxLength(64);
     }
 }
 

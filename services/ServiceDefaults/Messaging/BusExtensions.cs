@@ -78,6 +78,8 @@ public static class BusExtensions
             }
         });
 
+        if (transport == BusTransport.RabbitMq) builder.Services.AddHostedService<BusWatchdog>();
+
         // Start serving HTTP even when the broker is not up yet; MassTransit keeps reconnecting and /health/ready says so.
         builder.Services.Configure<MassTransitHostOptions>(options =>
         {

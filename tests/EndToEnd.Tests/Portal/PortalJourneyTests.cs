@@ -142,6 +142,31 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task The_public_feed_masks_personal_data_and_counts_a_browsers_support_once()
+    {
+        var receipt = await FileAsync(Browserless(), new
+        {
+            type = "aduan",
+            title = "Bantuan sosial belum cair di Klaten",
+            text = "Sudah terdaftar dengan NIK 3310012345678901 tetapi bantuan belum cair sejak Maret. Hubungi saya di 0812-3456-7890.",
+            region = "33.10",
+        });
+        var page = await browser.OpenAsync(phone: true, javaScript: false);
+        await page.GotoAsync("/laporan?region=33");
+        var card = page.Locator($"#r-{receipt.TrackingId}");
+        await Expect(card).ToContainTextAsync("[disamarkan]");
+        Assert.DoesNotContain("3310012345678901", await card.InnerTextAsync());
+        await PortalBrowser.ScreenshotAsync(page, "citizen-feed-phone");
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Dukung" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Terima kasih atas dukungan Anda.");
+        await Expect(page.Locator($"#r-{receipt.TrackingId} .supports")).ToHaveTextAsync("1 dukungan");
+        await page.Locator($"#r-{receipt.TrackingId}").GetByRole(AriaRole.Button, new() { Name = "Dukung" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Anda sudah mendukung laporan ini.");
+        await Expect(page.Locator($"#r-{receipt.TrackingId} .supports")).ToHaveTextAsync("1 dukungan");
+    }
+
+    [Fact]
     public async Task A_citizen_page_is_small_on_the_wire()
     {
         var page = await browser.OpenAsync(phone: true, javaScript: false);

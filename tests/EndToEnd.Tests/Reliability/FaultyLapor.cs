@@ -9,7 +9,7 @@ namespace Lapor.EndToEnd.Tests.Reliability;
 public sealed class FaultyLapor : DistributedLapor
 {
     protected override IReadOnlyDictionary<string, string> ServiceSettings { get; } =
-        new Dictionary<string, string> { ["Lapor__Faults__PublishTwice"] = "true" };
+        new Dictionary<string, string> { ["Lapor__Faults__PublishTwice"] = "true", ["Lapor__Bus__WatchdogSeconds"] = "15" };
 
     /// <summary>Stops and starts the RabbitMQ application (connections drop; durable queues and messages stay).</summary>
     public static async Task RestartRabbitMqAsync()

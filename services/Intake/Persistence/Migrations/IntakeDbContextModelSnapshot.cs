@@ -82,6 +82,9 @@ namespace Lapor.Intake.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<int>("Supports")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -106,6 +109,8 @@ namespace Lapor.Intake.Persistence.Migrations
 
                     b.HasIndex("TrackingId")
                         .IsUnique();
+
+                    b.HasIndex("Confidential", "FiledAt");
 
                     b.ToTable("complaints", (string)null);
                 });
@@ -137,6 +142,23 @@ namespace Lapor.Intake.Persistence.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("idempotent_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Lapor.Intake.Domain.Support", b =>
+                {
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SupporterHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ComplaintId", "SupporterHash");
+
+                    b.ToTable("supports", (string)null);
                 });
 
             modelBuilder.Entity("Lapor.ServiceDefaults.Messaging.InboxMessage", b =>

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using Lapor.Contracts;
+using Lapor.Contracts.Reference;
+using Lapor.Intake.Domain;
+using Lapor.Intake.Persistence;
+using Lapor.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Intake.Api;
+
+/// <summary>
+/// The public feed: reports that are not confidential, newest first, with personal data in their text masked
+/// and never any reporter identity; and <i>dukung</i>, once per supporter.
+/// </summary>
+public static class PublicFeedApi
+{
+    public const string SupporterHeader = "X-Supporter-Id";
+    private const int DefaultLimit = 20, MaximumLimit = 100, Excerpt = 1000;
+
+    public static IEndpointRouteBuilder MapPublicFeedApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/complaints", List).WithTags("Public feed").WithName("PublicReports")
+            .WithSummary("Public reports, newest first: filter by region (and the regions under it), sector, status, text.");
+        app.MapPost("/api/complaints/{trackingId}/support", SupportReport).WithTags("Public feed").WithName("Support")
+            .WithSummary("Dukung: support a public report, once per supporter (X-Supporter-Id, or the signed-in citizen).");
+        return app;
+    }
+
+    public sealed record PublicReport(string TrackingId, ReportType Type, string Title, string Text, Sector? Sector, string? Region,
+        ComplaintStatus Status, string? AgencyName, DateTimeOffset FiledAt, int Supports);
+
+    public sealed record PublicPage(IReadOnlyList<PublicReport> Items, string? NextCursor);
+
+    public sealed record Supported(int Supports, bool AlreadySupported);
+
+    public sealed record FeedQuery(string? Region, string? Sector, string? Status, string? Q, string? Cursor, int? Limit)
+    {
+        public Sector? SectorValue => Parse<Sector>(Sector);
+        public ComplaintStatus? StatusValue => Parse<ComplaintStatus>(Status);
+
+        // Wire names are snake_case ("belum_terverifikasi"); numbers are not names.
+        private static TEnum? Parse<TEnum>(string? wire) where TEnum : struct, Enum =>
+            wire is not null && !int.TryParse(wire, out _) && Enum.TryParse<TEnum>(wire.Replace("_", ""), ignoreCase: true, out var value) ? value : null;
+    }
+
+    public static async Task<Results<Ok<PublicPage>, ValidationProblem>> List([AsParameters] FeedQuery query, IntakeDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (query.Region is not null && Regions.Find(query.Region) is null) errors["region"] = [$"Unknown region code '{query.Region}'."];
+        if (query.Sector is not null && query.SectorValue is null) errors["sector"] = [$"Unknown sector '{query.Sector}'."];
+        if (query.Status is not null && query.StatusValue is null) errors["status"] = [$"Unknown status '{query.Status}'."];
+        if (query.Limit is < 1 or > MaximumLimit) errors["limit"] = [$"1 to {MaximumLimit}."];
+        if (query.Q is { Length: > 200 }) errors["q"] = ["At most 200 characters."];
+        var cursor = query.Cursor is null ? null : FeedCursor.Decode(query.Cursor);
+        if (query.Cursor is not null && cursor is null) errors["cursor"] = ["Not a cursor this feed gave out."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var reports = db.Complaints.AsNoTracking().Where(c => !c.Confidential && c.Status != ComplaintStatus.Diarsipkan);
+        if (query.Region is { } region) reports = reports.Where(c => c.Region == region || c.Region!.StartsWith(region + "."));
+        if (query.SectorValue is { } sector) reports = reports.Where(c => c.Sector == sector);
+        if (query.StatusValue is { } status) reports = reports.Where(c => c.Status == status);
+        if (query.Q is { Length: > 0 } q) reports = reports.Where(c => c.Title.Contains(q) || c.Text.Contains(q));
+        if (cursor is not null)
+            reports = reports.Where(c => c.FiledAt < cursor.FiledAt || (c.FiledAt == cursor.FiledAt && c.TrackingId.CompareTo(cursor.TrackingId) < 0));
+
+        var take = query.Limit ?? DefaultLimit;
+        var page = await reports.OrderByDescending(c => c.FiledAt).ThenByDescending(c => c.TrackingId).Take(take + 1)
+            .Select(c => new { c.TrackingId, c.Type, c.Title, c.Text, c.Sector, c.Region, c.Status, c.AgencyName, c.FiledAt, c.Supports })
+            .ToListAsync(cancellationToken);
+        var items = page.Take(take).Select(c => new PublicReport(c.TrackingId, c.Type, PersonalDataMask.Apply(c.Title),
+            PersonalDataMask.Apply(c.Text.Length > Excerpt ? c.Text[..Excerpt] + "…" : c.Text), c.Sector, c.Region, c.Status, c.AgencyName, c.FiledAt,
+            c.Supports)).ToList();
+        var next = page.Count > take ? new FeedCursor(items[^1].FiledAt, items[^1].TrackingId).Encode() : null;
+        return TypedResults.Ok(new PublicPage(items, next));
+    }
+
+    public static async Task<Results<Ok<Supported>, NotFound, ValidationProblem>> SupportReport(string trackingId,
+        [FromHeader(Name = SupporterHeader)] string? supporterId, HttpContext http, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var supporter = http.User.Identity?.IsAuthenticated == true ? "citizen:" + Caller.From(http.User).Subject
+            : supporterId is { Length: >= 16 and <= 64 } ? "device:" + supporterId
+            : null;
+        if (supporter is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [SupporterHeader] = ["An opaque id of 16 to 64 characters for this supporter, or sign in."] });
+
+        var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId.ToUpperInvariant(), cancellationToken);
+        if (complaint is null || !complaint.IsPublic) return TypedResults.NotFound();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(supporter)));
+        if (await db.Supports.AnyAsync(s => s.ComplaintId == complaint.Id && s.SupporterHash == hash, cancellationToken))
+            return TypedResults.Ok(new Supported(complaint.Supports, AlreadySupported: true));
+
+        db.Supports.Add(complaint.Support(hash, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new Supported(complaint.Supports, AlreadySupported: false));
+    }
+}
+
+/// <summary>Where the next page of the feed starts: the filing time and tracking id of the last report shown.</summary>
+public sealed record FeedCursor(DateTimeOffset FiledAt, string TrackingId)
+{
+    public string Encode() => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{FiledAt.UtcTicks}|{TrackingId}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static FeedCursor? Decode(string cursor)
+    {
+        try
+        {
+            var padded = cursor.Replace('-', '+').Replace('_', '/');
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded + new string('=', (4 - padded.Length % 4) % 4))).Split('|');
+            return parts.Length == 2 && long.TryParse(parts[0], out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks
+                ? new FeedCursor(new DateTimeOffset(ticks, TimeSpan.Zero), parts[1])
+                : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using static Lapor.EndToEnd.Tests.Infrastructure.SkeletonFlow;
+
+namespace Lapor.EndToEnd.Tests;
+
+/// <summary>The public feed shows non-confidential reports with personal data masked, pages stably, and counts each supporter once.</summary>
+public sealed class PublicFeedTests(EmbeddedLaporFactory lapor) : IClassFixture<EmbeddedLaporFactory>
+{
+    private static object Report(string title, bool confidential = false, string region = "35.78", string? text = null) => new
+    {
+        type = "aduan",
+        title,
+        text = text ?? "Jalan di depan pasar rusak berlubang besar sejak sebulan, mohon segera diperbaiki oleh dinas.",
+        region,
+        confidential,
+        contact = new { name = "Siti Rahmawati Feed", email = "siti.feed@contoh.id" },
+    };
+
+    private async Task<JsonElement> FeedAsync(string query = "") => await lapor.CreateClient().GetFromJsonAsync<JsonElement>("/api/complaints" + query);
+
+    private static IEnumerable<string> TrackingIds(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("trackingId").GetString()!);
+
+    [Fact]
+    public async Task Public_reports_are_listed_with_personal_data_masked_and_confidential_ones_never()
+    {
+        var client = lapor.CreateClient();
+        var open = await FileAsync(client, Report("Bansos belum cair untuk keluarga kami", text:
+            "NIK 3578012345678901 terdaftar tapi bantuan belum cair. Hubungi 0812-3456-7890 atau siti.feed@contoh.id."));
+        var secret = await FileAsync(client, Report("Pungutan liar di kantor kelurahan", confidential: true));
+
+        var page = await FeedAsync("?limit=100");
+        var item = page.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("trackingId").GetString() == open.TrackingId);
+        var text = item.GetProperty("text").GetString()!;
+        Assert.DoesNotContain("3578012345678901", text);
+        Assert.DoesNotContain("0812-3456-7890", text);
+        Assert.DoesNotContain("siti.feed@contoh.id", text);
+        Assert.Contains("[disamarkan]", text);
+        Assert.DoesNotContain(secret.TrackingId, TrackingIds(page));
+        var json = page.GetRawText();
+        Assert.DoesNotContain("Siti Rahmawati Feed", json);
+        Assert.DoesNotContain("accessCode", json);
+    }
+
+    [Fact]
+    public async Task The_feed_pages_newest_first_without_overlap_and_filters_by_province()
+    {
+        var client = lapor.CreateClient();
+        var filed = new List<string>();
+        for (var i = 0; i < 3; i++) filed.Add((await FileAsync(client, Report($"Lampu jalan mati di Serang nomor {i}", region: "36.73"))).TrackingId);
+
+        var first = await FeedAsync("?region=36&limit=2");
+        var second = await FeedAsync($"?region=36&limit=2&cursor={first.GetProperty("nextCursor").GetString()}");
+        var seen = TrackingIds(first).Concat(TrackingIds(second)).ToList();
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(filed.AsEnumerable().Reverse(), seen.Where(filed.Contains));
+        Assert.All(first.GetProperty("items").EnumerateArray(), i => Assert.StartsWith("36", i.GetProperty("region").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await lapor.CreateClient().GetAsync("/api/complaints?sector=bogus")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_supporter_supports_a_public_report_once()
+    {
+        var client = lapor.CreateClient();
+        var open = await FileAsync(client, Report("Antrean BPJS di puskesmas sangat panjang"));
+        var secret = await FileAsync(client, Report("Laporan rahasia tentang pungutan", confidential: true));
+
+        async Task<HttpResponseMessage> Support(string trackingId, string? supporter)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{trackingId}/support");
+            if (supporter is not null) request.Headers.Add("X-Supporter-Id", supporter);
+            return await lapor.CreateClient().SendAsync(request);
+        }
+
+        var once = await (await Support(open.TrackingId, "device-aaaaaaaaaaaaaaaa")).Content.ReadFromJsonAsync<JsonElement>();
+        var again = await (await Support(open.TrackingId, "device-aaaaaaaaaaaaaaaa")).Content.ReadFromJsonAsync<JsonElement>();
+        var other = await (await Support(open.TrackingId, "device-bbbbbbbbbbbbbbbb")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, once.GetProperty("supports").GetInt32());
+        Assert.True(again.GetProperty("alreadySupported").GetBoolean());
+        Assert.Equal(1, again.GetProperty("supports").GetInt32());
+        Assert.Equal(2, other.GetProperty("supports").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await Support(secret.TrackingId, "device-aaaaaaaaaaaaaaaa")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Support(open.TrackingId, null)).StatusCode);
+
+        var listed = (await FeedAsync("?limit=100")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("trackingId").GetString() == open.TrackingId);
+        Assert.Equal(2, listed.GetProperty("supports").GetInt32());
+    }
+}
