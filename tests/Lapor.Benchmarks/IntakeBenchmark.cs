@@ -27,10 +27,11 @@ public static class IntakeBenchmark
             var officer = await Token(client, "officer", "35.78.dpupr");
 
             // Warm up, then measure at saturation with a fixed number of connections.
-            await Load(client, options.Connections, TimeSpan.FromSeconds(2));
+            await LoadGenerator.SaturateAsync(client, "/api/complaints", options.Connections, TimeSpan.FromSeconds(2));
             var peak = 0L;
             using var sampler = new Timer(_ => peak = Math.Max(peak, Refresh(host)), null, 0, 250);
-            var (latencies, errors, elapsed) = await Load(client, options.Connections, TimeSpan.FromSeconds(options.Seconds));
+            var load = await LoadGenerator.SaturateAsync(client, "/api/complaints", options.Connections, TimeSpan.FromSeconds(options.Seconds));
+            var (latencies, errors, elapsed) = (load.Latencies, load.Errors, load.Elapsed);
 
             var toInbox = await FiledToInbox(client, officer, samples: 20);
             var result = new Result("embedded", options.Connections, options.Seconds, Math.Round(latencies.Count / elapsed.TotalSeconds, 1),
@@ -53,41 +54,13 @@ public static class IntakeBenchmark
         return process.HasExited ? 0 : process.WorkingSet64;
     }
 
-    private static object Report(int i) => new
-    {
-        type = "aduan",
-        title = $"Jalan berlubang di depan pasar nomor {i % 1000}",
-        text = "Jalan di depan pasar rusak berlubang besar dan membahayakan pengendara motor, mohon segera diperbaiki.",
-        region = "35.78",
-    };
-
-    private static async Task<(List<double> Latencies, int Errors, TimeSpan Elapsed)> Load(HttpClient client, int connections, TimeSpan duration)
-    {
-        var latencies = new List<double>();
-        var errors = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
-        {
-            var mine = new List<double>();
-            for (var i = worker; clock.Elapsed < duration; i += connections)
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var response = await client.PostAsJsonAsync("/api/complaints", Report(i));
-                if (response.StatusCode == HttpStatusCode.Created) mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                else Interlocked.Increment(ref errors);
-            }
-            lock (latencies) latencies.AddRange(mine);
-        }));
-        return (latencies, errors, clock.Elapsed);
-    }
-
-    private static async Task<List<double>> FiledToInbox(HttpClient client, string officerToken, int samples)
+    public static async Task<List<double>> FiledToInbox(HttpClient client, string officerToken, int samples)
     {
         var times = new List<double>();
         for (var i = 0; i < samples; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            var receipt = await (await client.PostAsJsonAsync("/api/complaints", Report(i))).Content.ReadFromJsonAsync<JsonElement>();
+            var receipt = await (await client.PostAsJsonAsync("/api/complaints", LoadGenerator.Report(i))).Content.ReadFromJsonAsync<JsonElement>();
             var trackingId = receipt.GetProperty("trackingId").GetString();
             while (true)
             {

@@ -1,12 +1,16 @@
 using System.Text.Json;
 using Lapor.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- [intake|inbox|all] [--seconds 10] [--connections 32] [--reports 100000]
+// Usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- [intake|distributed|inbox|all] [--seconds 10] [--connections 32] [--reports 100000]
+// The distributed scenario needs RabbitMQ and PostgreSQL (deploy/infra.sh).
 var options = BenchmarkOptions.Parse(args);
 var results = new Dictionary<string, object>();
 if (options.Runs("intake")) results["intake"] = await IntakeBenchmark.RunAsync(options);
+if (options.Runs("distributed")) results["distributed"] = await DistributedBenchmark.RunAsync(options);
 if (options.Runs("inbox")) results["inbox"] = await InboxBenchmark.RunAsync(options);
 
-var path = Path.GetFullPath($"benchmark-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
+var directory = Path.Combine(IntakeBenchmark.RepositoryRoot(), ".artifacts", "benchmarks");
+Directory.CreateDirectory(directory);
+var path = Path.Combine(directory, $"benchmark-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
 await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"\nFigures written to {path}");

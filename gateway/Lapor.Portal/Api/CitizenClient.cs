@@ -6,7 +6,11 @@ public sealed class CitizenClient(HttpClient http) : ApiClient(http)
     public const string AccessCodeHeader = "X-Access-Code";
 
     public Task<ApiResult<Receipt>> FileAsync(FileReport report, string idempotencyKey, CancellationToken cancellationToken) =>
-        PostAsync<Receipt>("/api/complaints", report, cancellationToken, r => r.Headers.Add("Idempotency-Key", idempotencyKey));
+        PostAsync<Receipt>("/api/complaints", report, cancellationToken, r =>
+        {
+            r.Headers.Add("Idempotency-Key", idempotencyKey);
+            r.Headers.Add("X-Lapor-Channel", "web");
+        });
 
     public Task<ApiResult<Tracking>> TrackAsync(string trackingId, string accessCode, CancellationToken cancellationToken) =>
         SendWithCode<Tracking>(HttpMethod.Get, $"/api/complaints/{Uri.EscapeDataString(trackingId)}", null, accessCode, cancellationToken);

@@ -25,6 +25,8 @@ public static class ComplaintsApi
     }
 
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+    /// <summary><c>web</c> when the report comes from the web portal's form; anything else is the API channel.</summary>
+    public const string ChannelHeader = "X-Lapor-Channel";
 
     /// <summary>
     /// Stores the report and its <see cref="ComplaintSubmitted"/> event in one transaction. With an
@@ -32,7 +34,7 @@ public static class ComplaintsApi
     /// </summary>
     public static async Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
         [FromBody] SubmitComplaintRequest? request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
-        IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken)
+        [FromHeader(Name = ChannelHeader)] string? channel, IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] });
@@ -46,7 +48,7 @@ public static class ComplaintsApi
             return replayed;
 
         var now = clock.GetUtcNow();
-        var (complaint, accessCode) = Complaint.File(report, Channel.Api, now, vault.Seal(report.Contact));
+        var (complaint, accessCode) = Complaint.File(report, channel == "web" ? Channel.Web : Channel.Api, now, vault.Seal(report.Contact));
         var receipt = new ComplaintReceipt(complaint.TrackingId, accessCode, complaint.Status);
         db.Complaints.Add(complaint);
         db.AddToOutbox(complaint.Submitted());

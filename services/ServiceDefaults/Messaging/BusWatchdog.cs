@@ -6,18 +6,24 @@ using Microsoft.Extensions.Logging;
 namespace Lapor.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Restarts the bus when a receive endpoint stays faulted. After a broker restart MassTransit 8.4 sometimes
-/// leaves a consumer's receive transport faulted for good (a known MassTransit/RabbitMQ.Client race when an
-/// acknowledgement fails mid-message): messages then wait in the queue, safe but unconsumed, until the process
-/// restarts. The watchdog does that restart for the bus alone once it has been unhealthy for
-/// <c>Lapor:Bus:WatchdogSeconds</c> (default 30) in a row. Outboxes keep their rows meanwhile; nothing is lost.
+/// Heals a bus whose receive endpoint stays faulted. After a broker restart MassTransit 8.4 sometimes leaves a
+/// consumer's receive transport faulted for good (a known race when an acknowledgement fails mid-message):
+/// messages then wait in the queue, safe but unconsumed. Once the bus has been unhealthy for
+/// <c>Lapor:Bus:WatchdogSeconds</c> (default 30) in a row the watchdog restarts the bus; if that does not bring
+/// it back within the same time, it stops the process with exit code 75 (temporary failure) so that its
+/// supervisor (systemd, Docker's restart policy, Kubernetes) starts it afresh. Unacknowledged messages return
+/// to the queue and outbox rows wait in the database: nothing is lost either way.
 /// </summary>
-public sealed class BusWatchdog(IBusControl bus, IConfiguration configuration, TimeProvider clock, ILogger<BusWatchdog> logger) : BackgroundService
+public sealed class BusWatchdog(IBusControl bus, IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider clock,
+    ILogger<BusWatchdog> logger) : BackgroundService
 {
+    public const int ExitCode = 75;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var patience = TimeSpan.FromSeconds(configuration.GetValue("Lapor:Bus:WatchdogSeconds", 30));
         DateTimeOffset? unhealthySince = null;
+        var restarted = false;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -25,11 +31,20 @@ public sealed class BusWatchdog(IBusControl bus, IConfiguration configuration, T
             if (health.Status == BusHealthStatus.Healthy)
             {
                 unhealthySince = null;
+                restarted = false;
                 continue;
             }
             unhealthySince ??= clock.GetUtcNow();
             if (clock.GetUtcNow() - unhealthySince < patience) continue;
 
+            if (restarted)
+            {
+                logger.LogCritical("The bus is still {Status} after a restart ({Description}); stopping so the supervisor starts this process afresh.",
+                    health.Status, health.Description);
+                Environment.ExitCode = ExitCode;
+                lifetime.StopApplication();
+                return;
+            }
             logger.LogWarning("The bus has been {Status} for {Seconds:0} s ({Description}); restarting it.",
                 health.Status, (clock.GetUtcNow() - unhealthySince.Value).TotalSeconds, health.Description);
             try
@@ -39,9 +54,10 @@ public sealed class BusWatchdog(IBusControl bus, IConfiguration configuration, T
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Restarting the bus failed; trying again later.");
+                logger.LogWarning(e, "Restarting the bus failed.");
             }
-            unhealthySince = null;
+            restarted = true;
+            unhealthySince = clock.GetUtcNow();
         }
     }
 }

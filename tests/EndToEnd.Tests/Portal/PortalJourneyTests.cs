@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using Lapor.Contracts;
+using Lapor.Intake.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Lapor.EndToEnd.Tests.Infrastructure.SkeletonFlow;
 
@@ -31,6 +34,8 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
         Assert.Matches("^LPR-[0-9A-Z]{8}$", trackingId);
         Assert.Equal(12, accessCode.Length);
         await PortalBrowser.ScreenshotAsync(citizen, "citizen-receipt-phone");
+        using (var scope = browser.Lapor.Services.CreateScope())
+            Assert.Equal(Channel.Web, scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Complaints.Single(c => c.TrackingId == trackingId).Channel);
 
         // 2. ...and follows it: the track button carries the receipt, the timeline shows where it went.
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Lacak laporan ini" }).ClickAsync();

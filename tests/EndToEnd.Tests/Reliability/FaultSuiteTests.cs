@@ -107,8 +107,8 @@ public sealed class FaultSuiteTests(FaultyLapor lapor, ITestOutputHelper output)
 
     private void Report(string scenario, ReportStream stream, Ledger ledger, TimeSpan recovery)
     {
-        var row = $"| {scenario} | {Rate}/s × {Duration.TotalSeconds:0} s | {ledger.Accepted} | {stream.Refused} | {ledger.InInbox} | {ledger.Duplicates} | {ledger.Lost} | {recovery.TotalSeconds:0.0} s |";
-        output.WriteLine("| scenario | load | accepted | refused | delivered | duplicates | lost | time to converge after load |");
+        var row = $"| {scenario} | {Rate}/s × {Duration.TotalSeconds:0} s | {ledger.Accepted} | {stream.Refused} | {ledger.InInbox} | {ledger.Duplicates} | {ledger.Lost} | {recovery.TotalSeconds:0.0} s | {lapor.SupervisorRestarts} |";
+        output.WriteLine("| scenario | load | accepted | refused | delivered | duplicates | lost | time to converge after load | supervisor restarts so far |");
         output.WriteLine(row);
         File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "reliability-results.md"), row + Environment.NewLine);
         Assert.Equal(0, ledger.Lost);

@@ -8,6 +8,13 @@ namespace Lapor.EndToEnd.Tests.Reliability;
 /// </summary>
 public sealed class FaultyLapor : DistributedLapor
 {
+    private readonly HashSet<string> _restarting = [];
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _supervisor;
+
+    /// <summary>How many times the supervisor had to start a service that stopped by itself (the bus watchdog's way out).</summary>
+    public int SupervisorRestarts { get; private set; }
+
     protected override IReadOnlyDictionary<string, string> ServiceSettings { get; } =
         new Dictionary<string, string> { ["Lapor__Faults__PublishTwice"] = "true", ["Lapor__Bus__WatchdogSeconds"] = "15" };
 
@@ -32,10 +39,49 @@ public sealed class FaultyLapor : DistributedLapor
     public async Task RestartAsync(string service, Action<Dictionary<string, string>>? change = null, TimeSpan? down = null)
     {
         var process = Service(service);
-        await process.KillAsync();
-        change?.Invoke(process.Environment);
-        if (down is { } pause) await Task.Delay(pause);
-        process.Start();
-        await WaitUntilHealthy(process);
+        lock (_restarting) _restarting.Add(service);
+        try
+        {
+            await process.KillAsync();
+            change?.Invoke(process.Environment);
+            if (down is { } pause) await Task.Delay(pause);
+            process.Start();
+            await WaitUntilHealthy(process);
+        }
+        finally
+        {
+            lock (_restarting) _restarting.Remove(service);
+        }
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _supervisor = SuperviseAsync(_stop.Token);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_supervisor is not null) await _supervisor;
+        await base.DisposeAsync();
+    }
+
+    // What systemd, Docker's restart policy or Kubernetes do in production: start a service that exited by itself.
+    private async Task SuperviseAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            foreach (var name in new[] { "intake", "triage", "desk", "analytics" })
+            {
+                bool planned;
+                lock (_restarting) planned = _restarting.Contains(name);
+                if (planned || !Service(name).HasExited) continue;
+                SupervisorRestarts++;
+                Service(name).Start();
+            }
+            try { await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); }
+            catch (OperationCanceledException) { }
+        }
     }
 }
