@@ -13,10 +13,10 @@ public sealed class BaselineServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly NpgsqlDataSource _database;
     private readonly IConnection _broker;
-    private readonly IChannel _channel;
+    private readonly IChannel[] _channels;
 
-    private BaselineServer(WebApplication app, NpgsqlDataSource database, IConnection broker, IChannel channel) =>
-        (_app, _database, _broker, _channel) = (app, database, broker, channel);
+    private BaselineServer(WebApplication app, NpgsqlDataSource database, IConnection broker, IChannel[] channels) =>
+        (_app, _database, _broker, _channels) = (app, database, broker, channels);
 
     public Uri Address { get; private set; } = null!;
 
@@ -26,8 +26,12 @@ public sealed class BaselineServer : IAsyncDisposable
         await using (var create = database.CreateCommand("CREATE TABLE IF NOT EXISTS baseline (id uuid PRIMARY KEY, body text NOT NULL, at timestamptz NOT NULL)"))
             await create.ExecuteNonQueryAsync();
         var broker = await new ConnectionFactory { Uri = new Uri(rabbitMq) }.CreateConnectionAsync();
-        var channel = await broker.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        await channel.QueueDeclareAsync("baseline", durable: true, exclusive: false, autoDelete: false);
+        // A few confirming channels, used round-robin, so concurrent requests do not queue behind one channel.
+        var channels = new IChannel[8];
+        for (var i = 0; i < channels.Length; i++)
+            channels[i] = await broker.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await channels[0].QueueDeclareAsync("baseline", durable: true, exclusive: false, autoDelete: false);
+        var next = 0;
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -44,18 +48,19 @@ public sealed class BaselineServer : IAsyncDisposable
                 insert.Parameters.Add(new NpgsqlParameter { Value = body });
                 await insert.ExecuteNonQueryAsync();
             }
+            var channel = channels[(uint)Interlocked.Increment(ref next) % channels.Length];
             await channel.BasicPublishAsync("", "baseline", mandatory: false, new BasicProperties { Persistent = true, MessageId = id.ToString() },
                 System.Text.Encoding.UTF8.GetBytes(body));
             return Results.Created($"/baseline/{id}", new { id });
         });
         await app.StartAsync();
-        return new BaselineServer(app, database, broker, channel) { Address = new Uri($"http://127.0.0.1:{port}") };
+        return new BaselineServer(app, database, broker, channels) { Address = new Uri($"http://127.0.0.1:{port}") };
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
-        await _channel.DisposeAsync();
+        foreach (var channel in _channels) await channel.DisposeAsync();
         await _broker.DisposeAsync();
         await _database.DisposeAsync();
     }

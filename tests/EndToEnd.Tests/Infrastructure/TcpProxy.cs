@@ -53,7 +53,10 @@ public sealed class TcpProxy : IAsyncDisposable
 
     private async Task Forward(TcpClient client)
     {
-        var upstream = new TcpClient();
+        // Without NoDelay, Nagle's algorithm and delayed ACKs hold every small AMQP frame (a publish awaiting
+        // its confirm) for up to 40 ms: the proxy itself would throttle the service behind it.
+        client.NoDelay = true;
+        var upstream = new TcpClient { NoDelay = true };
         try
         {
             await upstream.ConnectAsync(_targetHost, _targetPort, _stop.Token);
