@@ -6,14 +6,16 @@ namespace Lapor.Portal.Api;
 // portal beyond the contracts' enums: these records are the portal's own view of each API.
 
 public sealed record FileReport(ReportType Type, string Title, string Text, Sector? Sector, string? Region, bool Anonymous, bool Confidential,
-    ContactDetails? Contact);
+    ContactDetails? Contact, string? Location, DateOnly? IncidentDate);
 
 public sealed record ContactDetails(string? Name, string? Email, string? Phone);
 
-public sealed record Receipt(string TrackingId, string AccessCode, ComplaintStatus Status);
+public sealed record Receipt(string TrackingId, string AccessCode, ComplaintStatus Status, Deadlines? Deadlines);
+
+public sealed record Deadlines(int VerifyWithinWorkingDays, int FollowUpWithinWorkingDays);
 
 public sealed record Tracking(string TrackingId, ReportType Type, string Title, ComplaintStatus Status, string? AgencyId, string? AgencyName,
-    DateTimeOffset FiledAt, IReadOnlyList<TimelineStep> Timeline);
+    DateTimeOffset FiledAt, DateTimeOffset? FollowUpDueAt, string? Location, DateOnly? IncidentDate, IReadOnlyList<TimelineStep> Timeline);
 
 public sealed record TimelineStep(DateTimeOffset At, string Step, ComplaintStatus Status, string? Detail);
 

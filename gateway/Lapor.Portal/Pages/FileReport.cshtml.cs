@@ -35,9 +35,12 @@ public sealed class FileReportModel(PortalText text, CitizenClient citizens) : P
         public string? Name { get; set; }
         public string? Email { get; set; }
         public string? Phone { get; set; }
+        public string? Location { get; set; }
+        public DateOnly? IncidentDate { get; set; }
 
         public FileReport ToReport() => new(Type, Title ?? "", Text ?? "", Sector, Blank(Region), Anonymous, Confidential,
-            Blank(Name) is null && Blank(Email) is null && Blank(Phone) is null ? null : new ContactDetails(Blank(Name), Blank(Email), Blank(Phone)));
+            Blank(Name) is null && Blank(Email) is null && Blank(Phone) is null ? null : new ContactDetails(Blank(Name), Blank(Email), Blank(Phone)),
+            Blank(Location), IncidentDate);
 
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }

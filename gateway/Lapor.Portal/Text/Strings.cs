@@ -55,6 +55,11 @@ public static class Strings
         ["file.text.help"] = ("Ceritakan apa yang terjadi, di mana dan kapan (20–4.000 karakter). Jangan tulis NIK atau nomor rekening.", "Say what happened, where and when (20–4,000 characters). Do not write ID or bank account numbers."),
         ["file.region"] = ("Daerah kejadian", "Region"),
         ["file.region.none"] = ("— Tidak tahu / nasional —", "— Not sure / national —"),
+        ["file.location"] = ("Lokasi (boleh dikosongkan)", "Location (optional)"),
+        ["file.location.help"] = ("Misalnya: depan Pasar Wonokromo, RT 03/RW 05.", "For example: in front of Wonokromo Market, RT 03/RW 05."),
+        ["file.date"] = ("Tanggal kejadian (boleh dikosongkan)", "Date it happened (optional)"),
+        ["err.location"] = ("Lokasi paling banyak 200 karakter.", "Location: at most 200 characters."),
+        ["err.incidentDate"] = ("Tanggal kejadian tidak boleh di masa depan.", "The date cannot be in the future."),
         ["file.sector"] = ("Bidang (boleh dikosongkan)", "Sector (optional)"),
         ["file.sector.none"] = ("— Biarkan Lapor menentukan —", "— Let Lapor decide —"),
         ["file.privacy"] = ("Privasi", "Privacy"),
@@ -70,7 +75,7 @@ public static class Strings
         ["file.done.save"] = ("Simpan nomor laporan dan kode akses ini sekarang. Kode akses hanya ditampilkan sekali dan tidak dapat dipulihkan.", "Save this tracking number and access code now. The access code is shown only once and cannot be recovered."),
         ["file.done.tracking"] = ("Nomor laporan", "Tracking number"),
         ["file.done.code"] = ("Kode akses", "Access code"),
-        ["file.done.next"] = ("Laporan akan diverifikasi dan diteruskan ke instansi yang berwenang. Instansi wajib menindaklanjuti dalam 5 hari kerja.", "Your report will be verified and sent to the responsible agency, which must follow up within 5 working days."),
+        ["file.done.next"] = ("Laporan akan diverifikasi dalam {0} hari kerja dan diteruskan ke instansi yang berwenang, yang wajib menindaklanjutinya dalam {1} hari kerja.", "Your report will be verified within {0} working days and sent to the responsible agency, which must follow up within {1} working days."),
         ["file.done.track"] = ("Lacak laporan ini", "Track this report"),
 
         // Track

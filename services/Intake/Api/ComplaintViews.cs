@@ -4,7 +4,17 @@ using Lapor.Intake.Domain;
 namespace Lapor.Intake.Api;
 
 /// <summary>The answer to a filed report. The access code appears here once and is never shown again.</summary>
-public sealed record ComplaintReceipt(string TrackingId, string AccessCode, ComplaintStatus Status);
+public sealed record ComplaintReceipt(string TrackingId, string AccessCode, ComplaintStatus Status, Deadlines Deadlines);
+
+/// <summary>
+/// The deadlines that apply, in working days (Monday to Friday, national holidays excluded): verification
+/// and routing after filing, and the agency's follow-up after routing. The exact follow-up date appears in
+/// the tracking view once the report is routed.
+/// </summary>
+public sealed record Deadlines(int VerifyWithinWorkingDays, int FollowUpWithinWorkingDays)
+{
+    public static readonly Deadlines Standard = new(3, 5);
+}
 
 /// <summary>What the citizen sees when following a report.</summary>
 public sealed record ComplaintTracking(
@@ -15,10 +25,13 @@ public sealed record ComplaintTracking(
     string? AgencyId,
     string? AgencyName,
     DateTimeOffset FiledAt,
+    DateTimeOffset? FollowUpDueAt,
+    string? Location,
+    DateOnly? IncidentDate,
     IReadOnlyList<TimelineView> Timeline)
 {
     public static ComplaintTracking From(Complaint c) => new(
-        c.TrackingId, c.Type, c.Title, c.Status, c.AgencyId, c.AgencyName, c.FiledAt,
+        c.TrackingId, c.Type, c.Title, c.Status, c.AgencyId, c.AgencyName, c.FiledAt, c.FollowUpDueAt, c.Location, c.IncidentDate,
         c.Timeline.OrderBy(t => t.At).ThenBy(t => t.Sequence).Select(t => new TimelineView(t.At, t.Step, t.Status, t.Detail)).ToList());
 }
 

@@ -40,7 +40,7 @@ public static class ComplaintsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] });
         if (idempotencyKey is { Length: 0 or > IdempotentRequest.MaximumKeyLength })
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyKeyHeader] = [$"1 to {IdempotentRequest.MaximumKeyLength} characters."] });
-        var (report, errors) = request.Validate();
+        var (report, errors) = request.Validate(clock.GetUtcNow());
         if (report is null) return TypedResults.ValidationProblem(errors);
 
         var requestHash = IdempotentRequest.Hash(JsonSerializer.Serialize(request, LaporJson.Options));
@@ -49,7 +49,7 @@ public static class ComplaintsApi
 
         var now = clock.GetUtcNow();
         var (complaint, accessCode) = Complaint.File(report, channel == "web" ? Channel.Web : Channel.Api, now, vault.Seal(report.Contact));
-        var receipt = new ComplaintReceipt(complaint.TrackingId, accessCode, complaint.Status);
+        var receipt = new ComplaintReceipt(complaint.TrackingId, accessCode, complaint.Status, Deadlines.Standard);
         db.Complaints.Add(complaint);
         db.AddToOutbox(complaint.Submitted());
         if (idempotencyKey is not null)

@@ -13,12 +13,20 @@ public sealed record SubmitComplaintRequest(
     string? Region,
     bool? Anonymous,
     bool? Confidential,
-    ContactRequest? Contact = null)
+    ContactRequest? Contact = null,
+    string? Location = null,
+    double? Latitude = null,
+    double? Longitude = null,
+    DateOnly? IncidentDate = null)
 {
-    public const int TitleMin = 10, TitleMax = 150, TextMin = 20, TextMax = 4000;
+    public const int TitleMin = 10, TitleMax = 150, TextMin = 20, TextMax = 4000, LocationMax = 200;
+
+    // Indonesia's bounding box, generously: Rondo Island to Merauke, Miangas to Rote.
+    private const double SouthMost = -11.5, NorthMost = 6.5, WestMost = 94.5, EastMost = 141.5;
+    private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
 
     /// <summary>Checks every field; returns the errors by field name, or the validated report.</summary>
-    public (NewComplaint? Report, Dictionary<string, string[]> Errors) Validate()
+    public (NewComplaint? Report, Dictionary<string, string[]> Errors) Validate(DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
         if (Type is null) errors["type"] = ["Required: aduan, aspirasi or permintaan_informasi."];
@@ -26,10 +34,24 @@ public sealed record SubmitComplaintRequest(
         CheckText(errors, "text", Text, TextMin, TextMax);
         if (Region is not null && Regions.Find(Region) is null) errors["region"] = [$"Unknown region code '{Region}'."];
         foreach (var (field, messages) in ReporterContact.Validate(Contact?.Name, Contact?.Email, Contact?.Phone)) errors[field] = messages;
+        if (Location is not null && (Location.Trim().Length > LocationMax || Location.Any(c => char.IsControl(c))))
+            errors["location"] = [$"At most {LocationMax} characters, no control characters."];
+        if (Latitude is null != Longitude is null)
+            errors[Latitude is null ? "latitude" : "longitude"] = ["Give both latitude and longitude, or neither."];
+        else if (Latitude is { } lat && Longitude is { } lon)
+        {
+            if (lat is < SouthMost or > NorthMost || double.IsNaN(lat)) errors["latitude"] = [$"Must lie in Indonesia ({SouthMost} to {NorthMost})."];
+            if (lon is < WestMost or > EastMost || double.IsNaN(lon)) errors["longitude"] = [$"Must lie in Indonesia ({WestMost} to {EastMost})."];
+        }
+        if (IncidentDate is { } date && date > DateOnly.FromDateTime(now.ToOffset(Wib).DateTime))
+            errors["incidentDate"] = ["Cannot be in the future."];
 
         if (errors.Count > 0) return (null, errors);
         var contact = Contact is null ? null : new ReporterContact(Contact.Name?.Trim(), Contact.Email?.Trim(), Contact.Phone?.Replace(" ", "").Replace("-", ""));
-        return (new NewComplaint(Type!.Value, Title!.Trim(), Text!.Trim(), Sector, Region, Anonymous ?? false, Confidential ?? false, contact), errors);
+        var place = Location is null && Latitude is null && IncidentDate is null
+            ? null
+            : new Place(string.IsNullOrWhiteSpace(Location) ? null : Location.Trim(), Latitude, Longitude, IncidentDate);
+        return (new NewComplaint(Type!.Value, Title!.Trim(), Text!.Trim(), Sector, Region, Anonymous ?? false, Confidential ?? false, contact, place), errors);
     }
 
     private static void CheckText(Dictionary<string, string[]> errors, string field, string? value, int min, int max)

@@ -22,6 +22,11 @@ public sealed class Complaint
     public string Text { get; private set; } = "";
     public Sector? Sector { get; private set; }
     public string? Region { get; private set; }
+    /// <summary>Free-text location detail ("depan Pasar Wonokromo, RT 03").</summary>
+    public string? Location { get; private set; }
+    public double? Latitude { get; private set; }
+    public double? Longitude { get; private set; }
+    public DateOnly? IncidentDate { get; private set; }
     public Channel Channel { get; private set; }
     public bool Anonymous { get; private set; }
     public bool Confidential { get; private set; }
@@ -34,6 +39,8 @@ public sealed class Complaint
     public int Supports { get; private set; }
     public string? AgencyId { get; private set; }
     public string? AgencyName { get; private set; }
+    /// <summary>When the agency must have followed up (from triage's routing, in working days).</summary>
+    public DateTimeOffset? FollowUpDueAt { get; private set; }
 
     /// <summary>Highest event sequence seen for this complaint (the per-complaint logical clock).</summary>
     public int Sequence { get; private set; }
@@ -55,6 +62,10 @@ public sealed class Complaint
             Text = report.Text,
             Sector = report.Sector,
             Region = report.Region,
+            Location = report.Place?.Location,
+            Latitude = report.Place?.Latitude,
+            Longitude = report.Place?.Longitude,
+            IncidentDate = report.Place?.IncidentDate,
             Channel = channel,
             Anonymous = report.Anonymous,
             Confidential = report.Confidential,
@@ -130,6 +141,7 @@ public sealed class Complaint
                     AgencyId = routed.AgencyId;
                     AgencyName = routed.AgencyName;
                     Sector = routed.Sector; // triage's decision, which may correct the citizen's choice
+                    FollowUpDueAt = routed.FollowUpDueAt;
                 }
                 break;
             case ComplaintForwardRequested:
@@ -175,4 +187,8 @@ public sealed record NewComplaint(
     string? Region,
     bool Anonymous,
     bool Confidential,
-    ReporterContact? Contact = null);
+    ReporterContact? Contact = null,
+    Place? Place = null);
+
+/// <summary>Where and when it happened, as precisely as the citizen could say.</summary>
+public sealed record Place(string? Location, double? Latitude, double? Longitude, DateOnly? IncidentDate);

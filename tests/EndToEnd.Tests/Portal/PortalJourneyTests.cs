@@ -28,6 +28,7 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
         await citizen.GetByLabel("Judul laporan").FillAsync(Title);
         await citizen.GetByLabel("Isi laporan").FillAsync(Text);
         await citizen.GetByLabel("Daerah kejadian").SelectOptionAsync("35.78");
+        await citizen.GetByLabel("Lokasi (boleh dikosongkan)").FillAsync("depan Pasar Wonokromo");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Kirim laporan" }).ClickAsync();
         var trackingId = (await citizen.Locator("#tracking-id").InnerTextAsync()).Trim();
         var accessCode = (await citizen.Locator("#access-code").InnerTextAsync()).Trim();
@@ -67,6 +68,8 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
             await citizen.GetByRole(AriaRole.Button, new() { Name = "Lihat laporan" }).ClickAsync();
             return (await citizen.Locator("#timeline").InnerTextAsync()).Contains(Answer);
         }, "the citizen sees the agency's answer");
+        await Expect(citizen.Locator("#due")).ToContainTextAsync("WIB"); // the follow-up deadline, from triage's routing
+        Assert.Contains("depan Pasar Wonokromo", await citizen.Locator("dl.facts").InnerTextAsync());
         await PortalBrowser.ScreenshotAsync(citizen, "citizen-tracking-phone");
         await citizen.GetByLabel("5 / 5").CheckAsync();
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Kirim penilaian" }).ClickAsync();
