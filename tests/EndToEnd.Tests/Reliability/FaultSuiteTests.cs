@@ -46,6 +46,13 @@ public sealed class FaultSuiteTests(FaultyLapor lapor, ITestOutputHelper output)
     });
 
     [Fact]
+    public Task Every_service_is_stopped_gracefully_and_started_again() => ScenarioAsync("SIGTERM intake, triage, desk, analytics", async () =>
+    {
+        foreach (var service in new[] { "intake", "triage", "desk", "analytics" })
+            await lapor.RestartAsync(service, graceful: true);
+    });
+
+    [Fact]
     public async Task A_poison_report_waits_in_the_error_queue_and_is_re_driven_after_the_fix()
     {
         const string poison = "POISON-REPORT";

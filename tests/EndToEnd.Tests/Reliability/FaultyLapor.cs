@@ -35,14 +35,22 @@ public sealed class FaultyLapor : DistributedLapor
         Npgsql.NpgsqlConnection.ClearAllPools(); // the suite's own pooled connections died with the server
     }
 
-    /// <summary>kill -9 and start again with the same settings, changed by <paramref name="change"/> if given.</summary>
-    public async Task RestartAsync(string service, Action<Dictionary<string, string>>? change = null, TimeSpan? down = null)
+    /// <summary>kill -9 (or SIGTERM when <paramref name="graceful"/>) and start again with the same settings, changed by <paramref name="change"/> if given.</summary>
+    public async Task RestartAsync(string service, Action<Dictionary<string, string>>? change = null, TimeSpan? down = null, bool graceful = false)
     {
         var process = Service(service);
         lock (_restarting) _restarting.Add(service);
         try
         {
-            await process.KillAsync();
+            if (graceful)
+            {
+                var exitCode = await process.StopGracefullyAsync(TimeSpan.FromSeconds(40));
+                if (exitCode != 0) throw new InvalidOperationException($"{service} stopped with exit code {exitCode}:\n{process.RecentOutput}");
+            }
+            else
+            {
+                await process.KillAsync();
+            }
             change?.Invoke(process.Environment);
             if (down is { } pause) await Task.Delay(pause);
             process.Start();
