@@ -17,7 +17,8 @@ public sealed record ComplaintSubmitted(
     string? Region,
     Channel Channel,
     bool Anonymous,
-    bool Confidential) : IComplaintEvent;
+    bool Confidential,
+    string? Location = null) : IComplaintEvent;
 
 /// <summary>Triage (or a verifier) confirmed the report is a genuine public-service matter.</summary>
 public sealed record ComplaintVerified(
@@ -48,7 +49,8 @@ public sealed record ComplaintRouted(
     string Text,
     bool Confidential,
     DateTimeOffset FiledAt,
-    DateTimeOffset FollowUpDueAt) : IComplaintEvent;
+    DateTimeOffset FollowUpDueAt,
+    string? Location = null) : IComplaintEvent;
 
 /// <summary>An officer took a report (claimed it, or was assigned it by a supervisor).</summary>
 public sealed record ComplaintAssigned(

@@ -26,7 +26,7 @@ public sealed record InboxPage(string AgencyId, IReadOnlyList<InboxItem> Items, 
 public sealed record InboxItem(string TrackingId, ReportType Type, Sector Sector, string? Region, string Title, ComplaintStatus Status,
     string? AssignedTo, DateTimeOffset RoutedAt, DateTimeOffset FollowUpDueAt, bool Overdue);
 
-public sealed record DeskReport(string TrackingId, ReportType Type, Sector Sector, string? Region, string Title, string Text, bool Confidential,
+public sealed record DeskReport(string TrackingId, ReportType Type, Sector Sector, string? Region, string Title, string Text, string? Location, bool Confidential,
     ComplaintStatus Status, bool AwaitingReroute, string AgencyId, string? AssignedTo, DateTimeOffset FiledAt, DateTimeOffset RoutedAt,
     DateTimeOffset FollowUpDueAt, DateTimeOffset? FirstRespondedAt, IReadOnlyList<DeskMessage> Conversation, IReadOnlyList<DeskNote> Notes,
     IReadOnlyList<DeskRouteStep> RouteHistory);

@@ -127,6 +127,7 @@ public static class Strings
         // Desk
         ["desk.title"] = ("Kotak masuk instansi", "Agency inbox"),
         ["desk.sector"] = ("Bidang", "Sector"),
+        ["desk.location"] = ("Lokasi", "Location"),
         ["desk.done"] = ("Tersimpan.", "Saved."),
         ["desk.back"] = ("Kembali ke kotak masuk", "Back to the inbox"),
         ["desk.filter"] = ("Saring", "Filter"),

@@ -11,13 +11,13 @@ public sealed record InboxPage(string AgencyId, IReadOnlyList<InboxItem> Items, 
 
 /// <summary>A report as the desk shows it: never the reporter's identity or contact details (the desk never has them).</summary>
 public sealed record DeskComplaintView(
-    string TrackingId, ReportType Type, Sector Sector, string? Region, string Title, string Text, bool Confidential,
+    string TrackingId, ReportType Type, Sector Sector, string? Region, string Title, string Text, string? Location, bool Confidential,
     ComplaintStatus Status, bool AwaitingReroute, string AgencyId, string? AssignedTo, DateTimeOffset FiledAt, DateTimeOffset RoutedAt,
     DateTimeOffset FollowUpDueAt, DateTimeOffset? FirstRespondedAt, IReadOnlyList<ConversationMessage> Conversation,
     IReadOnlyList<InternalNote> Notes, IReadOnlyList<RouteStep> RouteHistory)
 {
     public static DeskComplaintView From(DeskComplaint c) => new(
-        c.TrackingId, c.Type, c.Sector, c.Region, c.Title, c.Text, c.Confidential, c.Status, c.AwaitingReroute, c.AgencyId, c.AssignedTo,
+        c.TrackingId, c.Type, c.Sector, c.Region, c.Title, c.Text, c.Location, c.Confidential, c.Status, c.AwaitingReroute, c.AgencyId, c.AssignedTo,
         c.FiledAt, c.RoutedAt, c.FollowUpDueAt, c.FirstRespondedAt,
         c.Conversation.OrderBy(m => m.At).ToList(), c.Notes.OrderBy(n => n.At).ToList(), c.RouteHistory.OrderBy(r => r.At).ToList());
 }

@@ -26,6 +26,8 @@ public sealed class DeskComplaint
     public string? Region { get; private set; }
     public string Title { get; private set; } = "";
     public string Text { get; private set; } = "";
+    /// <summary>Where it happened, as the citizen described it.</summary>
+    public string? Location { get; private set; }
     public bool Confidential { get; private set; }
     public ComplaintStatus Status { get; private set; }
     /// <summary>True after the agency asked to forward it, until triage routes it again.</summary>
@@ -55,6 +57,7 @@ public sealed class DeskComplaint
             Region = e.Region,
             Title = e.Title,
             Text = e.Text,
+            Location = e.Location,
             Confidential = e.Confidential,
             FiledAt = e.FiledAt,
         };

@@ -18,6 +18,7 @@ internal sealed class DeskComplaintConfiguration : IEntityTypeConfiguration<Desk
         builder.Property(c => c.Region).HasMaxLength(16);
         builder.Property(c => c.Title).HasMaxLength(150);
         builder.Property(c => c.Text).HasMaxLength(4000);
+        builder.Property(c => c.Location).HasMaxLength(200);
         builder.Property(c => c.Version).IsConcurrencyToken();
         // The inbox's orders: an agency's reports by deadline or by routing date, tracking id as the keyset tie-breaker.
         builder.HasIndex(c => new { c.AgencyId, c.FollowUpDueAt, c.TrackingId });

@@ -80,7 +80,7 @@ public sealed class Complaint
     }
 
     public ComplaintSubmitted Submitted() =>
-        new(Id, TrackingId, 1, FiledAt, Type, Title, Text, Sector, Region, Channel, Anonymous, Confidential);
+        new(Id, TrackingId, 1, FiledAt, Type, Title, Text, Sector, Region, Channel, Anonymous, Confidential, Location);
 
     /// <summary>How long after a resolution the reporter may say they are not satisfied.</summary>
     public static readonly TimeSpan ReopenWindow = TimeSpan.FromDays(14);

@@ -24,6 +24,8 @@ public sealed class TriagedComplaint
     public int Hops { get; private set; }
     public string Title { get; private set; } = "";
     public string Text { get; private set; } = "";
+    /// <summary>The citizen's location detail, passed on to the desk.</summary>
+    public string? Location { get; private set; }
     public bool Confidential { get; private set; }
 
     public const int MaximumHops = 3;
@@ -49,7 +51,7 @@ public sealed class TriagedComplaint
         [
             new ComplaintVerified(ComplaintId, TrackingId, ++Sequence, now, type, sector, VerificationDueAt),
             new ComplaintRouted(ComplaintId, TrackingId, ++Sequence, now, type, sector, Region ?? agency.Region, agency.Id, agency.Name, 1.0,
-                Title, Text, Confidential, FiledAt, FollowUpDueAt.Value),
+                Title, Text, Confidential, FiledAt, FollowUpDueAt.Value, Location),
         ];
     }
 
@@ -106,6 +108,7 @@ public sealed class TriagedComplaint
             Sequence = filed.Sequence,
             Title = filed.Title,
             Text = filed.Text,
+            Location = filed.Location,
             Confidential = filed.Confidential,
         };
         if (decision.AgencyId == Agency.AdminDesk) return (complaint, []);
@@ -116,7 +119,7 @@ public sealed class TriagedComplaint
             decision.Type, decision.Sector, complaint.VerificationDueAt);
         var routed = new ComplaintRouted(complaint.ComplaintId, complaint.TrackingId, ++complaint.Sequence, now,
             decision.Type, decision.Sector, decision.Region, decision.AgencyId, decision.AgencyName, decision.Confidence,
-            filed.Title, filed.Text, filed.Confidential, filed.OccurredAt, complaint.FollowUpDueAt.Value);
+            filed.Title, filed.Text, filed.Confidential, filed.OccurredAt, complaint.FollowUpDueAt.Value, filed.Location);
         return (complaint, [verified, routed]);
     }
 
@@ -136,6 +139,6 @@ public sealed class TriagedComplaint
         FollowUpBreachedAt = null;
         FollowUpDueAt = calendar.AddWorkingDays(now, 5, Region);
         return new ComplaintRouted(ComplaintId, TrackingId, ++Sequence, now, Type, Sector, Region, target.Id, target.Name, 1.0,
-            Title, Text, Confidential, FiledAt, FollowUpDueAt.Value);
+            Title, Text, Confidential, FiledAt, FollowUpDueAt.Value, Location);
     }
 }

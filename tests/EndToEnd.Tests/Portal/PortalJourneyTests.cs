@@ -53,6 +53,7 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
         await PortalBrowser.ScreenshotAsync(officer, "officer-inbox-desktop");
         await officer.GetByRole(AriaRole.Link, new() { Name = Title }).First.ClickAsync();
         await Expect(officer.Locator("h1")).ToHaveTextAsync(Title);
+        await Expect(officer.Locator("#location")).ToHaveTextAsync("depan Pasar Wonokromo"); // carried by the events, not asked of Intake
         await officer.GetByLabel("Teks").FillAsync(Answer);
         await officer.GetByRole(AriaRole.Button, new() { Name = "Kirim tindak lanjut" }).ClickAsync();
         await Expect(officer.Locator("#conversation")).ToContainTextAsync(Answer);

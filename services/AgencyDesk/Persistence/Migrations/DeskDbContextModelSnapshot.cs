@@ -57,6 +57,10 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
                     b.Property<DateTimeOffset>("FollowUpDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Region")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");

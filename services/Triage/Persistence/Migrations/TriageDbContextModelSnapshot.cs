@@ -204,6 +204,10 @@ namespace Lapor.Triage.Persistence.Migrations
                     b.Property<int>("Hops")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Region")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
