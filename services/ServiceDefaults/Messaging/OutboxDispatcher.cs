@@ -13,9 +13,10 @@ using Polly.Retry;
 namespace Lapor.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Relays a service's committed outbox rows to the bus, strictly in the order they were written.
-/// A row that cannot be published blocks the rows behind it and is retried with exponential back-off
-/// until the broker takes it, so no event is lost or overtaken. A row is marked sent only after the
+/// Relays a service's committed outbox rows to the bus: each report's events in the order they were written
+/// (different reports' events in parallel). A row that cannot be published blocks the rows of its report
+/// behind it and is retried with exponential back-off until the broker takes it, so no event is lost or
+/// overtaken by a later event of the same report. A row is marked sent only after the
 /// broker confirmed it; a crash in between republishes it, and consumers' inboxes drop the copy.
 /// </summary>
 public sealed class OutboxDispatcher<TContext>(
@@ -28,6 +29,7 @@ public sealed class OutboxDispatcher<TContext>(
     where TContext : ServiceDbContext
 {
     private const int BatchSize = 100;
+    private const int PublishConcurrency = 16;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private static readonly ActivitySource Source = new("Lapor.Outbox");
 
@@ -88,12 +90,20 @@ public sealed class OutboxDispatcher<TContext>(
 
         try
         {
-            foreach (var row in pending)
-            {
-                await _publishRetry.ExecuteAsync(async token => await PublishAsync(row, token), cancellationToken);
-                row.SentAt = clock.GetUtcNow();
-                row.Attempts++;
-            }
+            // One report's events go out one after another, in the order they were written; different reports'
+            // events go out side by side, so a batch costs about one confirm round trip per report, not per row.
+            var reports = pending.Select(row => (Row: row, Message: row.Deserialize()))
+                .GroupBy(x => (x.Message.Message as IComplaintEvent)?.ComplaintId ?? Guid.Empty);
+            await Parallel.ForEachAsync(reports, new ParallelOptions { MaxDegreeOfParallelism = PublishConcurrency, CancellationToken = cancellationToken },
+                async (report, token) =>
+                {
+                    foreach (var (row, message) in report)
+                    {
+                        await _publishRetry.ExecuteAsync(async t => await PublishAsync(row, message, t), token);
+                        row.SentAt = clock.GetUtcNow();
+                        row.Attempts++;
+                    }
+                });
         }
         finally
         {
@@ -104,13 +114,13 @@ public sealed class OutboxDispatcher<TContext>(
         return pending.Count;
     }
 
-    private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    private async Task PublishAsync(OutboxMessage row, (object Message, Type Type) deserialized, CancellationToken cancellationToken)
     {
         // Continue the trace of the request or consumer that wrote the row.
         using var activity = row.TraceParent is null
             ? null
             : Source.StartActivity("outbox publish", ActivityKind.Producer, row.TraceParent);
-        var (message, type) = row.Deserialize();
+        var (message, type) = deserialized;
         for (var copy = 0; copy < (faults.PublishTwice ? 2 : 1); copy++)
             await bus.Publish(message, type, context =>
             {
