@@ -185,6 +185,7 @@ public static class Strings
         ["oversight.median"] = ("Median jam ke tanggapan", "Median hours to response"),
         ["oversight.rating"] = ("Rata-rata nilai", "Average rating"),
         ["oversight.forwarded"] = ("Diteruskan (%)", "Forwarded (%)"),
+        ["oversight.nodata"] = ("Belum ada laporan yang melewati atau memenuhi tenggat.", "No report has met or missed its deadline yet."),
         ["oversight.sla"] = ("Kepatuhan tenggat per instansi", "Deadline compliance by agency"),
 
         // Vocabulary of the domain

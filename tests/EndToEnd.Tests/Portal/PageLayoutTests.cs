@@ -1,0 +1,42 @@
+using Microsoft.Playwright;
+using static Lapor.EndToEnd.Tests.Infrastructure.SkeletonFlow;
+
+namespace Lapor.EndToEnd.Tests.Portal;
+
+/// <summary>Every portal page, at a 360-pixel phone and a desktop width: it renders its heading, nothing overflows sideways, and a screenshot is kept.</summary>
+public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<PortalBrowser>
+{
+    private static readonly (string Path, string? Role, string Name)[] Pages =
+    [
+        ("/", null, "home"), ("/lapor", null, "file"), ("/lacak", null, "track"), ("/laporan", null, "feed"), ("/masuk", null, "sign-in"),
+        ("/meja", "officer", "inbox"), ("/verifikasi", "verifier", "verification"), ("/pantau", "oversight", "dashboard"),
+    ];
+
+    [Fact]
+    public async Task Every_page_fits_a_phone_and_a_desktop()
+    {
+        await FileAsync(new HttpClient { BaseAddress = new Uri(browser.BaseAddress) }, RoadInSurabaya); // something to list
+        foreach (var phone in new[] { true, false })
+        {
+            var page = await browser.OpenAsync(phone);
+            string? signedInAs = null;
+            foreach (var (path, role, name) in Pages)
+            {
+                if (role is not null && role != signedInAs)
+                {
+                    await page.GotoAsync("/masuk");
+                    await page.Locator($"input[name=Role][value={role}]").CheckAsync();
+                    if (role == "officer") await page.GetByLabel("Instansi (untuk petugas)").FillAsync(RoadAgency);
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+                    signedInAs = role;
+                }
+                var response = await page.GotoAsync(path);
+                Assert.Equal(200, response!.Status);
+                Assert.True(await page.Locator("h1").IsVisibleAsync(), $"{path} shows its heading");
+                var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+                Assert.True(overflow <= 0, $"{path} is {overflow} px wider than the {(phone ? "phone" : "desktop")} screen");
+                await PortalBrowser.ScreenshotAsync(page, $"{name}-{(phone ? "phone" : "desktop")}");
+            }
+        }
+    }
+}
