@@ -52,6 +52,28 @@ public sealed class AnalyticsApiTests(EmbeddedLaporFactory lapor) : IClassFixtur
     }
 
     [Fact]
+    public async Task Provinces_roll_up_their_kota_and_kabupaten_and_the_trend_counts_today()
+    {
+        await FileTwoRegionsAsync();
+        var national = await Oversight();
+        var provinces = (await national.GetFromJsonAsync<JsonElement>("/api/analytics/provinces")).EnumerateArray()
+            .ToDictionary(r => r.GetProperty("key").GetString()!, r => r.GetProperty("received").GetInt32());
+        Assert.True(provinces.GetValueOrDefault("35") >= 1, "Kota Surabaya (35.78) counts under Jawa Timur (35)");
+        Assert.True(provinces.GetValueOrDefault("61") >= 1, "Kota Pontianak (61.71) counts under Kalimantan Barat (61)");
+        Assert.DoesNotContain("35.78", provinces.Keys);
+
+        var trend = (await national.GetFromJsonAsync<JsonElement>("/api/analytics/trend?days=7")).EnumerateArray().ToList();
+        Assert.Equal(7, trend.Count);
+        // Today (WIB) counts the reports just filed; yesterday too, should the test straddle midnight in Jakarta.
+        Assert.True(trend[^1].GetProperty("filed").GetInt32() + trend[^2].GetProperty("filed").GetInt32() >= 2, "the last days count the reports just filed");
+        Assert.Equal(400, (int)(await national.GetAsync("/api/analytics/trend?days=0")).StatusCode);
+
+        var eastJava = (await (await Oversight("35")).GetFromJsonAsync<JsonElement>("/api/analytics/provinces")).EnumerateArray()
+            .Select(r => r.GetProperty("key").GetString()).ToList();
+        Assert.Equal(["35"], eastJava);
+    }
+
+    [Fact]
     public async Task Tables_export_as_csv()
     {
         await FileTwoRegionsAsync();

@@ -53,6 +53,8 @@ public sealed record PerformanceRow(string Key, int Received, int Open, int Over
     double? MedianHoursToFirstResponse, double? P90HoursToFirstResponse, double ForwardedPercent, int Breaches, double? AverageRating,
     double ReopenedPercent);
 
+public sealed record DayCount(DateOnly Day, int Filed);
+
 public sealed record StaffToken(string AccessToken, int ExpiresIn);
 
 public sealed record PublicPage(IReadOnlyList<PublicReport> Items, string? NextCursor);

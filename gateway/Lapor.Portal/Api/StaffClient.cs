@@ -30,6 +30,9 @@ public sealed class StaffClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<List<PerformanceRow>>> PerformanceAsync(string table, CancellationToken cancellationToken) =>
         GetAsync<List<PerformanceRow>>($"/api/analytics/{table}", cancellationToken);
 
+    public Task<ApiResult<List<DayCount>>> TrendAsync(int days, CancellationToken cancellationToken) =>
+        GetAsync<List<DayCount>>($"/api/analytics/trend?days={days}", cancellationToken);
+
     public Task<ApiResult<string>> PerformanceCsvAsync(string table, CancellationToken cancellationToken) =>
         GetAsync<string>($"/api/analytics/{table}?format=csv", cancellationToken);
 

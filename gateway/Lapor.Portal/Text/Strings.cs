@@ -185,6 +185,9 @@ public static class Strings
         ["oversight.median"] = ("Median jam ke tanggapan", "Median hours to response"),
         ["oversight.rating"] = ("Rata-rata nilai", "Average rating"),
         ["oversight.forwarded"] = ("Diteruskan (%)", "Forwarded (%)"),
+        ["oversight.trend"] = ("Laporan masuk per hari, 30 hari terakhir", "Reports filed per day, last 30 days"),
+        ["oversight.provinces"] = ("Tunggakan per provinsi", "Backlog by province"),
+        ["oversight.province"] = ("Provinsi", "Province"),
         ["oversight.nodata"] = ("Belum ada laporan yang melewati atau memenuhi tenggat.", "No report has met or missed its deadline yet."),
         ["oversight.sla"] = ("Kepatuhan tenggat per instansi", "Deadline compliance by agency"),
 

@@ -1,3 +1,4 @@
+using Lapor.Contracts.Reference;
 using Lapor.Analytics.Domain;
 using Lapor.Analytics.Persistence;
 using Lapor.ServiceDefaults;
@@ -20,6 +21,9 @@ public static class AnalyticsApi
         analytics.MapGet("/summary", Summary).WithName("Summary").WithSummary("Reports counted by status and by sector.");
         analytics.MapGet("/agencies", Agencies).WithName("AgencyPerformance").WithSummary("Backlog, deadlines and speed per agency.");
         analytics.MapGet("/sectors", Sectors).WithName("SectorPerformance").WithSummary("Backlog, deadlines and speed per sector.");
+        analytics.MapGet("/provinces", Provinces).WithName("ProvincePerformance")
+            .WithSummary("Backlog, deadlines and speed per province (kabupaten and kota rolled up).");
+        analytics.MapGet("/trend", Trend).WithName("Trend").WithSummary("Reports filed per day (WIB), the last N days (default 30, at most 366).");
         analytics.MapPost("/rebuild", Rebuild).WithName("Rebuild").WithSummary("Rebuild every read model from the kept events.")
             .RequireAuthorization(LaporPolicies.Verifier);
         return app;
@@ -46,6 +50,24 @@ public static class AnalyticsApi
 
     public static Task<IResult> Sectors([AsParameters] Period period, HttpContext http, AnalyticsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         Table(period, http, db, clock, OversightReports.SectorKey, "sector", cancellationToken);
+
+    public static Task<IResult> Provinces([AsParameters] Period period, HttpContext http, AnalyticsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        Table(period, http, db, clock, f => f.Region is { } code ? Regions.Find(code)?.ProvinceCode ?? code : null, "province", cancellationToken);
+
+    public sealed record DayCount(DateOnly Day, int Filed);
+
+    public static async Task<Results<Ok<List<DayCount>>, ValidationProblem>> Trend(HttpContext http, AnalyticsDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken, int days = 30)
+    {
+        if (days is < 1 or > 366) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = ["1 to 366."] });
+        var wib = TimeSpan.FromHours(7);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(wib).DateTime);
+        var first = today.AddDays(1 - days);
+        var since = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), wib);
+        var filed = await Scoped(db, http).Where(f => f.FiledAt >= since).Select(f => f.FiledAt!.Value).ToListAsync(cancellationToken);
+        var perDay = filed.GroupBy(at => DateOnly.FromDateTime(at.ToOffset(wib).DateTime)).ToDictionary(g => g.Key, g => g.Count());
+        return TypedResults.Ok(Enumerable.Range(0, days).Select(i => first.AddDays(i)).Select(day => new DayCount(day, perDay.GetValueOrDefault(day))).ToList());
+    }
 
     private static async Task<IResult> Table(Period period, HttpContext http, AnalyticsDbContext db, TimeProvider clock,
         Func<ComplaintFact, string?> key, string keyName, CancellationToken cancellationToken)

@@ -87,6 +87,8 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
                 && (await oversight.Locator("#table-agencies").InnerTextAsync()).Contains("5.0");
         }, "the dashboard counts the rated report");
         Assert.Contains("Infrastruktur", await oversight.Locator("#by-sector").InnerTextAsync());
+        Assert.Contains("Provinsi Jawa Timur", await oversight.Locator("#table-provinces").InnerTextAsync());
+        await Expect(oversight.Locator("#trend svg")).ToBeVisibleAsync();
         await PortalBrowser.ScreenshotAsync(oversight, "oversight-dashboard-desktop");
     }
 

@@ -7,11 +7,13 @@ namespace Lapor.Portal.Pages.Oversight;
 /// <summary>The oversight dashboard: volumes by sector and status, deadline compliance and ratings by agency and sector.</summary>
 public sealed class IndexModel(PortalText text, StaffClient staff) : PortalPage(text)
 {
-    public static readonly string[] Tables = ["agencies", "sectors"];
+    public static readonly string[] Tables = ["agencies", "sectors", "provinces"];
 
     public OversightSummary? Summary { get; private set; }
     public IReadOnlyList<PerformanceRow> Agencies { get; private set; } = [];
     public IReadOnlyList<PerformanceRow> Sectors { get; private set; } = [];
+    public IReadOnlyList<PerformanceRow> Provinces { get; private set; } = [];
+    public IReadOnlyList<DayCount> Trend { get; private set; } = [];
     private Dictionary<string, string> _agencyNames = [];
 
     /// <summary>An agency's name from the directory (analytics keeps ids only); the id when the directory is unreachable.</summary>
@@ -22,8 +24,12 @@ public sealed class IndexModel(PortalText text, StaffClient staff) : PortalPage(
         var summary = staff.SummaryAsync(cancellationToken);
         var agencies = staff.PerformanceAsync("agencies", cancellationToken);
         var sectors = staff.PerformanceAsync("sectors", cancellationToken);
+        var provinces = staff.PerformanceAsync("provinces", cancellationToken);
+        var trend = staff.TrendAsync(30, cancellationToken);
         var directory = staff.AgenciesAsync(cancellationToken);
-        if (Failed(await summary) || Failed(await agencies) || Failed(await sectors)) return;
+        if (Failed(await summary) || Failed(await agencies) || Failed(await sectors) || Failed(await provinces) || Failed(await trend)) return;
+        Provinces = provinces.Result.Value!;
+        Trend = trend.Result.Value!;
         if (await directory is { Ok: true } names) _agencyNames = names.Value!.ToDictionary(a => a.Id, a => a.Name);
         Summary = summary.Result.Value;
         Agencies = agencies.Result.Value!;
