@@ -86,4 +86,25 @@ public sealed class PublicFeedTests(EmbeddedLaporFactory lapor) : IClassFixture<
         var listed = (await FeedAsync("?limit=100")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("trackingId").GetString() == open.TrackingId);
         Assert.Equal(2, listed.GetProperty("supports").GetInt32());
     }
+
+    [Fact]
+    public async Task Concurrent_supports_neither_lose_a_count_nor_fail_on_a_double_tap()
+    {
+        var open = await FileAsync(lapor.CreateClient(), Report("Jalan desa rusak parah tidak pernah diperbaiki"));
+
+        async Task<HttpResponseMessage> Support(string supporter)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{open.TrackingId}/support");
+            request.Headers.Add("X-Supporter-Id", supporter);
+            return await lapor.CreateClient().SendAsync(request);
+        }
+
+        // Ten different supporters at once, and one supporter tapping five times at once.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Support($"device-concurrent-{i:D8}"))
+            .Concat(Enumerable.Range(0, 5).Select(_ => Support("device-double-tap-0000"))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var listed = (await FeedAsync("?limit=100")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("trackingId").GetString() == open.TrackingId);
+        Assert.Equal(11, listed.GetProperty("supports").GetInt32());
+    }
 }

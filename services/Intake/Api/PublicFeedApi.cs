@@ -68,7 +68,8 @@ public static class PublicFeedApi
 
         var take = query.Limit ?? DefaultLimit;
         var page = await reports.OrderByDescending(c => c.FiledAt).ThenByDescending(c => c.TrackingId).Take(take + 1)
-            .Select(c => new { c.TrackingId, c.Type, c.Title, c.Text, c.Sector, c.Region, c.Status, c.AgencyName, c.FiledAt, c.Supports })
+            .Select(c => new { c.TrackingId, c.Type, c.Title, c.Text, c.Sector, c.Region, c.Status, c.AgencyName, c.FiledAt,
+                Supports = db.Supports.Count(s => s.ComplaintId == c.Id) })
             .ToListAsync(cancellationToken);
         var items = page.Take(take).Select(c => new PublicReport(c.TrackingId, c.Type, PersonalDataMask.Apply(c.Title),
             PersonalDataMask.Apply(c.Text.Length > Excerpt ? c.Text[..Excerpt] + "…" : c.Text), c.Sector, c.Region, c.Status, c.AgencyName, c.FiledAt,
@@ -86,15 +87,27 @@ public static class PublicFeedApi
         if (supporter is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [SupporterHeader] = ["An opaque id of 16 to 64 characters for this supporter, or sign in."] });
 
-        var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId.ToUpperInvariant(), cancellationToken);
+        var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.TrackingId == trackingId.ToUpperInvariant(), cancellationToken);
         if (complaint is null || !complaint.IsPublic) return TypedResults.NotFound();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(supporter)));
-        if (await db.Supports.AnyAsync(s => s.ComplaintId == complaint.Id && s.SupporterHash == hash, cancellationToken))
-            return TypedResults.Ok(new Supported(complaint.Supports, AlreadySupported: true));
-
-        db.Supports.Add(complaint.Support(hash, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new Supported(complaint.Supports, AlreadySupported: false));
+        var already = await db.Supports.AnyAsync(s => s.ComplaintId == complaint.Id && s.SupporterHash == hash, cancellationToken);
+        if (!already)
+        {
+            db.Supports.Add(complaint.Support(hash, clock.GetUtcNow()));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The same supporter's other request (a double tap) may have stored it a moment ago: the primary key
+                // kept it to one. Anything else is a real failure.
+                db.ChangeTracker.Clear();
+                if (!await db.Supports.AnyAsync(s => s.ComplaintId == complaint.Id && s.SupporterHash == hash, cancellationToken)) throw;
+                already = true;
+            }
+        }
+        return TypedResults.Ok(new Supported(await db.Supports.CountAsync(s => s.ComplaintId == complaint.Id, cancellationToken), already));
     }
 }
 

@@ -35,8 +35,6 @@ public sealed class Complaint
     public string? SealedContact { get; private set; }
 
     public ComplaintStatus Status { get; private set; }
-    /// <summary>How many people support (<i>dukung</i>) this public report.</summary>
-    public int Supports { get; private set; }
     public string? AgencyId { get; private set; }
     public string? AgencyName { get; private set; }
     /// <summary>When the agency must have followed up (from triage's routing, in working days).</summary>
@@ -119,13 +117,9 @@ public sealed class Complaint
     /// <summary>Whether anyone may read it in the public feed: not confidential (<i>rahasia</i>) and not archived.</summary>
     public bool IsPublic => !Confidential && Status != ComplaintStatus.Diarsipkan;
 
-    /// <summary>Counts one more supporter (the caller has checked it is their first support).</summary>
-    public Support Support(string supporterHash, DateTimeOffset now)
-    {
-        if (!IsPublic) throw new NotFoundException("No public report with this tracking id.");
-        Supports++;
-        return new Support(Id, supporterHash, now);
-    }
+    /// <summary>One supporter's <i>dukung</i>; the count is the number of such rows, so concurrent supports never lose one.</summary>
+    public Support Support(string supporterHash, DateTimeOffset now) =>
+        IsPublic ? new Support(Id, supporterHash, now) : throw new NotFoundException("No public report with this tracking id.");
 
     /// <summary>Applies another service's event to the citizen's view of the report.</summary>
     public void Apply(IComplaintEvent e)
