@@ -19,4 +19,8 @@ public static class LaporJson
     /// <summary>The wire name of an enum value, e.g. <c>PermintaanInformasi</c> → <c>permintaan_informasi</c>.</summary>
     public static string WireName<TEnum>(TEnum value) where TEnum : struct, Enum =>
         JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    /// <summary>The enum value a wire name stands for (<c>belum_terverifikasi</c>), or null; numbers are not names.</summary>
+    public static TEnum? FromWireName<TEnum>(string? wire) where TEnum : struct, Enum =>
+        wire is not null && !int.TryParse(wire, out _) && Enum.TryParse<TEnum>(wire.Replace("_", ""), ignoreCase: true, out var value) ? value : null;
 }

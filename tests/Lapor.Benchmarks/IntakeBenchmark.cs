@@ -1,7 +1,7 @@
+using Lapor.EndToEnd.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Lapor.Benchmarks;
@@ -18,13 +18,13 @@ public static class IntakeBenchmark
     public static async Task<Result> RunAsync(BenchmarkOptions options)
     {
         var data = Directory.CreateTempSubdirectory("lapor-bench-");
-        var port = FreePort();
+        var port = TestEnvironment.FreePort();
         using var host = StartEmbedded(port, data.FullName);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         try
         {
             await WaitReady(client);
-            var officer = await Token(client, "officer", "35.78.dpupr");
+            var officer = await TestTokens.MintAsync(client, "officer", "35.78.dpupr");
 
             // Warm up, then measure at saturation with a fixed number of connections.
             await LoadGenerator.SaturateAsync(client, "/api/complaints", options.Connections, TimeSpan.FromSeconds(2));
@@ -78,7 +78,7 @@ public static class IntakeBenchmark
 
     private static Process StartEmbedded(int port, string dataDirectory)
     {
-        var dll = Path.Combine(RepositoryRoot(), "deploy", "Embedded", "bin", Configuration(), "net10.0", "Lapor.Embedded.dll");
+        var dll = TestEnvironment.AssemblyPath("deploy/Embedded", "Lapor.Embedded");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
@@ -104,25 +104,5 @@ public static class IntakeBenchmark
             await Task.Delay(100);
         }
         throw new TimeoutException("The embedded host did not become ready.");
-    }
-
-    private static async Task<string> Token(HttpClient client, string role, string agency) =>
-        (await (await client.PostAsJsonAsync("/dev/token", new { role, agency })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public static string Configuration() =>
-        AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar).SkipWhile(p => p != "bin").Skip(1).FirstOrDefault() ?? "Release";
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Lapor.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Lapor.sln not found.");
     }
 }

@@ -9,7 +9,7 @@ if (options.Runs("intake")) results["intake"] = await IntakeBenchmark.RunAsync(o
 if (options.Runs("distributed")) results["distributed"] = await DistributedBenchmark.RunAsync(options);
 if (options.Runs("inbox")) results["inbox"] = await InboxBenchmark.RunAsync(options);
 
-var directory = Path.Combine(IntakeBenchmark.RepositoryRoot(), ".artifacts", "benchmarks");
+var directory = Path.Combine(Lapor.EndToEnd.Tests.Infrastructure.TestEnvironment.RepositoryRoot, ".artifacts", "benchmarks");
 Directory.CreateDirectory(directory);
 var path = Path.Combine(directory, $"benchmark-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
 await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));

@@ -15,9 +15,6 @@ public sealed class StaffClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<List<PendingReport>>> VerificationQueueAsync(CancellationToken cancellationToken) =>
         GetAsync<List<PendingReport>>("/api/triage/queue", cancellationToken);
 
-    public Task<ApiResult<List<AgencyEntry>>> AgenciesAsync(CancellationToken cancellationToken) =>
-        GetAsync<List<AgencyEntry>>("/api/triage/agencies", cancellationToken);
-
     public Task<ApiResult<bool>> RouteAsync(string trackingId, RouteChoice choice, CancellationToken cancellationToken) =>
         PostAsync<bool>($"/api/triage/queue/{Uri.EscapeDataString(trackingId)}/route", choice, cancellationToken);
 

@@ -42,6 +42,6 @@ public sealed class FileReportModel(PortalText text, CitizenClient citizens) : P
             Blank(Name) is null && Blank(Email) is null && Blank(Phone) is null ? null : new ContactDetails(Blank(Name), Blank(Email), Blank(Phone)),
             Blank(Location), IncidentDate);
 
-        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        private static string? Blank(string? value) => PortalPage.Blank(value);
     }
 }

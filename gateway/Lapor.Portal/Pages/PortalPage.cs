@@ -25,6 +25,9 @@ public abstract class PortalPage(PortalText text) : PageModel
         return message is null ? null : Strings.All.ContainsKey(wording) ? T[wording] : message;
     }
 
+    /// <summary>A form field as the APIs want it: trimmed, or null when left empty.</summary>
+    public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     /// <summary>Records why a call failed; returns true when it did.</summary>
     protected bool Failed<TValue>(ApiResult<TValue> result, string? notFoundKey = null)
     {

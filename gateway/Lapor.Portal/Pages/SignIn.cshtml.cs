@@ -59,5 +59,4 @@ public sealed class SignInModel(PortalText text, StaffClient staff, CitizenClien
         _ => "/meja",
     };
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

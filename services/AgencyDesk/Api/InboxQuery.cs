@@ -1,4 +1,5 @@
 using Lapor.Contracts;
+using Lapor.ServiceDefaults;
 
 namespace Lapor.AgencyDesk.Api;
 
@@ -9,8 +10,8 @@ public sealed record InboxQuery(
 {
     public const int DefaultLimit = 50, MaximumLimit = 200;
 
-    public ComplaintStatus? StatusValue => Parse<ComplaintStatus>(Status);
-    public Sector? SectorValue => Parse<Sector>(Sector);
+    public ComplaintStatus? StatusValue => LaporJson.FromWireName<ComplaintStatus>(Status);
+    public Sector? SectorValue => LaporJson.FromWireName<Sector>(Sector);
     public bool ByDate => Sort == "date";
     public int Take => Math.Clamp(Limit ?? DefaultLimit, 1, MaximumLimit);
 
@@ -23,37 +24,8 @@ public sealed record InboxQuery(
         if (Assigned is not null and not ("me" or "unassigned")) errors["assigned"] = ["me or unassigned."];
         if (DueWithinDays is < 0 or > 60) errors["dueWithinDays"] = ["0 to 60 working days."];
         if (Limit is < 1 or > MaximumLimit) errors["limit"] = [$"1 to {MaximumLimit}."];
-        if (Cursor is not null && InboxCursor.Decode(Cursor) is null) errors["cursor"] = ["Not a cursor this inbox gave out."];
+        if (Cursor is not null && KeysetCursor.Decode(Cursor) is null) errors["cursor"] = ["Not a cursor this inbox gave out."];
         if (Q is { Length: > 200 }) errors["q"] = ["At most 200 characters."];
         return errors;
-    }
-
-    private static TEnum? Parse<TEnum>(string? wire) where TEnum : struct, Enum =>
-        wire is not null && Enum.TryParse<TEnum>(wire.Replace("_", ""), ignoreCase: true, out var value) && !int.TryParse(wire, out _)
-            ? value
-            : null;
-}
-
-/// <summary>Where the next page starts: the sort key and tracking id of the last item shown.</summary>
-public sealed record InboxCursor(DateTimeOffset At, string TrackingId)
-{
-    public string Encode() =>
-        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{At.UtcTicks}|{TrackingId}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static InboxCursor? Decode(string cursor)
-    {
-        try
-        {
-            var padded = cursor.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - padded.Length % 4) % 4);
-            var parts = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|');
-            return parts.Length == 2 && long.TryParse(parts[0], out var ticks)
-                ? new InboxCursor(new DateTimeOffset(ticks, TimeSpan.Zero), parts[1])
-                : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

@@ -35,7 +35,7 @@ public static class InboxReader
             reports = reports.Where(c => EF.Functions.Like(c.Title.ToLower(), pattern, "\\") || EF.Functions.Like(c.Text.ToLower(), pattern, "\\"));
         }
 
-        var cursor = query.Cursor is null ? null : InboxCursor.Decode(query.Cursor);
+        var cursor = query.Cursor is null ? null : KeysetCursor.Decode(query.Cursor);
         IQueryable<DeskComplaint> page;
         if (query.ByDate)
         {
@@ -57,7 +57,7 @@ public static class InboxReader
         var items = rows.Take(query.Take).ToList();
         var last = items.LastOrDefault();
         var next = rows.Count > query.Take && last is not null
-            ? new InboxCursor(query.ByDate ? last.RoutedAt : last.FollowUpDueAt, last.TrackingId).Encode()
+            ? new KeysetCursor(query.ByDate ? last.RoutedAt : last.FollowUpDueAt, last.TrackingId).Encode()
             : null;
 
         var counts = await db.Complaints.AsNoTracking().Where(c => c.AgencyId == agency)

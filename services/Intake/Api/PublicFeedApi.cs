@@ -4,6 +4,7 @@ using Lapor.Contracts;
 using Lapor.Contracts.Reference;
 using Lapor.Intake.Domain;
 using Lapor.Intake.Persistence;
+using Lapor.ServiceDefaults;
 using Lapor.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -38,12 +39,8 @@ public static class PublicFeedApi
 
     public sealed record FeedQuery(string? Region, string? Sector, string? Status, string? Q, string? Cursor, int? Limit)
     {
-        public Sector? SectorValue => Parse<Sector>(Sector);
-        public ComplaintStatus? StatusValue => Parse<ComplaintStatus>(Status);
-
-        // Wire names are snake_case ("belum_terverifikasi"); numbers are not names.
-        private static TEnum? Parse<TEnum>(string? wire) where TEnum : struct, Enum =>
-            wire is not null && !int.TryParse(wire, out _) && Enum.TryParse<TEnum>(wire.Replace("_", ""), ignoreCase: true, out var value) ? value : null;
+        public Sector? SectorValue => LaporJson.FromWireName<Sector>(Sector);
+        public ComplaintStatus? StatusValue => LaporJson.FromWireName<ComplaintStatus>(Status);
     }
 
     public static async Task<Results<Ok<PublicPage>, ValidationProblem>> List([AsParameters] FeedQuery query, IntakeDbContext db, CancellationToken cancellationToken)
@@ -54,7 +51,7 @@ public static class PublicFeedApi
         if (query.Status is not null && query.StatusValue is null) errors["status"] = [$"Unknown status '{query.Status}'."];
         if (query.Limit is < 1 or > MaximumLimit) errors["limit"] = [$"1 to {MaximumLimit}."];
         if (query.Q is { Length: > 200 }) errors["q"] = ["At most 200 characters."];
-        var cursor = query.Cursor is null ? null : FeedCursor.Decode(query.Cursor);
+        var cursor = query.Cursor is null ? null : KeysetCursor.Decode(query.Cursor);
         if (query.Cursor is not null && cursor is null) errors["cursor"] = ["Not a cursor this feed gave out."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
@@ -64,7 +61,7 @@ public static class PublicFeedApi
         if (query.StatusValue is { } status) reports = reports.Where(c => c.Status == status);
         if (query.Q is { Length: > 0 } q) reports = reports.Where(c => c.Title.Contains(q) || c.Text.Contains(q));
         if (cursor is not null)
-            reports = reports.Where(c => c.FiledAt < cursor.FiledAt || (c.FiledAt == cursor.FiledAt && c.TrackingId.CompareTo(cursor.TrackingId) < 0));
+            reports = reports.Where(c => c.FiledAt < cursor.At || (c.FiledAt == cursor.At && c.TrackingId.CompareTo(cursor.TrackingId) < 0));
 
         var take = query.Limit ?? DefaultLimit;
         var page = await reports.OrderByDescending(c => c.FiledAt).ThenByDescending(c => c.TrackingId).Take(take + 1)
@@ -74,7 +71,7 @@ public static class PublicFeedApi
         var items = page.Take(take).Select(c => new PublicReport(c.TrackingId, c.Type, PersonalDataMask.Apply(c.Title),
             PersonalDataMask.Apply(c.Text.Length > Excerpt ? c.Text[..Excerpt] + "…" : c.Text), c.Sector, c.Region, c.Status, c.AgencyName, c.FiledAt,
             c.Supports)).ToList();
-        var next = page.Count > take ? new FeedCursor(items[^1].FiledAt, items[^1].TrackingId).Encode() : null;
+        var next = page.Count > take ? new KeysetCursor(items[^1].FiledAt, items[^1].TrackingId).Encode() : null;
         return TypedResults.Ok(new PublicPage(items, next));
     }
 
@@ -108,27 +105,5 @@ public static class PublicFeedApi
             }
         }
         return TypedResults.Ok(new Supported(await db.Supports.CountAsync(s => s.ComplaintId == complaint.Id, cancellationToken), already));
-    }
-}
-
-/// <summary>Where the next page of the feed starts: the filing time and tracking id of the last report shown.</summary>
-public sealed record FeedCursor(DateTimeOffset FiledAt, string TrackingId)
-{
-    public string Encode() => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{FiledAt.UtcTicks}|{TrackingId}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static FeedCursor? Decode(string cursor)
-    {
-        try
-        {
-            var padded = cursor.Replace('-', '+').Replace('_', '/');
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded + new string('=', (4 - padded.Length % 4) % 4))).Split('|');
-            return parts.Length == 2 && long.TryParse(parts[0], out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks
-                ? new FeedCursor(new DateTimeOffset(ticks, TimeSpan.Zero), parts[1])
-                : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

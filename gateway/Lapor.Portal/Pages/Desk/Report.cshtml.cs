@@ -37,5 +37,4 @@ public sealed class ReportModel(PortalText text, StaffClient staff) : PortalPage
         return Page();
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Lapor.Portal.Pages.Oversight;
 
 /// <summary>The oversight dashboard: volumes by sector and status, deadline compliance and ratings by agency and sector.</summary>
-public sealed class IndexModel(PortalText text, StaffClient staff) : PortalPage(text)
+public sealed class IndexModel(PortalText text, StaffClient staff, CitizenClient directory) : PortalPage(text)
 {
     public static readonly string[] Tables = ["agencies", "sectors", "provinces"];
 
@@ -26,11 +26,11 @@ public sealed class IndexModel(PortalText text, StaffClient staff) : PortalPage(
         var sectors = staff.PerformanceAsync("sectors", cancellationToken);
         var provinces = staff.PerformanceAsync("provinces", cancellationToken);
         var trend = staff.TrendAsync(30, cancellationToken);
-        var directory = staff.AgenciesAsync(cancellationToken);
+        var agencyNames = directory.AgenciesAsync(cancellationToken);
         if (Failed(await summary) || Failed(await agencies) || Failed(await sectors) || Failed(await provinces) || Failed(await trend)) return;
         Provinces = provinces.Result.Value!;
         Trend = trend.Result.Value!;
-        if (await directory is { Ok: true } names) _agencyNames = names.Value!.ToDictionary(a => a.Id, a => a.Name);
+        if (await agencyNames is { Ok: true } names) _agencyNames = names.Value!.ToDictionary(a => a.Id, a => a.Name);
         Summary = summary.Result.Value;
         Agencies = agencies.Result.Value!;
         Sectors = sectors.Result.Value!;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Lapor.Portal.Pages.Verification;
 
 /// <summary>The LAPOR! admin desk's queue: the classifier's suggestion with its confidence and reasons, and one-click decisions.</summary>
-public sealed class IndexModel(PortalText text, StaffClient staff) : PortalPage(text)
+public sealed class IndexModel(PortalText text, StaffClient staff, CitizenClient directory) : PortalPage(text)
 {
     [BindProperty] public string? TrackingId { get; set; }
     [BindProperty] public string? AgencyId { get; set; }
@@ -42,6 +42,6 @@ public sealed class IndexModel(PortalText text, StaffClient staff) : PortalPage(
         var queue = await staff.VerificationQueueAsync(cancellationToken);
         if (Failed(queue)) return;
         Queue = queue.Value!;
-        if (await staff.AgenciesAsync(cancellationToken) is { Ok: true } agencies) Agencies = agencies.Value!;
+        if (await directory.AgenciesAsync(cancellationToken) is { Ok: true } agencies) Agencies = agencies.Value!;
     }
 }
