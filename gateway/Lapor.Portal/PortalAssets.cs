@@ -29,10 +29,7 @@ public static class PortalAssets
     {
         app.MapGet("/bahasa", (HttpContext http, string? ke, string? kembali) =>
         {
-            http.Response.Cookies.Append(PortalText.Cookie, ke == "en" ? "en" : "id", new CookieOptions
-            {
-                HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true,
-            });
+            PortalCookies.Set(http, PortalText.Cookie, ke == "en" ? "en" : "id", TimeSpan.FromDays(365));
             return Results.LocalRedirect(IsLocal(kembali) ? kembali! : "/");
         }).ExcludeFromDescription();
         return app;

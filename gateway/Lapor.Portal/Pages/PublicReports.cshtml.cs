@@ -27,10 +27,7 @@ public sealed class PublicReportsModel(PortalText text, CitizenClient citizens) 
     public async Task<IActionResult> OnPostSupportAsync(string trackingId, CancellationToken cancellationToken)
     {
         var supporter = Request.Cookies[SupporterCookie] is { Length: 32 } known ? known : Guid.NewGuid().ToString("N");
-        Response.Cookies.Append(SupporterCookie, supporter, new CookieOptions
-        {
-            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true,
-        });
+        PortalCookies.Set(HttpContext, SupporterCookie, supporter, TimeSpan.FromDays(365));
         var result = await citizens.SupportAsync(trackingId, supporter, cancellationToken);
         if (Failed(result))
         {

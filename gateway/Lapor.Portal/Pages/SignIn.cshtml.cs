@@ -39,11 +39,7 @@ public sealed class SignInModel(PortalText text, StaffClient staff, CitizenClien
             return Page();
         }
 
-        Response.Cookies.Append(PortalSession.Cookie, result.Value!.AccessToken, new CookieOptions
-        {
-            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = Request.IsHttps, MaxAge = TimeSpan.FromSeconds(result.Value.ExpiresIn),
-            IsEssential = true,
-        });
+        PortalCookies.Set(HttpContext, PortalSession.Cookie, result.Value!.AccessToken, TimeSpan.FromSeconds(result.Value.ExpiresIn), SameSiteMode.Strict);
         return LocalRedirect(PortalAssets.IsLocal(Kembali) ? Kembali! : Home(Role));
     }
 
