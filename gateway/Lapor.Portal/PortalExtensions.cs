@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Lapor.Portal.Api;
 using Lapor.Portal.Text;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +23,9 @@ public static class PortalExtensions
         builder.Services.AddSingleton<PortalResilience>();
         builder.Services.AddTransient<ResilienceHandler>();
         builder.Services.AddTransient<CallerForwardingHandler>();
+        // Antiforgery tokens must validate on every replica of the gateway: share the key ring when one is configured.
+        if (builder.Configuration["Lapor:DataProtection:KeysDirectory"] is { Length: > 0 } keys)
+            builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys)));
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Desk", PortalPolicies.Desk);

@@ -24,9 +24,14 @@ public static class HostingExtensions
         // Malformed JSON becomes an exception the handler turns into a 400 naming the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks();
-        // The client's address as the proxy in front saw it (the gateway, the portal); only loopback proxies are trusted
-        // unless ForwardedHeadersOptions.KnownProxies/KnownNetworks are configured for the deployment.
-        builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor);
+        // The client's address as the proxy in front saw it (the gateway, the portal, an ingress); only loopback proxies
+        // are trusted unless Lapor:Proxy:KnownNetworks lists the deployment's (comma-separated CIDR, e.g. a pod network).
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            foreach (var network in (builder.Configuration["Lapor:Proxy:KnownNetworks"] ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        });
         builder.Services.TryAddSingleton(TimeProvider.System);
         // SQL text at Information floods the log of a busy service; failures are still logged.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);

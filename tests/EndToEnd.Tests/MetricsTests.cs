@@ -28,4 +28,23 @@ public sealed class MetricsTests(EmbeddedLaporFactory lapor) : IClassFixture<Emb
         Assert.Contains(measured, m => m.Instrument == "lapor.outbox.backlog");
         Assert.DoesNotContain(measured, m => m.Tags.Contains(receipt.TrackingId));
     }
+
+    [Fact]
+    public async Task A_consumer_that_throws_is_counted_per_endpoint_and_exception_without_the_message()
+    {
+        await using var poisoned = new EmbeddedLaporFactory();
+        poisoned.Settings["Lapor:Faults:PoisonText"] = "RACUN-METRIK";
+        var errors = new ConcurrentQueue<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) => { if (instrument.Name == "lapor.consumer.errors") l.EnableMeasurementEvents(instrument); };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) => errors.Enqueue(string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}"))));
+        listener.Start();
+
+        var client = poisoned.CreateClient();
+        await FileAsync(client, new { type = "aduan", title = "Laporan RACUN-METRIK untuk uji", text = "Isi laporan ini memicu kegagalan konsumen RACUN-METRIK." });
+        await Eventually(() => Task.FromResult(errors.Any(e => e.Contains("endpoint=triage-complaints") && e.Contains("exception=InvalidOperationException"))),
+            "triage's failed attempts are counted");
+
+        Assert.DoesNotContain(errors, e => e.Contains("RACUN-METRIK"));
+    }
 }

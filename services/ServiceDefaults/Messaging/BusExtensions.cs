@@ -57,6 +57,7 @@ public static class BusExtensions
                     minInterval: TimeSpan.FromMilliseconds(100),
                     maxInterval: TimeSpan.FromSeconds(10),
                     intervalDelta: TimeSpan.FromMilliseconds(200)));
+                endpoint.UseFilter(new ConsumerErrorMeter(name));
                 if (faults.PoisonText is { } poison) endpoint.UseFilter(new PoisonFilter(poison));
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && configuration.GetValue("Lapor:Bus:QuorumQueues", false))
                     rabbit.SetQuorumQueue();

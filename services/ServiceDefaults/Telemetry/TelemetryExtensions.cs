@@ -23,6 +23,7 @@ public static class LaporTelemetry
     public static readonly Counter<long> ReportsRouted = Meter.CreateCounter<long>("lapor.reports.routed", description: "Routing decisions, by sector and route.");
     public static readonly Histogram<double> FilingToRouting = Meter.CreateHistogram<double>("lapor.reports.filing_to_routing", "s", "Time from filing to routing.");
     public static readonly Counter<long> AgencyResponses = Meter.CreateCounter<long>("lapor.desk.responses", description: "Agency answers and resolutions, by action.");
+    public static readonly Counter<long> ConsumerErrors = Meter.CreateCounter<long>("lapor.consumer.errors", description: "Failed delivery attempts, by endpoint and exception type (each retry counts).");
     public static readonly Counter<long> SlaBreaches = Meter.CreateCounter<long>("lapor.sla.breaches", description: "Missed deadlines, by deadline.");
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> OutboxBacklogs = new();

@@ -26,34 +26,51 @@ public class DistributedLapor : IAsyncLifetime
     /// <summary>A new client for the gateway, to carry one caller's token.</summary>
     public HttpClient NewClient() => new() { BaseAddress = Gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>The processes of the distributed shape: compose and Kubernetes files must describe the same ones.</summary>
+    public static readonly IReadOnlyList<(string Name, string Directory, string Assembly)> Shape =
+    [
+        ("intake", "services/Intake", "Lapor.Intake"),
+        ("triage", "services/Triage", "Lapor.Triage"),
+        ("desk", "services/AgencyDesk", "Lapor.AgencyDesk"),
+        ("analytics", "services/Analytics", "Lapor.Analytics"),
+        ("gateway", "gateway/Lapor.Gateway", "Lapor.Gateway"),
+    ];
+
+    /// <summary>What a service process needs to run distributed: its own PostgreSQL database and the broker.</summary>
+    public static Dictionary<string, string> ServiceEnvironment(string name, string database, string broker) => new()
+    {
+        ["Lapor__Database"] = "Postgres",
+        [$"ConnectionStrings__{name}"] = database,
+        ["Lapor__Transport"] = "RabbitMq",
+        ["ConnectionStrings__rabbitmq"] = broker,
+    };
+
+    /// <summary>What the gateway needs: one destination per service cluster.</summary>
+    public static Dictionary<string, string> GatewayEnvironment(Func<string, string> address) =>
+        Shape.Where(p => p.Name != "gateway")
+            .ToDictionary(p => $"ReverseProxy__Clusters__{p.Name}__Destinations__primary__Address", p => address(p.Name));
+
     public virtual async Task InitializeAsync()
     {
         _vhost = await RabbitMqVirtualHost.CreateAsync();
-        var intake = NewService("intake", "services/Intake", "Lapor.Intake", brokerPort: IntakeBrokerLink.Port);
-        var triage = NewService("triage", "services/Triage", "Lapor.Triage");
-        var desk = NewService("desk", "services/AgencyDesk", "Lapor.AgencyDesk");
-        var analytics = NewService("analytics", "services/Analytics", "Lapor.Analytics");
-        _services.AddRange([intake, triage, desk, analytics]);
+        foreach (var (name, directory, assembly) in Shape.Where(p => p.Name != "gateway"))
+        {
+            var environment = new Dictionary<string, string>(ServiceSettings);
+            var broker = _vhost.Uri(name == "intake" ? IntakeBrokerLink.Port : null);
+            foreach (var (key, value) in ServiceEnvironment(name, Databases.ConnectionString(name), broker)) environment[key] = value;
+            _services.Add(new ServiceProcess(name, directory, assembly, environment));
+        }
 
-        var gatewayEnvironment = new Dictionary<string, string> { ["Lapor__RateLimits__FilingPerMinute"] = "100000" };
-        foreach (var (cluster, service) in new[] { ("intake", intake), ("triage", triage), ("desk", desk), ("analytics", analytics) })
-            gatewayEnvironment[$"ReverseProxy__Clusters__{cluster}__Destinations__primary__Address"] = service.Address.ToString();
-        Gateway = new ServiceProcess("gateway", "gateway/Lapor.Gateway", "Lapor.Gateway", gatewayEnvironment);
+        var gatewayEnvironment = GatewayEnvironment(cluster => Service(cluster).Address.ToString());
+        gatewayEnvironment["Lapor__RateLimits__FilingPerMinute"] = "100000";
+        var (gatewayName, gatewayDirectory, gatewayAssembly) = Shape.Single(p => p.Name == "gateway");
+        Gateway = new ServiceProcess(gatewayName, gatewayDirectory, gatewayAssembly, gatewayEnvironment);
         _services.Add(Gateway);
 
         foreach (var service in _services) service.Start();
         Client = NewClient();
         await Task.WhenAll(_services.Select(WaitUntilHealthy));
     }
-
-    private ServiceProcess NewService(string name, string directory, string assembly, int? brokerPort = null) =>
-        new(name, directory, assembly, new Dictionary<string, string>(ServiceSettings)
-        {
-            ["Lapor__Database"] = "Postgres",
-            [$"ConnectionStrings__{name}"] = Databases.ConnectionString(name),
-            ["Lapor__Transport"] = "RabbitMq",
-            ["ConnectionStrings__rabbitmq"] = _vhost!.Uri(brokerPort),
-        });
 
     /// <summary>Healthy, not merely Degraded: the bus is connected and every queue is bound before tests publish.</summary>
     public async Task WaitUntilHealthy(ServiceProcess service)
