@@ -1,12 +1,34 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
 using Lapor.EndToEnd.Tests.Infrastructure;
 using static Lapor.EndToEnd.Tests.Infrastructure.SkeletonFlow;
 
 namespace Lapor.EndToEnd.Tests;
 
-/// <summary>Each service and the gateway in its own process, on the real RabbitMQ and PostgreSQL.</summary>
+/// <summary>Each service and the gateway in its own process, on the real RabbitMQ and PostgreSQL, exporting traces over OTLP.</summary>
 [Trait("Category", "Distributed")]
-public sealed class DistributedModeTests(DistributedLapor lapor) : IClassFixture<DistributedLapor>
+public sealed class DistributedModeTests(TracedLapor lapor) : IClassFixture<TracedLapor>
 {
+    [Fact]
+    public async Task A_report_filed_at_the_gateway_is_one_connected_trace_across_all_five_processes()
+    {
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        var rootSpan = ActivitySpanId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/complaints") { Content = JsonContent.Create(RoadInSurabaya) };
+        request.Headers.Add("traceparent", $"00-{traceId}-{rootSpan}-01");
+        Assert.Equal(HttpStatusCode.Created, (await lapor.Client.SendAsync(request)).StatusCode);
+
+        string[] processes = ["Lapor.Gateway", "Lapor.Intake", "Lapor.Triage", "Lapor.AgencyDesk", "Lapor.Analytics"];
+        IReadOnlyList<ExportedSpan> Trace() => [.. lapor.Telemetry.Spans.Where(s => s.TraceId == traceId)];
+        await Eventually(() => Task.FromResult(processes.All(p => Trace().Any(s => s.Service == p))),
+            "every process exports spans of the report's trace", seconds: 60);
+        // Connected: every span's parent is the caller's span or another exported span of the same trace.
+        await Eventually(() => Task.FromResult(Trace().All(s => s.ParentSpanId == rootSpan || Trace().Any(p => p.SpanId == s.ParentSpanId))),
+            "no span of the trace hangs off a parent nobody exported", seconds: 30);
+        Assert.Contains(Trace(), s => s.Service == "Lapor.Gateway" && s.ParentSpanId == rootSpan);
+    }
+
     [Fact]
     public Task A_report_filed_at_the_gateway_is_routed_shown_in_the_inbox_and_counted() => RunAsync(lapor.NewClient);
 

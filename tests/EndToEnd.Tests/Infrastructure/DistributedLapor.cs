@@ -12,7 +12,7 @@ public class DistributedLapor : IAsyncLifetime
     private RabbitMqVirtualHost? _vhost;
     private readonly List<ServiceProcess> _services = [];
 
-    /// <summary>Settings every service process gets on top of the distributed configuration (a subclass's faults).</summary>
+    /// <summary>Settings every process (services and gateway) gets on top of the distributed configuration (a subclass's faults).</summary>
     protected virtual IReadOnlyDictionary<string, string> ServiceSettings { get; } = new Dictionary<string, string>();
 
     /// <summary>A service by name: intake, triage, desk, analytics or gateway.</summary>
@@ -61,7 +61,8 @@ public class DistributedLapor : IAsyncLifetime
             _services.Add(new ServiceProcess(name, directory, assembly, environment));
         }
 
-        var gatewayEnvironment = GatewayEnvironment(cluster => Service(cluster).Address.ToString());
+        var gatewayEnvironment = new Dictionary<string, string>(ServiceSettings);
+        foreach (var (key, value) in GatewayEnvironment(cluster => Service(cluster).Address.ToString())) gatewayEnvironment[key] = value;
         gatewayEnvironment["Lapor__RateLimits__FilingPerMinute"] = "100000";
         var (gatewayName, gatewayDirectory, gatewayAssembly) = Shape.Single(p => p.Name == "gateway");
         Gateway = new ServiceProcess(gatewayName, gatewayDirectory, gatewayAssembly, gatewayEnvironment);
