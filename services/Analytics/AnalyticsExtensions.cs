@@ -13,6 +13,7 @@ public static class AnalyticsExtensions
     public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
     {
         builder.AddLaporDatabase<AnalyticsDbContext>("analytics");
+        builder.Services.AddScoped<ISeeder<AnalyticsDbContext>, CellsBackfill>();
         return builder;
     }
 

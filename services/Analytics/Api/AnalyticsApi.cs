@@ -1,98 +1,141 @@
-using Lapor.Contracts.Reference;
 using Lapor.Analytics.Domain;
 using Lapor.Analytics.Persistence;
+using Lapor.Contracts;
+using Lapor.Contracts.Reference;
 using Lapor.ServiceDefaults;
 using Lapor.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Lapor.Analytics.Api;
 
 /// <summary>
-/// The oversight view. A regional oversight user (token with a <c>region</c> claim) sees only reports of that
-/// region and the regions under it; a national one sees all. Every table answers CSV with
-/// <c>Accept: text/csv</c> or <c>?format=csv</c>.
+/// The oversight view, answered from pre-aggregated cells. A regional oversight user (token with a <c>region</c>
+/// claim) sees only reports of that region and the regions under it; a national one sees all. Every table answers
+/// CSV with <c>Accept: text/csv</c> or <c>?format=csv</c>. Days are WIB dates, both ends included.
 /// </summary>
 public static class AnalyticsApi
 {
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
         var analytics = app.MapGroup("/api/analytics").WithTags("Analytics").RequireAuthorization(LaporPolicies.Oversight);
-        analytics.MapGet("/summary", Summary).WithName("Summary").WithSummary("Reports counted by status and by sector.");
-        analytics.MapGet("/agencies", Agencies).WithName("AgencyPerformance").WithSummary("Backlog, deadlines and speed per agency.");
-        analytics.MapGet("/sectors", Sectors).WithName("SectorPerformance").WithSummary("Backlog, deadlines and speed per sector.");
-        analytics.MapGet("/provinces", Provinces).WithName("ProvincePerformance")
-            .WithSummary("Backlog, deadlines and speed per province (kabupaten and kota rolled up).");
+        analytics.MapGet("/summary", Summary).WithName("Summary").WithSummary("Reports counted by status, sector, type and channel.");
+        analytics.MapGet("/agencies", ([AsParameters] Filter f, HttpContext h, AnalyticsDbContext db, TimeProvider c, CancellationToken t) => Table(f, Dimension.Agency, "agency", h, db, c, t))
+            .WithName("AgencyPerformance").WithSummary("Backlog, deadlines, speed and quality per agency.");
+        analytics.MapGet("/sectors", ([AsParameters] Filter f, HttpContext h, AnalyticsDbContext db, TimeProvider c, CancellationToken t) => Table(f, Dimension.Sector, "sector", h, db, c, t))
+            .WithName("SectorPerformance").WithSummary("Backlog, deadlines, speed and quality per sector.");
+        analytics.MapGet("/regions", Regions).WithName("RegionPerformance")
+            .WithSummary("Per kabupaten/kota (level=kabupaten, default), per province (level=provinsi) or one national row (level=nasional).");
+        analytics.MapGet("/provinces", ([AsParameters] Filter f, HttpContext h, AnalyticsDbContext db, TimeProvider c, CancellationToken t) => Table(f, Dimension.Province, "province", h, db, c, t))
+            .WithName("ProvincePerformance").WithSummary("Per province, kabupaten and kota rolled up.");
+        analytics.MapGet("/timeseries", Timeseries).WithName("Timeseries")
+            .WithSummary("filed, routed, responded, resolved or breached, counted on the day it happened, per day or week.");
         analytics.MapGet("/trend", Trend).WithName("Trend").WithSummary("Reports filed per day (WIB), the last N days (default 30, at most 366).");
         analytics.MapPost("/rebuild", Rebuild).WithName("Rebuild").WithSummary("Rebuild every read model from the kept events.")
             .RequireAuthorization(LaporPolicies.Verifier);
+
+        app.MapGet("/api/analytics/public/agencies", Scorecards).WithTags("Analytics").AllowAnonymous().WithName("PublicScorecards")
+            .WithSummary("Each agency's handling of reports over the last 90 days, for everyone (UU 25/2009 art. 23).");
         return app;
     }
 
-    public sealed record SummaryView(int Total, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyDictionary<string, int> BySector);
-
-    public sealed record Period(DateTimeOffset? From, DateTimeOffset? To, string? Sector, string? Format);
-
-    public static async Task<Ok<SummaryView>> Summary(HttpContext http, AnalyticsDbContext db, CancellationToken cancellationToken)
+    /// <summary>The common query: period, sector, agency, region, CSV.</summary>
+    public sealed record Filter(DateOnly? From, DateOnly? To, string? Sector, string? Agency, string? Region, string? Format)
     {
-        var facts = Scoped(db, http);
-        var byStatus = await facts.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var bySector = await facts.Where(c => c.Sector != null).GroupBy(c => c.Sector!.Value)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new SummaryView(
-            byStatus.Sum(s => s.Count),
-            byStatus.ToDictionary(s => LaporJson.WireName(s.Key), s => s.Count),
-            bySector.ToDictionary(s => LaporJson.WireName(s.Key), s => s.Count)));
+        public Dictionary<string, string[]> Validate()
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (From > To) errors["from"] = ["Must not be after 'to'."];
+            if (Sector is not null && LaporJson.FromWireName<Sector>(Sector) is null) errors["sector"] = ["Unknown sector."];
+            if (Region is not null && Contracts.Reference.Regions.Find(Region) is null) errors["region"] = ["Unknown region code."];
+            if (Format is not null and not "csv" and not "json") errors["format"] = ["csv or json."];
+            return errors;
+        }
+
+        public Slice Slice(HttpContext http) =>
+            new(From?.DayNumber, To?.DayNumber, Sector, Agency, Region, Caller.From(http.User).Region);
+
+        public bool WantsCsv(HttpContext http) =>
+            Format == "csv" || (Format is null && http.Request.Headers.Accept.Any(a => a?.Contains("text/csv") == true));
     }
 
-    public static Task<IResult> Agencies([AsParameters] Period period, HttpContext http, AnalyticsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        Table(period, http, db, clock, f => f.AgencyId, "agency", cancellationToken);
+    public static async Task<IResult> Summary([AsParameters] Filter filter, HttpContext http, AnalyticsDbContext db, CancellationToken cancellationToken)
+    {
+        if (filter.Validate() is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        var summary = await OversightQueries.SummaryAsync(db, filter.Slice(http), cancellationToken);
+        if (!filter.WantsCsv(http)) return TypedResults.Ok(summary);
+        var rows = new[] { ("status", summary.ByStatus), ("sector", summary.BySector), ("type", summary.ByType), ("channel", summary.ByChannel) }
+            .SelectMany(d => d.Item2.Select(kv => new object?[] { d.Item1, kv.Key, kv.Value }));
+        return Csv(OversightReports.Csv(["dimension", "value", "reports"], rows));
+    }
 
-    public static Task<IResult> Sectors([AsParameters] Period period, HttpContext http, AnalyticsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        Table(period, http, db, clock, OversightReports.SectorKey, "sector", cancellationToken);
+    public static Task<IResult> Regions([AsParameters] Filter filter, HttpContext http, AnalyticsDbContext db, TimeProvider clock, CancellationToken cancellationToken,
+        string level = "kabupaten") => level switch
+    {
+        "kabupaten" or "kota" => Table(filter, Dimension.Regency, "region", http, db, clock, cancellationToken),
+        "provinsi" => Table(filter, Dimension.Province, "province", http, db, clock, cancellationToken),
+        "nasional" => Table(filter, Dimension.National, "national", http, db, clock, cancellationToken),
+        _ => Task.FromResult<IResult>(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["level"] = ["kabupaten, provinsi or nasional."] })),
+    };
 
-    public static Task<IResult> Provinces([AsParameters] Period period, HttpContext http, AnalyticsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        Table(period, http, db, clock, f => f.Region is { } code ? Regions.Find(code)?.ProvinceCode ?? code : null, "province", cancellationToken);
+    private static async Task<IResult> Table(Filter filter, Dimension dimension, string keyName, HttpContext http, AnalyticsDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (filter.Validate() is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        var table = await OversightQueries.TableAsync(db, filter.Slice(http), dimension, clock.GetUtcNow(), cancellationToken);
+        return filter.WantsCsv(http) ? Csv(OversightReports.ToCsv(table, keyName)) : TypedResults.Ok(table);
+    }
 
-    public sealed record DayCount(DateOnly Day, int Filed);
+    private static readonly string[] Metrics = DetailKinds.ActivityMetrics;
+
+    public static async Task<IResult> Timeseries([AsParameters] Filter filter, HttpContext http, AnalyticsDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken, string metric = "filed", string granularity = "day")
+    {
+        var errors = filter.Validate();
+        if (!Metrics.Contains(metric)) errors["metric"] = [$"One of {string.Join(", ", Metrics)}."];
+        if (granularity is not ("day" or "week")) errors["granularity"] = ["day or week."];
+        var to = filter.To ?? Today(clock);
+        var from = filter.From ?? to.AddDays(-29);
+        if (to.DayNumber - from.DayNumber > 3660) errors["from"] = ["At most ten years at a time."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var series = await OversightQueries.SeriesAsync(db, filter.Slice(http) with { FromDay = from.DayNumber, ToDay = to.DayNumber }, metric,
+            granularity == "week", cancellationToken);
+        return filter.WantsCsv(http)
+            ? Csv(OversightReports.Csv(["start", metric], series.Select(p => new object?[] { p.Start, p.Count })))
+            : TypedResults.Ok(series);
+    }
+
+    public sealed record DayCount(DateOnly Day, long Filed);
 
     public static async Task<Results<Ok<List<DayCount>>, ValidationProblem>> Trend(HttpContext http, AnalyticsDbContext db, TimeProvider clock,
         CancellationToken cancellationToken, int days = 30)
     {
         if (days is < 1 or > 366) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = ["1 to 366."] });
-        var wib = TimeSpan.FromHours(7);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(wib).DateTime);
-        var first = today.AddDays(1 - days);
-        var since = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), wib);
-        var filed = await Scoped(db, http).Where(f => f.FiledAt >= since).Select(f => f.FiledAt!.Value).ToListAsync(cancellationToken);
-        var perDay = filed.GroupBy(at => DateOnly.FromDateTime(at.ToOffset(wib).DateTime)).ToDictionary(g => g.Key, g => g.Count());
-        return TypedResults.Ok(Enumerable.Range(0, days).Select(i => first.AddDays(i)).Select(day => new DayCount(day, perDay.GetValueOrDefault(day))).ToList());
+        var today = Today(clock);
+        var slice = new Slice(today.AddDays(1 - days).DayNumber, today.DayNumber, Scope: Caller.From(http.User).Region);
+        var series = await OversightQueries.SeriesAsync(db, slice, "filed", weekly: false, cancellationToken);
+        return TypedResults.Ok(series.Select(p => new DayCount(p.Start, p.Count)).ToList());
     }
 
-    private static async Task<IResult> Table(Period period, HttpContext http, AnalyticsDbContext db, TimeProvider clock,
-        Func<ComplaintFact, string?> key, string keyName, CancellationToken cancellationToken)
-    {
-        var facts = Scoped(db, http);
-        if (period.From is { } from) facts = facts.Where(f => f.FiledAt >= from);
-        if (period.To is { } to) facts = facts.Where(f => f.FiledAt < to);
-        var rows = (await facts.ToListAsync(cancellationToken))
-            .Where(f => period.Sector is null || OversightReports.SectorKey(f) == period.Sector);
-        var table = OversightReports.By(rows, key, clock.GetUtcNow());
+    /// <summary>What citizens may see of each agency: counts and speed, never a report's text or a reporter (names come from the directory).</summary>
+    public sealed record Scorecard(string AgencyId, long Received, double? AnsweredInTimePercent, double? MedianHoursToFirstResponse, double? AverageRating);
 
-        var wantsCsv = period.Format == "csv" || http.Request.Headers.Accept.Any(a => a?.Contains("text/csv") == true);
-        return wantsCsv
-            ? TypedResults.Text(OversightReports.ToCsv(table, keyName), "text/csv; charset=utf-8")
-            : TypedResults.Ok(table);
+    public static async Task<IResult> Scorecards(HttpContext http, AnalyticsDbContext db, TimeProvider clock, CancellationToken cancellationToken, string? format = null)
+    {
+        var today = Today(clock);
+        var table = await OversightQueries.TableAsync(db, new Slice(today.AddDays(-89).DayNumber, today.DayNumber), Dimension.Agency, clock.GetUtcNow(), cancellationToken);
+        var cards = table.Select(r => new Scorecard(r.Key, r.Received, r.AnsweredInTimePercent, r.MedianHoursToFirstResponse, r.AverageRating)).ToList();
+        return new Filter(null, null, null, null, null, format).WantsCsv(http)
+            ? Csv(OversightReports.Csv(["agency", "received", "answered_in_time_percent", "median_hours_to_first_response", "average_rating"],
+                cards.Select(c => new object?[] { c.AgencyId, c.Received, c.AnsweredInTimePercent, c.MedianHoursToFirstResponse, c.AverageRating })))
+            : TypedResults.Ok(cards);
     }
 
     public static async Task<Ok<RebuildResult>> Rebuild(AnalyticsDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await Projection.RebuildAsync(db, cancellationToken));
 
-    /// <summary>The caller's slice: everything for national oversight, a region and its sub-regions otherwise.</summary>
-    private static IQueryable<ComplaintFact> Scoped(AnalyticsDbContext db, HttpContext http)
-    {
-        var region = Caller.From(http.User).Region;
-        var facts = db.Complaints.AsNoTracking();
-        return region is null ? facts : facts.Where(f => f.Region == region || f.Region!.StartsWith(region + "."));
-    }
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDayNumber(FactCells.Day(clock.GetUtcNow()));
+
+    private static IResult Csv(string text) => TypedResults.Text(text, "text/csv; charset=utf-8");
 }

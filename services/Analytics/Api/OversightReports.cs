@@ -1,61 +1,92 @@
+using System.Globalization;
+using System.Text;
 using Lapor.Analytics.Domain;
-using Lapor.ServiceDefaults;
 
 namespace Lapor.Analytics.Api;
 
-/// <summary>One row of an oversight table: how a group of reports (an agency's, a sector's) is being handled.</summary>
+/// <summary>
+/// One row of an oversight table: how a group of reports (an agency's, a sector's, a region's) is being handled.
+/// Percent figures count reports still unanswered past their deadline as misses, never leaving them out;
+/// hours are the upper bounds of 5 %-wide histogram buckets.
+/// </summary>
 public sealed record PerformanceRow(
-    string Key, int Received, int Open, int Overdue, int Resolved, double? AnsweredInTimePercent, double? MedianHoursToFirstResponse,
-    double? P90HoursToFirstResponse, double ForwardedPercent, int Breaches, double? AverageRating, double ReopenedPercent);
+    string Key, long Received, long Open, long Overdue, long Resolved, double? AnsweredInTimePercent, double? MedianHoursToFirstResponse,
+    double? P90HoursToFirstResponse, double ForwardedPercent, long Breaches, double? AverageRating, double ReopenedPercent,
+    double? VerifiedInTimePercent, double? MedianHoursToVerification, double? P90HoursToVerification,
+    double? MedianHoursToResolution, double? P90HoursToResolution);
 
-/// <summary>Builds the oversight tables from fact rows; the same code serves JSON and CSV.</summary>
+/// <summary>Builds oversight rows from summed cells; the same rows serve JSON and CSV.</summary>
 public static class OversightReports
 {
-    public static IReadOnlyList<PerformanceRow> By(IEnumerable<ComplaintFact> facts, Func<ComplaintFact, string?> key, DateTimeOffset now) =>
-        facts.Where(f => key(f) is not null)
-            .GroupBy(f => key(f)!)
-            .Select(g => Row(g.Key, g.ToList(), now))
-            .OrderByDescending(r => r.Received).ThenBy(r => r.Key)
-            .ToList();
-
-    public static PerformanceRow Row(string key, IReadOnlyList<ComplaintFact> facts, DateTimeOffset now)
+    public static PerformanceRow Row(string key, IEnumerable<DailyFigures> figures, IEnumerable<DailyDetail> details)
     {
-        var decided = facts.Select(f => f.AnsweredInTime(now)).Where(d => d is not null).ToList();
-        var hours = facts.Where(f => f.FirstRespondedAt is not null && f.RoutedAt is not null)
-            .Select(f => (f.FirstRespondedAt!.Value - f.RoutedAt!.Value).TotalHours).Order().ToList();
+        var f = figures.ToList();
+        long Sum(Func<DailyFigures, long> measure) => f.Sum(measure);
+        var d = details.ToList();
+        long Count(string kind, string value) => d.Where(x => x.Kind == kind && x.Value == value).Sum(x => x.Count);
+        IEnumerable<(string, long)> Histogram(string kind) => d.Where(x => x.Kind == kind).Select(x => (x.Value, x.Count));
+
+        var received = Sum(x => x.Filed);
+        var overdue = Count(DetailKinds.UnansweredOpen, "past");
+        var missedUnanswered = overdue + Count(DetailKinds.UnansweredClosed, "past");
+        var answeredDecided = Sum(x => x.AnsweredInTime) + Sum(x => x.AnsweredLate) + missedUnanswered;
+        var verifiedDecided = Sum(x => x.VerifiedInTime) + Sum(x => x.VerificationMissed);
+        var rated = Sum(x => x.Rated);
         return new PerformanceRow(
             key,
-            facts.Count,
-            facts.Count(f => f.IsOpen),
-            facts.Count(f => f.IsOverdue(now)),
-            facts.Count(f => f.ResolvedAt is not null),
-            decided.Count == 0 ? null : Math.Round(100.0 * decided.Count(d => d == true) / decided.Count, 1),
-            Percentile(hours, 0.5),
-            Percentile(hours, 0.9),
-            facts.Count == 0 ? 0 : Math.Round(100.0 * facts.Count(f => f.Forwards > 0) / facts.Count, 1),
-            facts.Sum(f => f.Breaches),
-            facts.Any(f => f.Rating is not null) ? Math.Round(facts.Where(f => f.Rating is not null).Average(f => f.Rating!.Value), 2) : null,
-            facts.Count == 0 ? 0 : Math.Round(100.0 * facts.Count(f => f.Reopened) / facts.Count, 1));
+            received,
+            Sum(x => x.Open),
+            overdue,
+            Sum(x => x.Resolved),
+            Percent(Sum(x => x.AnsweredInTime), answeredDecided),
+            Latency.Percentile(Histogram(DetailKinds.FirstResponse), 0.5),
+            Latency.Percentile(Histogram(DetailKinds.FirstResponse), 0.9),
+            Percent(Sum(x => x.Forwarded), received) ?? 0,
+            Sum(x => x.Breaches),
+            rated == 0 ? null : Math.Round((double)Sum(x => x.RatingSum) / rated, 2),
+            Percent(Sum(x => x.Reopened), received) ?? 0,
+            Percent(Sum(x => x.VerifiedInTime), verifiedDecided),
+            Latency.Percentile(Histogram(DetailKinds.Verification), 0.5),
+            Latency.Percentile(Histogram(DetailKinds.Verification), 0.9),
+            Latency.Percentile(Histogram(DetailKinds.Resolution), 0.5),
+            Latency.Percentile(Histogram(DetailKinds.Resolution), 0.9));
     }
 
-    /// <summary>Nearest-rank percentile, in hours rounded to one decimal.</summary>
-    public static double? Percentile(IReadOnlyList<double> sorted, double p) =>
-        sorted.Count == 0 ? null : Math.Round(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)], 1);
+    private static double? Percent(long part, long whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1);
 
-    public static string ToCsv(IEnumerable<PerformanceRow> rows, string keyName)
+    private static readonly string[] Columns =
+    [
+        "received", "open", "overdue", "resolved", "answered_in_time_percent", "median_hours_to_first_response", "p90_hours_to_first_response",
+        "forwarded_percent", "breaches", "average_rating", "reopened_percent", "verified_in_time_percent", "median_hours_to_verification",
+        "p90_hours_to_verification", "median_hours_to_resolution", "p90_hours_to_resolution",
+    ];
+
+    public static string ToCsv(IEnumerable<PerformanceRow> rows, string keyName) =>
+        Csv([keyName, .. Columns], rows.Select(r => new object?[]
+        {
+            r.Key, r.Received, r.Open, r.Overdue, r.Resolved, r.AnsweredInTimePercent, r.MedianHoursToFirstResponse, r.P90HoursToFirstResponse,
+            r.ForwardedPercent, r.Breaches, r.AverageRating, r.ReopenedPercent, r.VerifiedInTimePercent, r.MedianHoursToVerification,
+            r.P90HoursToVerification, r.MedianHoursToResolution, r.P90HoursToResolution,
+        }));
+
+    /// <summary>RFC 4180 text: text cells quoted with spreadsheet formulas neutralised, numbers invariant, nulls empty.</summary>
+    public static string Csv(IReadOnlyList<string> header, IEnumerable<object?[]> rows)
     {
-        var csv = new System.Text.StringBuilder();
-        csv.AppendLine($"{keyName},received,open,overdue,resolved,answered_in_time_percent,median_hours_to_first_response,p90_hours_to_first_response,forwarded_percent,breaches,average_rating,reopened_percent");
-        foreach (var r in rows)
-            csv.AppendLine(string.Join(',', Escape(r.Key), r.Received, r.Open, r.Overdue, r.Resolved, Number(r.AnsweredInTimePercent),
-                Number(r.MedianHoursToFirstResponse), Number(r.P90HoursToFirstResponse), Number(r.ForwardedPercent), r.Breaches, Number(r.AverageRating), Number(r.ReopenedPercent)));
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(',', header));
+        foreach (var row in rows) csv.AppendLine(string.Join(',', row.Select(Cell)));
         return csv.ToString();
     }
 
-    private static string Number(double? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    private static string Cell(object? value) => value switch
+    {
+        null => "",
+        string text => Escape(text),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => Escape(value.ToString() ?? ""),
+    };
 
-    // Quote every text cell and neutralise spreadsheet formulas.
-    private static string Escape(string text) => "\"" + (text.StartsWith('=') || text.StartsWith('+') || text.StartsWith('-') || text.StartsWith('@') ? "'" + text : text).Replace("\"", "\"\"") + "\"";
-
-    public static string SectorKey(ComplaintFact f) => f.Sector is { } s ? LaporJson.WireName(s) : "";
+    private static string Escape(string text) =>
+        "\"" + (text.StartsWith('=') || text.StartsWith('+') || text.StartsWith('-') || text.StartsWith('@') ? "'" + text : text).Replace("\"", "\"\"") + "\"";
 }

@@ -5,7 +5,10 @@ using Lapor.ServiceDefaults.Messaging;
 
 namespace Lapor.Analytics.Consumers;
 
-/// <summary>Keeps the event and projects it onto the report's fact row, in one transaction with the inbox.</summary>
+/// <summary>
+/// Keeps the event, projects it onto the report's fact row and adds the change in the report's contribution to the
+/// pre-aggregated cells — all in one transaction with the inbox.
+/// </summary>
 public abstract class ProjectionConsumer<TEvent>(AnalyticsDbContext db, TimeProvider clock)
     : IdempotentConsumer<AnalyticsDbContext, TEvent>(db, clock)
     where TEvent : class, IComplaintEvent
@@ -15,7 +18,12 @@ public abstract class ProjectionConsumer<TEvent>(AnalyticsDbContext db, TimeProv
         Db.Events.Add(EventRecord.From(MessageId, message));
         var fact = await Db.Complaints.FindAsync([message.ComplaintId], cancellationToken);
         if (fact is null) Db.Complaints.Add(fact = ComplaintFact.For(message.ComplaintId));
+        var before = FactCells.Of(fact);
         fact.Apply(message);
+        var after = FactCells.Of(fact);
+        Db.AddToCells(
+            CellWriter.Difference<DailyFigures>(before.Figures is { } b ? [b] : [], after.Figures is { } a ? [a] : []),
+            CellWriter.Difference(before.Details, after.Details));
     }
 }
 

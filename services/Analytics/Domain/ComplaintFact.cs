@@ -20,6 +20,9 @@ public sealed class ComplaintFact
     public int StatusSequence { get; private set; }
     public DateTimeOffset? FiledAt { get; private set; }
     public DateTimeOffset? VerifiedAt { get; private set; }
+    public DateTimeOffset? VerificationDueAt { get; private set; }
+    public bool VerificationBreached { get; private set; }
+    public DateTimeOffset? FirstBreachedAt { get; private set; }
     public DateTimeOffset? RoutedAt { get; private set; }
     public DateTimeOffset? FollowUpDueAt { get; private set; }
     public DateTimeOffset? FirstRespondedAt { get; private set; }
@@ -47,6 +50,7 @@ public sealed class ComplaintFact
                 Type = v.Type;
                 Sector = v.Sector;
                 VerifiedAt = v.OccurredAt;
+                VerificationDueAt = v.VerificationDueAt;
                 Advance(e, ComplaintStatus.Terverifikasi);
                 break;
             case ComplaintRouted r:
@@ -71,8 +75,10 @@ public sealed class ComplaintFact
                 Reopened = true;
                 Advance(e, ComplaintStatus.SedangDiproses);
                 break;
-            case SlaBreached:
+            case SlaBreached breached:
                 Breaches++;
+                if (breached.Deadline == SlaBreached.Verification) VerificationBreached = true;
+                if (FirstBreachedAt is null || breached.OccurredAt < FirstBreachedAt) FirstBreachedAt = breached.OccurredAt;
                 break;
             case ReporterAsked:
                 Advance(e, ComplaintStatus.MenungguTanggapanPelapor);
@@ -90,20 +96,6 @@ public sealed class ComplaintFact
     }
 
     public bool IsOpen => Status is not (ComplaintStatus.Selesai or ComplaintStatus.Ditutup or ComplaintStatus.Diarsipkan);
-
-    /// <summary>Open, unanswered and past its follow-up deadline.</summary>
-    public bool IsOverdue(DateTimeOffset now) => IsOpen && FirstRespondedAt is null && FollowUpDueAt < now;
-
-    /// <summary>
-    /// Whether the agency answered within its deadline: true or false once decided, null while the deadline is
-    /// still ahead. An unanswered report past its deadline is a miss, never left out of the denominator.
-    /// </summary>
-    public bool? AnsweredInTime(DateTimeOffset now) => FollowUpDueAt switch
-    {
-        null => null,
-        { } due when FirstRespondedAt is { } answered => answered <= due,
-        { } due => now > due ? false : null,
-    };
 
     private void Advance(IComplaintEvent e, ComplaintStatus status)
     {

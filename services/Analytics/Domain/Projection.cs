@@ -20,19 +20,34 @@ public static class Projection
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Complaints.ExecuteDeleteAsync(cancellationToken);
+        await db.Figures.ExecuteDeleteAsync(cancellationToken);
+        await db.Details.ExecuteDeleteAsync(cancellationToken);
         var facts = new Dictionary<Guid, ComplaintFact>();
         var events = 0;
         await foreach (var record in db.Events.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var type = typeof(IComplaintEvent).Assembly.GetType($"{typeof(IComplaintEvent).Namespace}.{record.EventType}")!;
-            var e = (IComplaintEvent)JsonSerializer.Deserialize(record.Body, type, LaporJson.Options)!;
+            var e = Deserialize(record);
             if (!facts.TryGetValue(e.ComplaintId, out var fact)) facts[e.ComplaintId] = fact = ComplaintFact.For(e.ComplaintId);
             fact.Apply(e);
             events++;
         }
-        db.Complaints.AddRange(facts.Values);
-        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var chunk in facts.Values.Chunk(5000))
+        {
+            db.Complaints.AddRange(chunk);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        var cells = facts.Values.Select(FactCells.Of).ToList();
+        await CellWriter.AddAsync(db, CellWriter.Sum(cells.Where(c => c.Figures is not null).Select(c => c.Figures!)), cancellationToken);
+        await CellWriter.AddAsync(db, CellWriter.Sum(cells.SelectMany(c => c.Details)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RebuildResult(events, facts.Count);
+    }
+
+    private static IComplaintEvent Deserialize(EventRecord record)
+    {
+        var type = typeof(IComplaintEvent).Assembly.GetType($"{typeof(IComplaintEvent).Namespace}.{record.EventType}")!;
+        return (IComplaintEvent)JsonSerializer.Deserialize(record.Body, type, LaporJson.Options)!;
     }
 }

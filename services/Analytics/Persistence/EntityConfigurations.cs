@@ -26,3 +26,30 @@ internal sealed class EventRecordConfiguration : IEntityTypeConfiguration<EventR
         builder.Property(e => e.EventType).HasMaxLength(100);
     }
 }
+
+internal sealed class DailyFiguresConfiguration : IEntityTypeConfiguration<DailyFigures>
+{
+    public void Configure(EntityTypeBuilder<DailyFigures> builder)
+    {
+        builder.ToTable("daily_figures");
+        builder.HasKey(c => new { c.Day, c.AgencyId, c.Sector, c.Region });
+        builder.Property(c => c.AgencyId).HasMaxLength(64);
+        builder.Property(c => c.Sector).HasMaxLength(40);
+        builder.Property(c => c.Region).HasMaxLength(16);
+    }
+}
+
+internal sealed class DailyDetailConfiguration : IEntityTypeConfiguration<DailyDetail>
+{
+    public void Configure(EntityTypeBuilder<DailyDetail> builder)
+    {
+        builder.ToTable("daily_details");
+        builder.HasKey(c => new { c.Day, c.AgencyId, c.Sector, c.Region, c.Kind, c.Value });
+        builder.HasIndex(c => new { c.Kind, c.Day });
+        builder.Property(c => c.AgencyId).HasMaxLength(64);
+        builder.Property(c => c.Sector).HasMaxLength(40);
+        builder.Property(c => c.Region).HasMaxLength(16);
+        builder.Property(c => c.Kind).HasMaxLength(32);
+        builder.Property(c => c.Value).HasMaxLength(32);
+    }
+}

@@ -18,8 +18,43 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         Database.IsSqlite()
-            ? SqliteWriteGate.RunAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
-            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            ? SqliteWriteGate.RunAsync(this, () => SaveAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
+            : SaveAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    /// <summary>Whether set-based writes (SQL that EF cannot express, such as adding to counters) wait for the next SaveChanges.</summary>
+    protected virtual bool HasSetBasedWrites => false;
+
+    /// <summary>Runs the waiting set-based writes inside SaveChanges' transaction.</summary>
+    protected virtual Task WriteSetBasedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Forgets the set-based writes once they committed.</summary>
+    protected virtual void ClearSetBasedWrites() { }
+
+    private async Task<int> SaveAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        if (!HasSetBasedWrites) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            // The caller's transaction holds both; it commits or rolls back them together.
+            var inCallersTransaction = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await WriteSetBasedAsync(cancellationToken);
+            ClearSetBasedWrites();
+            return inCallersTransaction;
+        }
+
+        // One transaction for the tracked changes and the set-based writes; the retrying strategy replays both.
+        var saved = await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await WriteSetBasedAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return count;
+        });
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        ClearSetBasedWrites();
+        return saved;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -42,6 +42,9 @@ namespace Lapor.Analytics.Persistence.Migrations
                     b.Property<DateTimeOffset?>("FiledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("FirstBreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("FirstRespondedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -84,12 +87,120 @@ namespace Lapor.Analytics.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<bool>("VerificationBreached")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("VerificationDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("VerifiedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("ComplaintId");
 
                     b.ToTable("complaint_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Lapor.Analytics.Domain.DailyDetail", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "AgencyId", "Sector", "Region", "Kind", "Value");
+
+                    b.HasIndex("Kind", "Day");
+
+                    b.ToTable("daily_details", (string)null);
+                });
+
+            modelBuilder.Entity("Lapor.Analytics.Domain.DailyFigures", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("AnsweredInTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AnsweredLate")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Breaches")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Filed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Forwarded")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Open")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RatingSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Reopened")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Resolved")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Responded")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Routed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("VerificationMissed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Verified")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("VerifiedInTime")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "AgencyId", "Sector", "Region");
+
+                    b.ToTable("daily_figures", (string)null);
                 });
 
             modelBuilder.Entity("Lapor.Analytics.Domain.EventRecord", b =>

@@ -1,0 +1,119 @@
+using Lapor.Analytics.Domain;
+using Lapor.Analytics.Persistence;
+using Lapor.Contracts.Reference;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Analytics.Api;
+
+/// <summary>
+/// Which cells a question reads: a span of days (WIB, both ends included), a sector, an agency, and a region with
+/// the regions under it. <see cref="Scope"/> is the caller's own region (from the token) and always applies.
+/// </summary>
+public sealed record Slice(int? FromDay = null, int? ToDay = null, string? Sector = null, string? AgencyId = null, string? Region = null, string? Scope = null);
+
+/// <summary>How a table groups its rows.</summary>
+public enum Dimension { Agency, Sector, Regency, Province, National }
+
+/// <summary>The oversight questions, answered from the pre-aggregated cells only (never by reading reports).</summary>
+public static class OversightQueries
+{
+    public static IQueryable<T> In<T>(this IQueryable<T> cells, Slice slice) where T : class, ICell
+    {
+        if (slice.FromDay is { } from) cells = cells.Where(c => c.Day >= from);
+        if (slice.ToDay is { } to) cells = cells.Where(c => c.Day <= to);
+        if (slice.Sector is { } sector) cells = cells.Where(c => c.Sector == sector);
+        if (slice.AgencyId is { } agency) cells = cells.Where(c => c.AgencyId == agency);
+        foreach (var region in new[] { slice.Scope, slice.Region })
+            if (region is not null)
+            {
+                var under = region + ".";
+                cells = cells.Where(c => c.Region == region || c.Region.StartsWith(under));
+            }
+        return cells;
+    }
+
+    public static async Task<IReadOnlyList<PerformanceRow>> TableAsync(AnalyticsDbContext db, Slice slice, Dimension dimension, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var figures = await db.Figures.AsNoTracking().In(slice)
+            .GroupBy(c => new { c.AgencyId, c.Sector, c.Region })
+            .Select(g => new DailyFigures
+            {
+                AgencyId = g.Key.AgencyId, Sector = g.Key.Sector, Region = g.Key.Region,
+                Filed = g.Sum(c => c.Filed), Open = g.Sum(c => c.Open), Verified = g.Sum(c => c.Verified),
+                VerifiedInTime = g.Sum(c => c.VerifiedInTime), VerificationMissed = g.Sum(c => c.VerificationMissed),
+                Routed = g.Sum(c => c.Routed), Responded = g.Sum(c => c.Responded), AnsweredInTime = g.Sum(c => c.AnsweredInTime),
+                AnsweredLate = g.Sum(c => c.AnsweredLate), Resolved = g.Sum(c => c.Resolved), Forwarded = g.Sum(c => c.Forwarded),
+                Breaches = g.Sum(c => c.Breaches), Rated = g.Sum(c => c.Rated), RatingSum = g.Sum(c => c.RatingSum), Reopened = g.Sum(c => c.Reopened),
+            })
+            .ToListAsync(cancellationToken);
+
+        // Unanswered reports only as "deadline passed" or not; latency histograms bucket by bucket.
+        var currentHour = FactCells.CurrentHour(now);
+        string[] kinds = [DetailKinds.UnansweredOpen, DetailKinds.UnansweredClosed, DetailKinds.FirstResponse, DetailKinds.Verification, DetailKinds.Resolution];
+        var details = await db.Details.AsNoTracking().In(slice)
+            .Where(c => kinds.Contains(c.Kind))
+            .GroupBy(c => new
+            {
+                c.AgencyId, c.Sector, c.Region, c.Kind,
+                Value = c.Kind == DetailKinds.UnansweredOpen || c.Kind == DetailKinds.UnansweredClosed
+                    ? (string.Compare(c.Value, currentHour) <= 0 ? "past" : "ahead")
+                    : c.Value,
+            })
+            .Select(g => new DailyDetail { AgencyId = g.Key.AgencyId, Sector = g.Key.Sector, Region = g.Key.Region, Kind = g.Key.Kind, Value = g.Key.Value, Count = g.Sum(c => c.Count) })
+            .ToListAsync(cancellationToken);
+
+        var key = KeyOf(dimension);
+        var detailsByKey = details.Where(d => key(d) is not null).ToLookup(d => key(d)!);
+        return figures.Where(f => key(f) is not null)
+            .GroupBy(f => key(f)!)
+            .Select(g => OversightReports.Row(g.Key, g, detailsByKey[g.Key]))
+            .OrderByDescending(r => r.Received).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>A cell's row in a table of this dimension; null leaves it out (a report not routed yet has no agency).</summary>
+    private static Func<ICell, string?> KeyOf(Dimension dimension) => dimension switch
+    {
+        Dimension.Agency => c => c.AgencyId is "" ? null : c.AgencyId,
+        Dimension.Sector => c => c.Sector is "" ? null : c.Sector,
+        Dimension.Regency => c => c.Region is "" ? null : c.Region,
+        Dimension.Province => c => c.Region is "" ? null : Regions.Find(c.Region)?.ProvinceCode ?? c.Region,
+        _ => _ => "nasional",
+    };
+
+    public sealed record SummaryView(long Total, IReadOnlyDictionary<string, long> ByStatus, IReadOnlyDictionary<string, long> BySector,
+        IReadOnlyDictionary<string, long> ByType, IReadOnlyDictionary<string, long> ByChannel);
+
+    public static async Task<SummaryView> SummaryAsync(AnalyticsDbContext db, Slice slice, CancellationToken cancellationToken)
+    {
+        var bySector = await db.Figures.AsNoTracking().In(slice).GroupBy(c => c.Sector)
+            .Select(g => new { g.Key, Count = g.Sum(c => c.Filed) }).ToListAsync(cancellationToken);
+        string[] kinds = [DetailKinds.Status, DetailKinds.Type, DetailKinds.Channel];
+        var byKind = (await db.Details.AsNoTracking().In(slice).Where(c => kinds.Contains(c.Kind)).GroupBy(c => new { c.Kind, c.Value })
+            .Select(g => new { g.Key.Kind, g.Key.Value, Count = g.Sum(c => c.Count) }).ToListAsync(cancellationToken))
+            .Where(r => r.Count != 0).ToLookup(r => r.Kind);
+        IReadOnlyDictionary<string, long> Of(string kind) => byKind[kind].ToDictionary(r => r.Value, r => r.Count);
+        return new SummaryView(bySector.Sum(s => s.Count), Of(DetailKinds.Status),
+            bySector.Where(s => s.Key != "" && s.Count != 0).ToDictionary(s => s.Key, s => s.Count), Of(DetailKinds.Type), Of(DetailKinds.Channel));
+    }
+
+    public sealed record Point(DateOnly Start, long Count);
+
+    /// <summary>A metric counted on the day it happened (filed, routed, responded, resolved, breached), per day or per ISO week.</summary>
+    public static async Task<IReadOnlyList<Point>> SeriesAsync(AnalyticsDbContext db, Slice slice, string metric, bool weekly, CancellationToken cancellationToken)
+    {
+        var kind = DetailKinds.ActivityPrefix + metric;
+        var perDay = await db.Details.AsNoTracking().In(slice).Where(c => c.Kind == kind).GroupBy(c => c.Day)
+            .Select(g => new { Day = g.Key, Count = g.Sum(c => c.Count) }).ToDictionaryAsync(d => d.Day, d => d.Count, cancellationToken);
+        var points = new List<Point>();
+        for (var day = slice.FromDay!.Value; day <= slice.ToDay!.Value; day++)
+        {
+            var date = DateOnly.FromDayNumber(day);
+            var start = weekly ? date.AddDays(-(((int)date.DayOfWeek + 6) % 7)) : date;
+            if (points.Count == 0 || points[^1].Start != start) points.Add(new Point(start, 0));
+            points[^1] = points[^1] with { Count = points[^1].Count + perDay.GetValueOrDefault(day) };
+        }
+        return points;
+    }
+}
