@@ -135,6 +135,9 @@ public sealed class OversightFiguresTests : IAsyncLifetime
         var tuesdayOnly = await Get("/api/analytics/regions?level=nasional&from=2026-11-03&to=2026-11-03");
         Assert.Equal(1, Row(tuesdayOnly, "nasional").GetProperty("received").GetInt32());
         Assert.Equal(4, (await Get("/api/analytics/summary?to=2026-11-02")).GetProperty("total").GetInt32());
+        // November read from its month cell, the ragged October and December ends from day cells.
+        Assert.Equal(5, (await Get("/api/analytics/summary?from=2026-10-15&to=2026-12-10")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await Get("/api/analytics/summary?from=2026-11-04&to=2026-11-30")).GetProperty("total").GetInt32());
     }
 
     [Fact]

@@ -17,10 +17,13 @@ public enum Dimension { Agency, Sector, Regency, Province, National }
 /// <summary>The oversight questions, answered from the pre-aggregated cells only (never by reading reports).</summary>
 public static class OversightQueries
 {
-    public static IQueryable<T> In<T>(this IQueryable<T> cells, Slice slice) where T : class, ICell
+    /// <summary>
+    /// The cells of a slice: month cells for the whole months it covers, day cells for its ragged ends
+    /// (or only day cells when <paramref name="daily"/>, for a series that needs every day).
+    /// </summary>
+    public static IQueryable<T> In<T>(this IQueryable<T> cells, Slice slice, bool daily = false) where T : class, ICell
     {
-        if (slice.FromDay is { } from) cells = cells.Where(c => c.Day >= from);
-        if (slice.ToDay is { } to) cells = cells.Where(c => c.Day <= to);
+        cells = daily ? Days(cells, slice.FromDay, slice.ToDay) : Period(cells, slice.FromDay, slice.ToDay);
         if (slice.Sector is { } sector) cells = cells.Where(c => c.Sector == sector);
         if (slice.AgencyId is { } agency) cells = cells.Where(c => c.AgencyId == agency);
         foreach (var region in new[] { slice.Scope, slice.Region })
@@ -30,6 +33,28 @@ public static class OversightQueries
                 cells = cells.Where(c => c.Region == region || c.Region.StartsWith(under));
             }
         return cells;
+    }
+
+    private static IQueryable<T> Days<T>(IQueryable<T> cells, int? from, int? to) where T : class, ICell
+    {
+        cells = cells.Where(c => c.Grain == Grains.Day);
+        if (from is { } first) cells = cells.Where(c => c.Day >= first);
+        if (to is { } last) cells = cells.Where(c => c.Day <= last);
+        return cells;
+    }
+
+    private static IQueryable<T> Period<T>(IQueryable<T> cells, int? from, int? to) where T : class, ICell
+    {
+        // Whole months: those starting on or after `from` and ending on or before `to`.
+        var firstMonth = from is { } f ? (Grains.MonthOf(f) == f ? f : DateOnly.FromDayNumber(Grains.MonthOf(f)).AddMonths(1).DayNumber) : int.MinValue;
+        var afterLastMonth = to is { } t ? Grains.MonthOf(t + 1) : int.MaxValue;
+        if (firstMonth >= afterLastMonth) return Days(cells, from, to);
+
+        var head = from ?? firstMonth;
+        var tail = to ?? int.MinValue;
+        return cells.Where(c =>
+            (c.Grain == Grains.Month && c.Day >= firstMonth && c.Day < afterLastMonth)
+            || (c.Grain == Grains.Day && ((c.Day >= head && c.Day < firstMonth) || (c.Day >= afterLastMonth && c.Day <= tail))));
     }
 
     public static async Task<IReadOnlyList<PerformanceRow>> TableAsync(AnalyticsDbContext db, Slice slice, Dimension dimension, DateTimeOffset now,
@@ -104,7 +129,7 @@ public static class OversightQueries
     public static async Task<IReadOnlyList<Point>> SeriesAsync(AnalyticsDbContext db, Slice slice, string metric, bool weekly, CancellationToken cancellationToken)
     {
         var kind = DetailKinds.ActivityPrefix + metric;
-        var perDay = await db.Details.AsNoTracking().In(slice).Where(c => c.Kind == kind).GroupBy(c => c.Day)
+        var perDay = await db.Details.AsNoTracking().In(slice, daily: true).Where(c => c.Kind == kind).GroupBy(c => c.Day)
             .Select(g => new { Day = g.Key, Count = g.Sum(c => c.Count) }).ToDictionaryAsync(d => d.Day, d => d.Count, cancellationToken);
         var points = new List<Point>();
         for (var day = slice.FromDay!.Value; day <= slice.ToDay!.Value; day++)

@@ -13,18 +13,8 @@ public abstract class ProjectionConsumer<TEvent>(AnalyticsDbContext db, TimeProv
     : IdempotentConsumer<AnalyticsDbContext, TEvent>(db, clock)
     where TEvent : class, IComplaintEvent
 {
-    protected override async Task Handle(TEvent message, CancellationToken cancellationToken)
-    {
-        Db.Events.Add(EventRecord.From(MessageId, message));
-        var fact = await Db.Complaints.FindAsync([message.ComplaintId], cancellationToken);
-        if (fact is null) Db.Complaints.Add(fact = ComplaintFact.For(message.ComplaintId));
-        var before = FactCells.Of(fact);
-        fact.Apply(message);
-        var after = FactCells.Of(fact);
-        Db.AddToCells(
-            CellWriter.Difference<DailyFigures>(before.Figures is { } b ? [b] : [], after.Figures is { } a ? [a] : []),
-            CellWriter.Difference(before.Details, after.Details));
-    }
+    protected override Task Handle(TEvent message, CancellationToken cancellationToken) =>
+        Projection.ApplyAsync(Db, MessageId, message, cancellationToken);
 }
 
 public sealed class ComplaintSubmittedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintSubmitted>(db, clock);

@@ -9,6 +9,9 @@ namespace Lapor.Analytics.Domain;
 /// </summary>
 public interface ICell
 {
+    /// <summary><see cref="Grains.Day"/> or <see cref="Grains.Month"/>: every contribution is kept at both.</summary>
+    int Grain { get; }
+    /// <summary>The day (<see cref="DateOnly.DayNumber"/>), or the first day of the month at month grain.</summary>
     int Day { get; }
     string AgencyId { get; }
     string Sector { get; }
@@ -18,6 +21,7 @@ public interface ICell
 /// <summary>Counts per filing day, agency, sector and region. Empty strings stand for "not known yet".</summary>
 public sealed class DailyFigures : ICell
 {
+    public int Grain { get; set; }
     public int Day { get; set; }
     public string AgencyId { get; set; } = "";
     public string Sector { get; set; } = "";
@@ -38,6 +42,15 @@ public sealed class DailyFigures : ICell
     public long Rated { get; set; }
     public long RatingSum { get; set; }
     public long Reopened { get; set; }
+
+    /// <summary>The same counts in the cell of this day's month.</summary>
+    public DailyFigures AtMonth()
+    {
+        var month = (DailyFigures)MemberwiseClone();
+        month.Grain = Grains.Month;
+        month.Day = Grains.MonthOf(Day);
+        return month;
+    }
 }
 
 /// <summary>
@@ -46,6 +59,7 @@ public sealed class DailyFigures : ICell
 /// </summary>
 public sealed class DailyDetail : ICell
 {
+    public int Grain { get; set; }
     public int Day { get; set; }
     public string AgencyId { get; set; } = "";
     public string Sector { get; set; } = "";
@@ -53,6 +67,31 @@ public sealed class DailyDetail : ICell
     public string Kind { get; set; } = "";
     public string Value { get; set; } = "";
     public long Count { get; set; }
+
+    /// <summary>The same count in the cell of this day's month.</summary>
+    public DailyDetail AtMonth()
+    {
+        var month = (DailyDetail)MemberwiseClone();
+        month.Grain = Grains.Month;
+        month.Day = Grains.MonthOf(Day);
+        return month;
+    }
+}
+
+/// <summary>
+/// Cells are kept per day and per month, so a question over a long period reads a month's cell where it covers
+/// whole months and day cells only at its ragged ends.
+/// </summary>
+public static class Grains
+{
+    public const int Day = 0;
+    public const int Month = 1;
+
+    public static int MonthOf(int day)
+    {
+        var date = DateOnly.FromDayNumber(day);
+        return new DateOnly(date.Year, date.Month, 1).DayNumber;
+    }
 }
 
 /// <summary>The kinds of <see cref="DailyDetail"/>.</summary>

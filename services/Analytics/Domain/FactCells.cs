@@ -23,8 +23,14 @@ public static class FactCells
     /// <summary>The hour that has begun at <paramref name="now"/>, comparable with <see cref="DueHour"/>.</summary>
     public static string CurrentHour(DateTimeOffset now) => now.UtcDateTime.ToString("yyyy-MM-dd'T'HH", CultureInfo.InvariantCulture);
 
-    /// <summary>Nothing until the report's filing is known (an out-of-order event waits for it).</summary>
-    public static (DailyFigures? Figures, IReadOnlyList<DailyDetail> Details) Of(ComplaintFact f)
+    /// <summary>Every cell the report adds to, at day and at month grain; nothing until its filing is known (an out-of-order event waits for it).</summary>
+    public static (IReadOnlyList<DailyFigures> Figures, IReadOnlyList<DailyDetail> Details) Of(ComplaintFact f)
+    {
+        if (OfDay(f) is not ({ } figures, var details)) return ([], []);
+        return ([figures, figures.AtMonth()], [.. details, .. details.Select(d => d.AtMonth())]);
+    }
+
+    private static (DailyFigures? Figures, IReadOnlyList<DailyDetail> Details) OfDay(ComplaintFact f)
     {
         if (f.FiledAt is not { } filed) return (null, []);
         var day = Day(filed);
@@ -55,8 +61,8 @@ public static class FactCells
         };
 
         var details = new List<DailyDetail>();
-        void Add(string kind, string value, int onDay = 0) =>
-            details.Add(new DailyDetail { Day = onDay == 0 ? day : onDay, AgencyId = agency, Sector = sector, Region = region, Kind = kind, Value = value, Count = 1 });
+        void Add(string kind, string value, int? onDay = null) =>
+            details.Add(new DailyDetail { Day = onDay ?? day, AgencyId = agency, Sector = sector, Region = region, Kind = kind, Value = value, Count = 1 });
 
         Add(DetailKinds.Status, LaporJson.WireName(f.Status));
         if (f.Type is { } type) Add(DetailKinds.Type, LaporJson.WireName(type));

@@ -8,9 +8,24 @@ namespace Lapor.Analytics.Domain;
 
 public sealed record RebuildResult(int Events, int Reports);
 
-/// <summary>Rebuilds the read models from the kept events, in the order they were consumed.</summary>
+/// <summary>Projects events onto the read models, one at a time as they arrive or all again from the kept events.</summary>
 public static class Projection
 {
+    /// <summary>
+    /// Keeps the event, applies it to its report's fact row and adds the change in the report's contribution to the
+    /// cells; everything is written by the caller's next SaveChanges, in one transaction.
+    /// </summary>
+    public static async Task ApplyAsync(AnalyticsDbContext db, Guid messageId, IComplaintEvent e, CancellationToken cancellationToken)
+    {
+        db.Events.Add(EventRecord.From(messageId, e));
+        var fact = await db.Complaints.FindAsync([e.ComplaintId], cancellationToken);
+        if (fact is null) db.Complaints.Add(fact = ComplaintFact.For(e.ComplaintId));
+        var before = FactCells.Of(fact);
+        fact.Apply(e);
+        var after = FactCells.Of(fact);
+        db.AddToCells(CellWriter.Difference(before.Figures, after.Figures), CellWriter.Difference(before.Details, after.Details));
+    }
+
     public static Task<RebuildResult> RebuildAsync(AnalyticsDbContext db, CancellationToken cancellationToken) =>
         // The retrying execution strategy (PostgreSQL) runs a user transaction only as one retriable unit.
         db.Database.CreateExecutionStrategy().ExecuteAsync(() => RebuildOnceAsync(db, cancellationToken));
@@ -38,9 +53,9 @@ public static class Projection
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
-        var cells = facts.Values.Select(FactCells.Of).ToList();
-        await CellWriter.AddAsync(db, CellWriter.Sum(cells.Where(c => c.Figures is not null).Select(c => c.Figures!)), cancellationToken);
-        await CellWriter.AddAsync(db, CellWriter.Sum(cells.SelectMany(c => c.Details)), cancellationToken);
+        // Streamed: only the distinct cells are held, not every report's contribution.
+        await CellWriter.AddAsync(db, CellWriter.Sum(facts.Values.SelectMany(f => FactCells.Of(f).Figures)), cancellationToken);
+        await CellWriter.AddAsync(db, CellWriter.Sum(facts.Values.SelectMany(f => FactCells.Of(f).Details)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RebuildResult(events, facts.Count);
     }

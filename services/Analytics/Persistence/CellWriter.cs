@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Lapor.Analytics.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lapor.Analytics.Persistence;
 
@@ -12,7 +13,7 @@ namespace Lapor.Analytics.Persistence;
 /// </summary>
 public static class CellWriter
 {
-    private const int RowsPerStatement = 400;
+    private const int RowsPerStatement = 200;
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Keys = new();
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Measures = new();
 
@@ -47,31 +48,45 @@ public static class CellWriter
         return copy;
     }
 
-    /// <summary>Adds every cell's measures to the stored cell with its key, creating it if needed.</summary>
+    /// <summary>Adds every cell's measures to the stored cell with its key, creating it if needed (in the context's current transaction).</summary>
     public static async Task AddAsync<T>(DbContext db, IReadOnlyList<T> cells, CancellationToken cancellationToken) where T : class, ICell
     {
         if (cells.Count == 0) return;
         var entity = db.Model.FindEntityType(typeof(T))!;
-        var table = entity.GetTableName()!;
+        var table = "\"" + entity.GetTableName() + "\"";
         string Column(PropertyInfo p) => "\"" + entity.FindProperty(p.Name)!.GetColumnName() + "\"";
         var keys = KeysOf(typeof(T));
-        var measures = MeasuresOf(typeof(T));
-        var columns = keys.Concat(measures).ToArray();
-        var update = string.Join(", ", measures.Select(m => $"{Column(m)} = \"{table}\".{Column(m)} + excluded.{Column(m)}"));
+        var columns = keys.Concat(MeasuresOf(typeof(T))).ToArray();
+        var update = string.Join(", ", MeasuresOf(typeof(T)).Select(m => $"{Column(m)} = {table}.{Column(m)} + excluded.{Column(m)}"));
 
         // Always in key order: two transactions adding to the same cells lock them in the same order (no deadlock).
         var ordered = cells.OrderBy(c => string.Join('\u001f', keys.Select(k => k.GetValue(c))), StringComparer.Ordinal).ToList();
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var prepared = 0;
         foreach (var chunk in ordered.Chunk(RowsPerStatement))
         {
-            var values = new List<object>(chunk.Length * columns.Length);
-            var rows = chunk.Select(cell => "(" + string.Join(", ", columns.Select(c =>
+            if (chunk.Length != prepared)
             {
-                values.Add(c.GetValue(cell)!);
-                return "{" + (values.Count - 1) + "}";
-            })) + ")").ToList();
-            var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(Column))}) VALUES {string.Join(", ", rows)} " +
-                      $"ON CONFLICT ({string.Join(", ", keys.Select(Column))}) DO UPDATE SET {update}";
-            await db.Database.ExecuteSqlRawAsync(sql, values, cancellationToken);
+                // One statement text per chunk size, its parameters reused row after row.
+                command.Parameters.Clear();
+                var rows = Enumerable.Range(0, chunk.Length).Select(r => "(" + string.Join(", ", columns.Select((_, c) =>
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = $"@p{r}_{c}";
+                    command.Parameters.Add(parameter);
+                    return parameter.ParameterName;
+                })) + ")");
+                command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns.Select(Column))}) VALUES {string.Join(", ", rows)} " +
+                                      $"ON CONFLICT ({string.Join(", ", keys.Select(Column))}) DO UPDATE SET {update}";
+                prepared = chunk.Length;
+            }
+            for (var r = 0; r < chunk.Length; r++)
+            for (var c = 0; c < columns.Length; c++)
+                command.Parameters[r * columns.Length + c].Value = columns[c].GetValue(chunk[r])!;
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 }

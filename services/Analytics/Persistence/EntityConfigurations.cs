@@ -32,7 +32,7 @@ internal sealed class DailyFiguresConfiguration : IEntityTypeConfiguration<Daily
     public void Configure(EntityTypeBuilder<DailyFigures> builder)
     {
         builder.ToTable("daily_figures");
-        builder.HasKey(c => new { c.Day, c.AgencyId, c.Sector, c.Region });
+        builder.HasKey(c => new { c.Grain, c.Day, c.AgencyId, c.Sector, c.Region });
         builder.Property(c => c.AgencyId).HasMaxLength(64);
         builder.Property(c => c.Sector).HasMaxLength(40);
         builder.Property(c => c.Region).HasMaxLength(16);
@@ -44,8 +44,8 @@ internal sealed class DailyDetailConfiguration : IEntityTypeConfiguration<DailyD
     public void Configure(EntityTypeBuilder<DailyDetail> builder)
     {
         builder.ToTable("daily_details");
-        builder.HasKey(c => new { c.Day, c.AgencyId, c.Sector, c.Region, c.Kind, c.Value });
-        builder.HasIndex(c => new { c.Kind, c.Day });
+        builder.HasKey(c => new { c.Grain, c.Day, c.AgencyId, c.Sector, c.Region, c.Kind, c.Value });
+        builder.HasIndex(c => new { c.Kind, c.Grain, c.Day });
         builder.Property(c => c.AgencyId).HasMaxLength(64);
         builder.Property(c => c.Sector).HasMaxLength(40);
         builder.Property(c => c.Region).HasMaxLength(16);

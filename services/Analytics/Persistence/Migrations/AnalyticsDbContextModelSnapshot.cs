@@ -103,6 +103,9 @@ namespace Lapor.Analytics.Persistence.Migrations
 
             modelBuilder.Entity("Lapor.Analytics.Domain.DailyDetail", b =>
                 {
+                    b.Property<int>("Grain")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
@@ -129,15 +132,18 @@ namespace Lapor.Analytics.Persistence.Migrations
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Day", "AgencyId", "Sector", "Region", "Kind", "Value");
+                    b.HasKey("Grain", "Day", "AgencyId", "Sector", "Region", "Kind", "Value");
 
-                    b.HasIndex("Kind", "Day");
+                    b.HasIndex("Kind", "Grain", "Day");
 
                     b.ToTable("daily_details", (string)null);
                 });
 
             modelBuilder.Entity("Lapor.Analytics.Domain.DailyFigures", b =>
                 {
+                    b.Property<int>("Grain")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
@@ -198,7 +204,7 @@ namespace Lapor.Analytics.Persistence.Migrations
                     b.Property<long>("VerifiedInTime")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Day", "AgencyId", "Sector", "Region");
+                    b.HasKey("Grain", "Day", "AgencyId", "Sector", "Region");
 
                     b.ToTable("daily_figures", (string)null);
                 });

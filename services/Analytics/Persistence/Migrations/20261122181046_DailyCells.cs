@@ -34,6 +34,7 @@ namespace Lapor.Analytics.Persistence.Migrations
                 name: "daily_details",
                 columns: table => new
                 {
+                    Grain = table.Column<int>(type: "integer", nullable: false),
                     Day = table.Column<int>(type: "integer", nullable: false),
                     AgencyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Sector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -44,13 +45,14 @@ namespace Lapor.Analytics.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_daily_details", x => new { x.Day, x.AgencyId, x.Sector, x.Region, x.Kind, x.Value });
+                    table.PrimaryKey("PK_daily_details", x => new { x.Grain, x.Day, x.AgencyId, x.Sector, x.Region, x.Kind, x.Value });
                 });
 
             migrationBuilder.CreateTable(
                 name: "daily_figures",
                 columns: table => new
                 {
+                    Grain = table.Column<int>(type: "integer", nullable: false),
                     Day = table.Column<int>(type: "integer", nullable: false),
                     AgencyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Sector = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -73,13 +75,13 @@ namespace Lapor.Analytics.Persistence.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_daily_figures", x => new { x.Day, x.AgencyId, x.Sector, x.Region });
+                    table.PrimaryKey("PK_daily_figures", x => new { x.Grain, x.Day, x.AgencyId, x.Sector, x.Region });
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_daily_details_Kind_Day",
+                name: "IX_daily_details_Kind_Grain_Day",
                 table: "daily_details",
-                columns: new[] { "Kind", "Day" });
+                columns: new[] { "Kind", "Grain", "Day" });
         }
 
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lapor.Analytics.Persistence.Migrations
 {
     [DbContext(typeof(AnalyticsDbContext))]
-    [Migration("20261122180200_DailyCells")]
+    [Migration("20261122181046_DailyCells")]
     partial class DailyCells
     {
         /// <inheritdoc />
@@ -106,6 +106,9 @@ namespace Lapor.Analytics.Persistence.Migrations
 
             modelBuilder.Entity("Lapor.Analytics.Domain.DailyDetail", b =>
                 {
+                    b.Property<int>("Grain")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
@@ -132,15 +135,18 @@ namespace Lapor.Analytics.Persistence.Migrations
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Day", "AgencyId", "Sector", "Region", "Kind", "Value");
+                    b.HasKey("Grain", "Day", "AgencyId", "Sector", "Region", "Kind", "Value");
 
-                    b.HasIndex("Kind", "Day");
+                    b.HasIndex("Kind", "Grain", "Day");
 
                     b.ToTable("daily_details", (string)null);
                 });
 
             modelBuilder.Entity("Lapor.Analytics.Domain.DailyFigures", b =>
                 {
+                    b.Property<int>("Grain")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
@@ -201,7 +207,7 @@ namespace Lapor.Analytics.Persistence.Migrations
                     b.Property<long>("VerifiedInTime")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Day", "AgencyId", "Sector", "Region");
+                    b.HasKey("Grain", "Day", "AgencyId", "Sector", "Region");
 
                     b.ToTable("daily_figures", (string)null);
                 });
