@@ -49,6 +49,8 @@ public sealed record RouteChoice(string AgencyId, Sector? Sector, ReportType? Ty
 
 public sealed record OversightSummary(int Total, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyDictionary<string, int> BySector);
 
+public sealed record Scorecard(string AgencyId, int Received, double? AnsweredInTimePercent, double? MedianHoursToFirstResponse, double? AverageRating);
+
 public sealed record PerformanceRow(string Key, int Received, int Open, int Overdue, int Resolved, double? AnsweredInTimePercent,
     double? MedianHoursToFirstResponse, double? P90HoursToFirstResponse, double ForwardedPercent, int Breaches, double? AverageRating,
     double ReopenedPercent);

@@ -1,6 +1,6 @@
 namespace Lapor.Portal.Api;
 
-/// <summary>Intake's public API and the agency directory, as a citizen uses them.</summary>
+/// <summary>Intake's public API, the agency directory and the public scorecards, as a citizen uses them.</summary>
 public sealed class CitizenClient(HttpClient http) : ApiClient(http)
 {
     public const string AccessCodeHeader = "X-Access-Code";
@@ -30,6 +30,9 @@ public sealed class CitizenClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<Supported>> SupportAsync(string trackingId, string supporterId, CancellationToken cancellationToken) =>
         PostAsync<Supported>($"/api/complaints/{Uri.EscapeDataString(trackingId)}/support", null, cancellationToken,
             r => r.Headers.Add("X-Supporter-Id", supporterId));
+
+    public Task<ApiResult<List<Scorecard>>> ScorecardsAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<Scorecard>>("/api/analytics/public/agencies", cancellationToken);
 
     public Task<ApiResult<List<AgencyEntry>>> AgenciesAsync(CancellationToken cancellationToken) =>
         GetAsync<List<AgencyEntry>>("/api/triage/agencies", cancellationToken);

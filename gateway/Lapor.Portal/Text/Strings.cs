@@ -101,6 +101,12 @@ public static class Strings
         // Public feed
         ["nav.feed"] = ("Laporan publik", "Public reports"),
         ["feed.title"] = ("Laporan publik", "Public reports"),
+        ["nav.scores"] = ("Kinerja instansi", "Agency scorecards"),
+        ["scores.title"] = ("Kinerja instansi, 90 hari terakhir", "Agency scorecards, last 90 days"),
+        ["scores.lead"] = ("Berapa laporan yang diterima setiap instansi, berapa yang dijawab tepat waktu (5 hari kerja), seberapa cepat, dan penilaian pelapor. Laporan yang belum dijawab melewati batas waktu dihitung terlambat.",
+            "How many reports each agency received, how many it answered in time (5 working days), how fast, and how reporters rated it. Reports still unanswered past their deadline count as late."),
+        ["scores.empty"] = ("Belum ada laporan dalam 90 hari terakhir.", "No reports in the last 90 days."),
+        ["scores.median"] = ("Median waktu tanggapan (jam)", "Median time to answer (hours)"),
         ["feed.lead"] = ("Laporan yang tidak dirahasiakan pelapornya. Data pribadi di dalam teks disamarkan.", "Reports their reporters did not mark confidential. Personal data in the text is masked."),
         ["feed.search"] = ("Cari", "Search"),
         ["feed.all"] = ("Semua", "All"),

@@ -90,6 +90,12 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
         Assert.Contains("Provinsi Jawa Timur", await oversight.Locator("#table-provinces").InnerTextAsync());
         await Expect(oversight.Locator("#trend svg")).ToBeVisibleAsync();
         await PortalBrowser.ScreenshotAsync(oversight, "oversight-dashboard-desktop");
+
+        // Anyone, signed in or not, sees the agency's public scorecard with the rating.
+        var anyone = await browser.OpenAsync(phone: true, javaScript: false);
+        await anyone.GotoAsync("/kinerja");
+        var scorecard = anyone.Locator("tr", new() { HasText = "Bina Marga Kota Surabaya" });
+        Assert.Contains("5.0", await scorecard.InnerTextAsync());
     }
 
     [Fact]
