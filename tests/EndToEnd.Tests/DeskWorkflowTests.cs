@@ -49,6 +49,31 @@ public sealed class DeskWorkflowTests(EmbeddedLaporFactory lapor) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_supervisor_sees_the_agencys_open_and_unassigned_reports_and_each_officers_load_and_no_other_agencys()
+    {
+        var name = "sari-" + Guid.NewGuid().ToString("N")[..6];
+        var (claimed, officer) = await RoutedRoadReportAsync(name);
+        var (waiting, _) = await RoutedRoadReportAsync();
+        Assert.Equal(HttpStatusCode.OK, (await Act(officer, claimed, "claim")).StatusCode);
+
+        var supervisor = await lapor.CreateClient().AsAsync(lapor.CreateClient, "supervisor", RoadAgency, name: "kepala");
+        var overview = await supervisor.GetFromJsonAsync<JsonElement>("/api/desk/overview");
+        Assert.Equal(RoadAgency, overview.GetProperty("agencyId").GetString());
+        Assert.True(overview.GetProperty("open").GetInt32() >= 2);
+        Assert.True(overview.GetProperty("unassigned").GetInt32() >= 1);
+        var load = overview.GetProperty("officers").EnumerateArray().Single(o => o.GetProperty("officerId").GetString()!.EndsWith(":" + name));
+        Assert.Equal(1, load.GetProperty("open").GetInt32());
+        Assert.Equal(0, load.GetProperty("overdue").GetInt32());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/api/desk/overview")).StatusCode);
+        var otherHead = await lapor.CreateClient().AsAsync(lapor.CreateClient, "supervisor", "35.78.dinkes", name: "kepala");
+        var other = await otherHead.GetFromJsonAsync<JsonElement>("/api/desk/overview");
+        Assert.Equal("35.78.dinkes", other.GetProperty("agencyId").GetString());
+        Assert.DoesNotContain(other.GetProperty("officers").EnumerateArray(), o => o.GetProperty("officerId").GetString()!.EndsWith(":" + name));
+        Assert.NotNull(waiting);
+    }
+
+    [Fact]
     public async Task Illegal_transitions_answer_409_and_change_nothing()
     {
         var (receipt, officer) = await RoutedRoadReportAsync();

@@ -49,6 +49,11 @@ public sealed record RouteChoice(string AgencyId, Sector? Sector, ReportType? Ty
 
 public sealed record OversightSummary(int Total, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyDictionary<string, int> BySector);
 
+public sealed record OfficerLoad(string OfficerId, int Open, int Overdue, int AwaitingReporter);
+
+public sealed record AgencyOverview(string AgencyId, int Open, int Unassigned, int Overdue, int DueWithinTwoWorkingDays,
+    DateTimeOffset? OldestOpenRoutedAt, IReadOnlyList<OfficerLoad> Officers);
+
 public sealed record Scorecard(string AgencyId, int Received, double? AnsweredInTimePercent, double? MedianHoursToFirstResponse, double? AverageRating);
 
 public sealed record PerformanceRow(string Key, int Received, int Open, int Overdue, int Resolved, double? AnsweredInTimePercent,

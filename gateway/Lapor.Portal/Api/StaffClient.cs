@@ -6,6 +6,9 @@ public sealed class StaffClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<InboxPage>> InboxAsync(string query, CancellationToken cancellationToken) =>
         GetAsync<InboxPage>("/api/desk/inbox" + query, cancellationToken);
 
+    public Task<ApiResult<AgencyOverview>> OverviewAsync(CancellationToken cancellationToken) =>
+        GetAsync<AgencyOverview>("/api/desk/overview", cancellationToken);
+
     public Task<ApiResult<DeskReport>> DeskReportAsync(string trackingId, CancellationToken cancellationToken) =>
         GetAsync<DeskReport>($"/api/desk/complaints/{Uri.EscapeDataString(trackingId)}", cancellationToken);
 

@@ -18,6 +18,8 @@ public static class DeskApi
     {
         var desk = app.MapGroup("/api/desk").WithTags("Agency desk").RequireAuthorization(LaporPolicies.AgencyDesk);
         desk.MapGet("/inbox", Inbox).WithName("Inbox").WithSummary("The caller's agency's reports: filters, search, keyset paging, counts per status.");
+        desk.MapGet("/overview", Overview).WithName("AgencyOverview")
+            .WithSummary("Supervisors: the agency's open, unassigned and overdue reports, the oldest waiting, and each officer's load.");
         desk.MapGet("/complaints/{trackingId}", Details).WithName("DeskComplaint").WithSummary("One report with its conversation, notes and route history.");
         desk.MapPost("/complaints/{trackingId}/{action}", Act).WithName("DeskAction")
             .WithSummary("claim, assign, respond, ask, forward, resolve or notes.");
@@ -31,6 +33,14 @@ public static class DeskApi
         var errors = query.Validate();
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(await InboxReader.ReadAsync(db, caller, query, clock.GetUtcNow(), cancellationToken));
+    }
+
+    public static async Task<Results<Ok<AgencyOverview>, ForbidHttpResult>> Overview(HttpContext http, DeskDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(http.User);
+        if (!caller.IsSupervisor) return TypedResults.Forbid();
+        return TypedResults.Ok(await AgencyOverviewReader.ReadAsync(db, caller, clock.GetUtcNow(), cancellationToken));
     }
 
     public static async Task<Results<Ok<DeskComplaintView>, NotFound>> Details(

@@ -9,7 +9,7 @@ public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<Porta
     private static readonly (string Path, string? Role, string Name)[] Pages =
     [
         ("/", null, "home"), ("/lapor", null, "file"), ("/lacak", null, "track"), ("/laporan", null, "feed"), ("/kinerja", null, "scorecards"), ("/masuk", null, "sign-in"),
-        ("/meja", "officer", "inbox"), ("/verifikasi", "verifier", "verification"), ("/pantau", "oversight", "dashboard"),
+        ("/meja", "officer", "inbox"), ("/meja", "supervisor", "inbox-supervisor"), ("/verifikasi", "verifier", "verification"), ("/pantau", "oversight", "dashboard"),
     ];
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<Porta
                 {
                     await page.GotoAsync("/masuk");
                     await page.Locator($"input[name=Role][value={role}]").CheckAsync();
-                    if (role == "officer") await page.GetByLabel("Instansi (untuk petugas)").FillAsync(RoadAgency);
+                    if (role is "officer" or "supervisor") await page.GetByLabel("Instansi (untuk petugas)").FillAsync(RoadAgency);
                     await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
                     signedInAs = role;
                 }
@@ -35,6 +35,7 @@ public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<Porta
                 Assert.True(await page.Locator("h1").IsVisibleAsync(), $"{path} shows its heading");
                 var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
                 Assert.True(overflow <= 0, $"{path} is {overflow} px wider than the {(phone ? "phone" : "desktop")} screen");
+                if (role == "supervisor") Assert.Contains("Ringkasan instansi", await page.Locator("#overview").InnerTextAsync());
                 await PortalBrowser.ScreenshotAsync(page, $"{name}-{(phone ? "phone" : "desktop")}");
             }
         }
