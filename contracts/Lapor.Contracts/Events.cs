@@ -32,7 +32,8 @@ public sealed record ComplaintVerified(
 
 /// <summary>
 /// The report was routed (disposisi) to the agency responsible for it, which must follow it up by
-/// <see cref="FollowUpDueAt"/>. Carries what the desk needs to show it without asking Intake.
+/// <see cref="FollowUpDueAt"/>. Carries what the desk needs to show it without asking Intake. <see cref="ClusterId"/>
+/// is set when triage found it to be about the same matter as earlier reports: the id of the first of them.
 /// </summary>
 public sealed record ComplaintRouted(
     Guid ComplaintId,
@@ -50,7 +51,8 @@ public sealed record ComplaintRouted(
     bool Confidential,
     DateTimeOffset FiledAt,
     DateTimeOffset FollowUpDueAt,
-    string? Location = null) : IComplaintEvent;
+    string? Location = null,
+    Guid? ClusterId = null) : IComplaintEvent;
 
 /// <summary>An officer took a report (claimed it, or was assigned it by a supervisor).</summary>
 public sealed record ComplaintAssigned(
@@ -139,6 +141,17 @@ public sealed record ReporterReplied(
     int Sequence,
     DateTimeOffset OccurredAt,
     string Text) : IComplaintEvent;
+
+/// <summary>
+/// One more citizen supports (<i>dukung</i>) a public report. Carries no supporter identity; each event is one
+/// supporter, so a count is the number of these events. <see cref="IComplaintEvent.Sequence"/> is the report's
+/// sequence at the time (a support does not move the report forward).
+/// </summary>
+public sealed record ComplaintSupported(
+    Guid ComplaintId,
+    string TrackingId,
+    int Sequence,
+    DateTimeOffset OccurredAt) : IComplaintEvent;
 
 /// <summary>The reporter rated the agency's handling, 1 (worst) to 5 (best).</summary>
 public sealed record ComplaintRated(

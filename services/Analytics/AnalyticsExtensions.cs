@@ -29,6 +29,7 @@ public static class AnalyticsExtensions
         bus.AddConsumer<SlaBreachedConsumer>();
         bus.AddConsumer<ComplaintArchivedConsumer>();
         bus.AddConsumer<ComplaintRatedConsumer>();
+        bus.AddConsumer<ComplaintSupportedConsumer>();
         bus.AddConsumer<ComplaintReopenedConsumer>();
     }
 

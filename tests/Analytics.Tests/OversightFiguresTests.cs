@@ -20,14 +20,14 @@ public sealed class OversightFiguresTests : IAsyncLifetime
     private static readonly DateTimeOffset Monday = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly AnalyticsHost _analytics = new(Monday.AddDays(14));
 
-    private static IComplaintEvent[] Story(Guid id, string agency, double? respondAfterHours, bool resolve = false, bool forward = false)
+    private static IComplaintEvent[] Story(Guid id, string agency, double? respondAfterHours, bool resolve = false, bool forward = false, Guid? cluster = null)
     {
         var events = new List<IComplaintEvent>
         {
             new ComplaintSubmitted(id, "LPR-X", 1, Monday, ReportType.Aduan, "judul laporan", "isi laporan warga", null, "35.78", Channel.Web, false, false),
             new ComplaintVerified(id, "LPR-X", 2, Monday.AddHours(1), ReportType.Aduan, Sector.Infrastruktur, Monday.AddDays(3)),
             new ComplaintRouted(id, "LPR-X", 3, Monday.AddHours(1), ReportType.Aduan, Sector.Infrastruktur, "35.78", agency, agency, 0.9,
-                "judul laporan", "isi laporan warga", false, Monday, Monday.AddHours(1).AddDays(7)),
+                "judul laporan", "isi laporan warga", false, Monday, Monday.AddHours(1).AddDays(7), ClusterId: cluster),
         };
         if (forward) events.Add(new ComplaintForwardRequested(id, "LPR-X", 4, Monday.AddHours(2), agency, null, "bukan wewenang kami"));
         if (respondAfterHours is { } hours)
@@ -38,10 +38,12 @@ public sealed class OversightFiguresTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var answeredAndResolved = Story(Guid.NewGuid(), Roads, respondAfterHours: 10, resolve: true);
+        // A is the first report of a matter that C and D repeat (one cluster of three); A has three supporters.
+        var first = Guid.NewGuid();
+        var answeredAndResolved = Story(first, Roads, respondAfterHours: 10, resolve: true);
         var answeredOpen = Story(Guid.NewGuid(), Roads, respondAfterHours: 30);
-        var answeredLate = Story(Guid.NewGuid(), Roads, respondAfterHours: 200);
-        var neverAnswered = Story(Guid.NewGuid(), Roads, respondAfterHours: null, forward: true);
+        var answeredLate = Story(Guid.NewGuid(), Roads, respondAfterHours: 200, cluster: first);
+        var neverAnswered = Story(Guid.NewGuid(), Roads, respondAfterHours: null, forward: true, cluster: first);
 
         // A: the routing event is delivered twice (same message id).
         var routedTwice = Guid.NewGuid();
@@ -58,6 +60,7 @@ public sealed class OversightFiguresTests : IAsyncLifetime
         await _analytics.PublishAsync(answeredOpen[2]);
 
         foreach (var e in answeredLate.Concat(neverAnswered)) await _analytics.PublishAsync(e);
+        for (var i = 0; i < 3; i++) await _analytics.PublishAsync(new ComplaintSupported(first, "LPR-X", 6, Monday.AddDays(2).AddHours(i)));
 
         // E: Pontianak health report by SMS, filed Tuesday, verified two days late, answered in 2 h, resolved, rated 4, reopened.
         var id = Guid.NewGuid();
@@ -74,6 +77,7 @@ public sealed class OversightFiguresTests : IAsyncLifetime
             new ComplaintReopened(id, "LPR-E", 7, tuesday.AddDays(6).AddHours(2), "masih kosong"),
         ];
         foreach (var e in health) await _analytics.PublishAsync(e);
+        await _analytics.PublishAsync(new ComplaintSupported(id, "LPR-E", 7, tuesday.AddDays(7)));
     }
 
     private async Task<JsonElement> Get(string path, string? region = null) =>
@@ -156,6 +160,16 @@ public sealed class OversightFiguresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hotspots_rank_duplicate_clusters_by_support_then_reports()
+    {
+        var hotspots = (await Get("/api/analytics/hotspots")).EnumerateArray().ToList();
+        Assert.Equal([("35.78", 3, 3), ("61.71", 1, 1)], hotspots.Select(h =>
+            (h.GetProperty("region").GetString(), h.GetProperty("reports").GetInt32(), h.GetProperty("supports").GetInt32())));
+        Assert.Equal("infrastruktur", hotspots[0].GetProperty("sector").GetString());
+        Assert.Empty((await Get("/api/analytics/hotspots", region: "33")).EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_regional_oversight_user_sees_only_their_region()
     {
         var table = await Get("/api/analytics/agencies", region: "61");
@@ -180,7 +194,7 @@ public sealed class OversightFiguresTests : IAsyncLifetime
     public async Task A_rebuild_from_the_kept_events_gives_exactly_the_same_figures()
     {
         string[] paths = ["/api/analytics/agencies", "/api/analytics/sectors", "/api/analytics/regions", "/api/analytics/summary",
-            "/api/analytics/timeseries?metric=responded&from=2026-11-01&to=2026-11-30"];
+            "/api/analytics/timeseries?metric=responded&from=2026-11-01&to=2026-11-30", "/api/analytics/hotspots"];
         var oversight = _analytics.Oversight();
         var before = await Task.WhenAll(paths.Select(p => oversight.GetStringAsync(p)));
 
@@ -210,7 +224,7 @@ public sealed class OversightFiguresTests : IAsyncLifetime
     public async Task Every_table_exports_csv()
     {
         var oversight = _analytics.Oversight();
-        foreach (var path in new[] { "agencies", "sectors", "regions", "provinces", "summary", "timeseries" })
+        foreach (var path in new[] { "agencies", "sectors", "regions", "provinces", "summary", "timeseries", "hotspots" })
         {
             var response = await oversight.GetAsync($"/api/analytics/{path}?format=csv");
             Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);

@@ -36,7 +36,7 @@ public sealed class SlaSweepTests : IAsyncLifetime
         var filed = new ComplaintSubmitted(Guid.NewGuid(), "LPR-SLA00001", 1, _clock.GetUtcNow(), ReportType.Aduan, "Jalan berlubang",
             "Jalan rusak parah.", null, agency.Region, Channel.Web, false, false);
         var decision = new RoutingDecision(ReportType.Aduan, agency.Sectors[0], agency.Id, agency.Name, agency.Region, 0.9, [], []);
-        var (complaint, _) = TriagedComplaint.Triage(filed, decision, _calendar, _clock.GetUtcNow());
+        var (complaint, _) = TriagedComplaint.Triage(filed, decision, null, _calendar, _clock.GetUtcNow());
         _db.Complaints.Add(complaint);
         await _db.SaveChangesAsync();
         return complaint;

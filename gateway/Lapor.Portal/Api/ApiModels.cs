@@ -29,7 +29,9 @@ public sealed record InboxItem(string TrackingId, ReportType Type, Sector Sector
 public sealed record DeskReport(string TrackingId, ReportType Type, Sector Sector, string? Region, string Title, string Text, string? Location, bool Confidential,
     ComplaintStatus Status, bool AwaitingReroute, string AgencyId, string? AssignedTo, DateTimeOffset FiledAt, DateTimeOffset RoutedAt,
     DateTimeOffset FollowUpDueAt, DateTimeOffset? FirstRespondedAt, IReadOnlyList<DeskMessage> Conversation, IReadOnlyList<DeskNote> Notes,
-    IReadOnlyList<DeskRouteStep> RouteHistory);
+    IReadOnlyList<DeskRouteStep> RouteHistory, IReadOnlyList<DuplicateReport>? Duplicates = null);
+
+public sealed record DuplicateReport(string TrackingId, string Title, ComplaintStatus Status, DateTimeOffset FiledAt);
 
 public sealed record DeskMessage(DateTimeOffset At, string From, string Text);
 
@@ -53,6 +55,8 @@ public sealed record OfficerLoad(string OfficerId, int Open, int Overdue, int Aw
 
 public sealed record AgencyOverview(string AgencyId, int Open, int Unassigned, int Overdue, int DueWithinTwoWorkingDays,
     DateTimeOffset? OldestOpenRoutedAt, IReadOnlyList<OfficerLoad> Officers);
+
+public sealed record Hotspot(string TrackingId, string? Region, string? Sector, string? AgencyId, int Reports, int Supports);
 
 public sealed record Scorecard(string AgencyId, int Received, double? AnsweredInTimePercent, double? MedianHoursToFirstResponse, double? AverageRating);
 

@@ -101,6 +101,12 @@ public static class Strings
         // Public feed
         ["nav.feed"] = ("Laporan publik", "Public reports"),
         ["feed.title"] = ("Laporan publik", "Public reports"),
+        ["desk.duplicates"] = ("Laporan serupa", "Similar reports"),
+        ["desk.duplicates.help"] = ("Laporan lain di instansi ini tentang hal yang sama. Satu tindak lanjut bisa menjawab semuanya.",
+            "Other reports to this agency about the same matter. One follow-up may answer them all."),
+        ["oversight.hotspots"] = ("Titik rawan: hal yang paling banyak dilaporkan dan didukung", "Hotspots: the matters most reported and supported"),
+        ["oversight.reports"] = ("Laporan", "Reports"),
+        ["oversight.supports"] = ("Dukungan", "Supporters"),
         ["desk.overview"] = ("Ringkasan instansi", "Agency overview"),
         ["desk.overview.open"] = ("{0} terbuka", "{0} open"),
         ["desk.overview.unassigned"] = ("{0} belum ditangani petugas", "{0} not yet assigned"),

@@ -49,7 +49,19 @@ public static class DeskApi
         var caller = Caller.From(http.User);
         var complaint = await db.Complaints.AsNoTracking()
             .SingleOrDefaultAsync(c => c.TrackingId == trackingId && c.AgencyId == caller.AgencyId, cancellationToken);
-        return complaint is null ? TypedResults.NotFound() : TypedResults.Ok(DeskComplaintView.From(complaint));
+        if (complaint is null) return TypedResults.NotFound();
+        return TypedResults.Ok(DeskComplaintView.From(complaint, await DuplicatesAsync(db, complaint, cancellationToken)));
+    }
+
+    /// <summary>The other reports of the same matter in the same agency's inbox (never another agency's), oldest first.</summary>
+    private static async Task<IReadOnlyList<DuplicateReport>> DuplicatesAsync(DeskDbContext db, DeskComplaint complaint, CancellationToken cancellationToken)
+    {
+        var cluster = complaint.ClusterId ?? complaint.ComplaintId;
+        return await db.Complaints.AsNoTracking()
+            .Where(c => c.AgencyId == complaint.AgencyId && c.ComplaintId != complaint.ComplaintId && (c.ClusterId == cluster || c.ComplaintId == cluster))
+            .OrderBy(c => c.FiledAt).Take(50)
+            .Select(c => new DuplicateReport(c.TrackingId, c.Title, c.Status, c.FiledAt))
+            .ToListAsync(cancellationToken);
     }
 
     public static async Task<Results<Ok<DeskComplaintView>, NotFound, ValidationProblem>> Act(

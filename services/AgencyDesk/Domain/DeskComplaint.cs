@@ -29,6 +29,8 @@ public sealed class DeskComplaint
     /// <summary>Where it happened, as the citizen described it.</summary>
     public string? Location { get; private set; }
     public bool Confidential { get; private set; }
+    /// <summary>The first report of the matter this one repeats, as triage found it; null when it is the first.</summary>
+    public Guid? ClusterId { get; private set; }
     public ComplaintStatus Status { get; private set; }
     /// <summary>True after the agency asked to forward it, until triage routes it again.</summary>
     public bool AwaitingReroute { get; private set; }
@@ -60,6 +62,7 @@ public sealed class DeskComplaint
             Location = e.Location,
             Confidential = e.Confidential,
             FiledAt = e.FiledAt,
+            ClusterId = e.ClusterId,
         };
         complaint.Route(e);
         return complaint;

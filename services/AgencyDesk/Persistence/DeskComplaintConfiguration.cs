@@ -23,6 +23,7 @@ internal sealed class DeskComplaintConfiguration : IEntityTypeConfiguration<Desk
         // The inbox's orders: an agency's reports by deadline or by routing date, tracking id as the keyset tie-breaker.
         builder.HasIndex(c => new { c.AgencyId, c.FollowUpDueAt, c.TrackingId });
         builder.HasIndex(c => new { c.AgencyId, c.RoutedAt, c.TrackingId });
+        builder.HasIndex(c => new { c.AgencyId, c.ClusterId });
         // Counts per status for the inbox header are read from this index alone.
         builder.HasIndex(c => new { c.AgencyId, c.Status });
 

@@ -30,6 +30,8 @@ public static class AnalyticsApi
             .WithName("ProvincePerformance").WithSummary("Per province, kabupaten and kota rolled up.");
         analytics.MapGet("/timeseries", Timeseries).WithName("Timeseries")
             .WithSummary("filed, routed, responded, resolved or breached, counted on the day it happened, per day or week.");
+        analytics.MapGet("/hotspots", Hotspots).WithName("Hotspots")
+            .WithSummary("Matters raised by many reports (duplicate clusters), the most supported first.");
         analytics.MapGet("/trend", Trend).WithName("Trend").WithSummary("Reports filed per day (WIB), the last N days (default 30, at most 366).");
         analytics.MapPost("/rebuild", Rebuild).WithName("Rebuild").WithSummary("Rebuild every read model from the kept events.")
             .RequireAuthorization(LaporPolicies.Verifier);
@@ -104,6 +106,19 @@ public static class AnalyticsApi
         return filter.WantsCsv(http)
             ? Csv(OversightReports.Csv(["start", metric], series.Select(p => new object?[] { p.Start, p.Count })))
             : TypedResults.Ok(series);
+    }
+
+    public static async Task<IResult> Hotspots([AsParameters] Filter filter, HttpContext http, AnalyticsDbContext db, CancellationToken cancellationToken,
+        int limit = 20)
+    {
+        var errors = filter.Validate();
+        if (limit is < 1 or > 200) errors["limit"] = ["1 to 200."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var hotspots = await OversightQueries.HotspotsAsync(db, filter.Slice(http), limit, cancellationToken);
+        return filter.WantsCsv(http)
+            ? Csv(OversightReports.Csv(["tracking_id", "region", "sector", "agency", "reports", "supports"],
+                hotspots.Select(h => new object?[] { h.TrackingId, h.Region, h.Sector, h.AgencyId, h.Reports, h.Supports })))
+            : TypedResults.Ok(hotspots);
     }
 
     public sealed record DayCount(DateOnly Day, long Filed);

@@ -123,6 +123,33 @@ public static class OversightQueries
             bySector.Where(s => s.Key != "" && s.Count != 0).ToDictionary(s => s.Key, s => s.Count), Of(DetailKinds.Type), Of(DetailKinds.Channel));
     }
 
+    /// <summary>A matter many citizens raise: its first report, how many reports repeat it, and how many citizens support them.</summary>
+    public sealed record Hotspot(string TrackingId, string? Region, string? Sector, string? AgencyId, long Reports, long Supports);
+
+    /// <summary>The clusters of duplicate reports with the most support (then the most reports) in the slice.</summary>
+    public static async Task<IReadOnlyList<Hotspot>> HotspotsAsync(AnalyticsDbContext db, Slice slice, int limit, CancellationToken cancellationToken)
+    {
+        string[] kinds = [DetailKinds.Cluster, DetailKinds.Support];
+        var sums = await db.Details.AsNoTracking().In(slice).Where(c => kinds.Contains(c.Kind))
+            .GroupBy(c => new { c.Value, c.Kind }).Select(g => new { g.Key.Value, g.Key.Kind, Count = g.Sum(c => c.Count) })
+            .ToListAsync(cancellationToken);
+        var top = sums.GroupBy(s => s.Value)
+            .Select(g => (Cluster: Guid.ParseExact(g.Key, "N"),
+                Reports: 1 + g.Where(s => s.Kind == DetailKinds.Cluster).Sum(s => s.Count),
+                Supports: g.Where(s => s.Kind == DetailKinds.Support).Sum(s => s.Count)))
+            .OrderByDescending(h => h.Supports).ThenByDescending(h => h.Reports).ThenBy(h => h.Cluster)
+            .Take(limit).ToList();
+        var ids = top.Select(h => h.Cluster).ToList();
+        var firsts = await db.Complaints.AsNoTracking().Where(f => ids.Contains(f.ComplaintId))
+            .ToDictionaryAsync(f => f.ComplaintId, cancellationToken);
+        return top.Where(h => firsts.ContainsKey(h.Cluster)).Select(h =>
+        {
+            var first = firsts[h.Cluster];
+            return new Hotspot(first.TrackingId, first.Region, first.Sector is { } sector ? Lapor.ServiceDefaults.LaporJson.WireName(sector) : null,
+                first.AgencyId, h.Reports, h.Supports);
+        }).ToList();
+    }
+
     public sealed record Point(DateOnly Start, long Count);
 
     /// <summary>A metric counted on the day it happened (filed, routed, responded, resolved, breached), per day or per ISO week.</summary>

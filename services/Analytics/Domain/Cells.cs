@@ -110,6 +110,10 @@ public static class DetailKinds
     public const string UnansweredOpen = "unanswered_open";
     public const string UnansweredClosed = "unanswered_closed";
 
+    /// <summary>Hotspots: a report repeating an earlier one (value: the cluster, i.e. the first report's id), and support per cluster.</summary>
+    public const string Cluster = "cluster";
+    public const string Support = "support";
+
     /// <summary>Activity on its own day (the cell's day is the day it happened, not the filing day).</summary>
     public const string ActivityPrefix = "on_";
     public static readonly string[] ActivityMetrics = ["filed", "routed", "responded", "resolved", "breached"];

@@ -11,6 +11,11 @@ public sealed class ComplaintFact
     private ComplaintFact() { }
 
     public Guid ComplaintId { get; private set; }
+    public string TrackingId { get; private set; } = "";
+    /// <summary>The first report of the matter this one repeats (from triage); null when it is the first.</summary>
+    public Guid? ClusterId { get; private set; }
+    /// <summary>Citizens who support (<i>dukung</i>) it: one per <see cref="ComplaintSupported"/> event.</summary>
+    public int Supports { get; private set; }
     public ReportType? Type { get; private set; }
     public Sector? Sector { get; private set; }
     public string? Region { get; private set; }
@@ -36,6 +41,7 @@ public sealed class ComplaintFact
 
     public void Apply(IComplaintEvent e)
     {
+        if (TrackingId.Length == 0) TrackingId = e.TrackingId;
         switch (e)
         {
             case ComplaintSubmitted s:
@@ -60,6 +66,7 @@ public sealed class ComplaintFact
                 AgencyId = r.AgencyId;
                 RoutedAt = r.OccurredAt;
                 FollowUpDueAt = r.FollowUpDueAt;
+                ClusterId = r.ClusterId ?? ClusterId;
                 Advance(e, ComplaintStatus.Terdisposisi);
                 break;
             case ComplaintForwardRequested:
@@ -67,6 +74,9 @@ public sealed class ComplaintFact
                 break;
             case ComplaintArchived:
                 Advance(e, ComplaintStatus.Diarsipkan);
+                break;
+            case ComplaintSupported:
+                Supports++;
                 break;
             case ComplaintRated rated:
                 Rating = rated.Rating;

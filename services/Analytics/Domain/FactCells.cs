@@ -73,6 +73,11 @@ public static class FactCells
         if (f.FollowUpDueAt is { } followUpDue && f.FirstRespondedAt is null)
             Add(f.IsOpen ? DetailKinds.UnansweredOpen : DetailKinds.UnansweredClosed, DueHour(followUpDue));
 
+        if (f.ClusterId is { } cluster) Add(DetailKinds.Cluster, cluster.ToString("N"));
+        if (f.Supports > 0)
+            details.Add(new DailyDetail { Day = day, AgencyId = agency, Sector = sector, Region = region, Kind = DetailKinds.Support,
+                Value = (f.ClusterId ?? f.ComplaintId).ToString("N"), Count = f.Supports });
+
         Add(DetailKinds.ActivityPrefix + "filed", "", day);
         if (f.RoutedAt is { } routedAt) Add(DetailKinds.ActivityPrefix + "routed", "", Day(routedAt));
         if (f.FirstRespondedAt is { } respondedAt) Add(DetailKinds.ActivityPrefix + "responded", "", Day(respondedAt));

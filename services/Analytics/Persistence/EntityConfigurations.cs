@@ -12,6 +12,7 @@ internal sealed class ComplaintFactConfiguration : IEntityTypeConfiguration<Comp
         builder.HasKey(c => c.ComplaintId);
         builder.Property(c => c.Region).HasMaxLength(16);
         builder.Property(c => c.AgencyId).HasMaxLength(64);
+        builder.Property(c => c.TrackingId).HasMaxLength(16);
         builder.Property(c => c.StatusSequence).IsConcurrencyToken();
     }
 }

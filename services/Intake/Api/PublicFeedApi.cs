@@ -90,7 +90,9 @@ public static class PublicFeedApi
         var already = await db.Supports.AnyAsync(s => s.ComplaintId == complaint.Id && s.SupporterHash == hash, cancellationToken);
         if (!already)
         {
-            db.Supports.Add(complaint.Support(hash, clock.GetUtcNow()));
+            var now = clock.GetUtcNow();
+            db.Supports.Add(complaint.Support(hash, now));
+            db.AddToOutbox(complaint.Supported(now));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

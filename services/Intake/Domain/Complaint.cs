@@ -121,6 +121,9 @@ public sealed class Complaint
     public Support Support(string supporterHash, DateTimeOffset now) =>
         IsPublic ? new Support(Id, supporterHash, now) : throw new NotFoundException("No public report with this tracking id.");
 
+    /// <summary>The event that tells other services one more citizen supports the report (without saying who).</summary>
+    public ComplaintSupported Supported(DateTimeOffset now) => new(Id, TrackingId, Sequence, now);
+
     /// <summary>Applies another service's event to the citizen's view of the report.</summary>
     public void Apply(IComplaintEvent e)
     {

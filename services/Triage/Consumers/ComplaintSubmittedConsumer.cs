@@ -5,6 +5,7 @@ using Lapor.ServiceDefaults.Telemetry;
 using Lapor.Triage.Domain.Classification;
 using Lapor.Triage.Domain;
 using Lapor.Triage.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Triage.Consumers;
 
@@ -18,11 +19,23 @@ public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider 
 
         var router = await model.GetRouterAsync(Db, cancellationToken);
         var decision = router.Decide(new TriageInput(message.Title, message.Text, message.Region, message.Sector, message.Type));
-        var (complaint, events) = TriagedComplaint.Triage(message, decision, calendar, Clock.GetUtcNow());
+        var cluster = Duplicates.ClusterFor(message.Title, message.Text, await EarlierReportsAsync(decision, message.OccurredAt, cancellationToken));
+        var (complaint, events) = TriagedComplaint.Triage(message, decision, cluster, calendar, Clock.GetUtcNow());
 
         Db.Complaints.Add(complaint);
         foreach (var e in events) Db.AddToOutbox(e);
         LaporTelemetry.ReportsRouted.Add(1, new("sector", LaporJson.WireName(decision.Sector)), new("route", LabelledReport.RouteOf(decision.AgencyId)));
         if (complaint.RoutedAt is { } routedAt) LaporTelemetry.FilingToRouting.Record((routedAt - message.OccurredAt).TotalSeconds);
+    }
+
+    /// <summary>The most recent reports of the same region and sector within the duplicates window.</summary>
+    private Task<List<Duplicates.Candidate>> EarlierReportsAsync(RoutingDecision decision, DateTimeOffset filedAt, CancellationToken cancellationToken)
+    {
+        var since = filedAt - Duplicates.Window;
+        return Db.Complaints.AsNoTracking()
+            .Where(c => c.Region == decision.Region && c.Sector == decision.Sector && c.FiledAt >= since && c.FiledAt <= filedAt && c.ArchivedAt == null)
+            .OrderByDescending(c => c.FiledAt).Take(Duplicates.Candidates)
+            .Select(c => new Duplicates.Candidate(c.ComplaintId, c.ClusterId, c.Title, c.Text.Substring(0, Duplicates.TextCompared)))
+            .ToListAsync(cancellationToken);
     }
 }

@@ -27,6 +27,8 @@ public sealed class TriagedComplaint
     /// <summary>The citizen's location detail, passed on to the desk.</summary>
     public string? Location { get; private set; }
     public bool Confidential { get; private set; }
+    /// <summary>The first report of the matter this one repeats (see <see cref="Duplicates"/>); null when it is the first.</summary>
+    public Guid? ClusterId { get; private set; }
 
     public const int MaximumHops = 3;
 
@@ -51,7 +53,7 @@ public sealed class TriagedComplaint
         [
             new ComplaintVerified(ComplaintId, TrackingId, ++Sequence, now, type, sector, VerificationDueAt),
             new ComplaintRouted(ComplaintId, TrackingId, ++Sequence, now, type, sector, Region ?? agency.Region, agency.Id, agency.Name, 1.0,
-                Title, Text, Confidential, FiledAt, FollowUpDueAt.Value, Location),
+                Title, Text, Confidential, FiledAt, FollowUpDueAt.Value, Location, ClusterId),
         ];
     }
 
@@ -92,7 +94,7 @@ public sealed class TriagedComplaint
 
     /// <summary>Applies a decision to a newly filed report and returns the events it causes.</summary>
     public static (TriagedComplaint, IReadOnlyList<IComplaintEvent>) Triage(
-        ComplaintSubmitted filed, RoutingDecision decision, WorkingCalendar calendar, DateTimeOffset now)
+        ComplaintSubmitted filed, RoutingDecision decision, Guid? clusterId, WorkingCalendar calendar, DateTimeOffset now)
     {
         var complaint = new TriagedComplaint
         {
@@ -110,6 +112,7 @@ public sealed class TriagedComplaint
             Text = filed.Text,
             Location = filed.Location,
             Confidential = filed.Confidential,
+            ClusterId = clusterId,
         };
         if (decision.AgencyId == Agency.AdminDesk) return (complaint, []);
 
@@ -119,7 +122,7 @@ public sealed class TriagedComplaint
             decision.Type, decision.Sector, complaint.VerificationDueAt);
         var routed = new ComplaintRouted(complaint.ComplaintId, complaint.TrackingId, ++complaint.Sequence, now,
             decision.Type, decision.Sector, decision.Region, decision.AgencyId, decision.AgencyName, decision.Confidence,
-            filed.Title, filed.Text, filed.Confidential, filed.OccurredAt, complaint.FollowUpDueAt.Value, filed.Location);
+            filed.Title, filed.Text, filed.Confidential, filed.OccurredAt, complaint.FollowUpDueAt.Value, filed.Location, clusterId);
         return (complaint, [verified, routed]);
     }
 
@@ -139,6 +142,6 @@ public sealed class TriagedComplaint
         FollowUpBreachedAt = null;
         FollowUpDueAt = calendar.AddWorkingDays(now, 5, Region);
         return new ComplaintRouted(ComplaintId, TrackingId, ++Sequence, now, Type, Sector, Region, target.Id, target.Name, 1.0,
-            Title, Text, Confidential, FiledAt, FollowUpDueAt.Value, Location);
+            Title, Text, Confidential, FiledAt, FollowUpDueAt.Value, Location, ClusterId);
     }
 }

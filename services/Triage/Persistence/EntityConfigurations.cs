@@ -34,6 +34,7 @@ internal sealed class TriagedComplaintConfiguration : IEntityTypeConfiguration<T
         builder.Property(c => c.Location).HasMaxLength(200);
         builder.HasIndex(c => new { c.RespondedAt, c.FollowUpBreachedAt, c.FollowUpDueAt });
         builder.HasIndex(c => new { c.RoutedAt, c.VerificationBreachedAt, c.VerificationDueAt });
+        builder.HasIndex(c => new { c.Region, c.Sector, c.FiledAt });
     }
 }
 

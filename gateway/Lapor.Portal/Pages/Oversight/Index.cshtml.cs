@@ -14,6 +14,7 @@ public sealed class IndexModel(PortalText text, StaffClient staff, CitizenClient
     public IReadOnlyList<PerformanceRow> Sectors { get; private set; } = [];
     public IReadOnlyList<PerformanceRow> Provinces { get; private set; } = [];
     public IReadOnlyList<DayCount> Trend { get; private set; } = [];
+    public IReadOnlyList<Hotspot> Hotspots { get; private set; } = [];
     private Dictionary<string, string> _agencyNames = [];
 
     /// <summary>An agency's name from the directory (analytics keeps ids only); the id when the directory is unreachable.</summary>
@@ -26,10 +27,12 @@ public sealed class IndexModel(PortalText text, StaffClient staff, CitizenClient
         var sectors = staff.PerformanceAsync("sectors", cancellationToken);
         var provinces = staff.PerformanceAsync("provinces", cancellationToken);
         var trend = staff.TrendAsync(30, cancellationToken);
+        var hotspots = staff.HotspotsAsync(cancellationToken);
         var agencyNames = directory.AgenciesAsync(cancellationToken);
         if (Failed(await summary) || Failed(await agencies) || Failed(await sectors) || Failed(await provinces) || Failed(await trend)) return;
         Provinces = provinces.Result.Value!;
         Trend = trend.Result.Value!;
+        if (await hotspots is { Ok: true } known) Hotspots = known.Value!;
         if (await agencyNames is { Ok: true } names) _agencyNames = names.Value!.ToDictionary(a => a.Id, a => a.Name);
         Summary = summary.Result.Value;
         Agencies = agencies.Result.Value!;

@@ -45,6 +45,9 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
                     b.Property<bool>("AwaitingReroute")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("ClusterId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("Confidential")
                         .HasColumnType("boolean");
 
@@ -109,6 +112,8 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
 
                     b.HasIndex("TrackingId")
                         .IsUnique();
+
+                    b.HasIndex("AgencyId", "ClusterId");
 
                     b.HasIndex("AgencyId", "Status");
 

@@ -39,6 +39,9 @@ namespace Lapor.Analytics.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("ClusterId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("FiledAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -82,6 +85,14 @@ namespace Lapor.Analytics.Persistence.Migrations
                     b.Property<int>("StatusSequence")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<int>("Supports")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TrackingId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Type")
                         .HasMaxLength(40)

@@ -186,6 +186,9 @@ namespace Lapor.Triage.Persistence.Migrations
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("ClusterId")
+                        .HasColumnType("uuid");
+
                     b.Property<double>("Confidence")
                         .HasColumnType("double precision");
 
@@ -254,6 +257,8 @@ namespace Lapor.Triage.Persistence.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("ComplaintId");
+
+                    b.HasIndex("Region", "Sector", "FiledAt");
 
                     b.HasIndex("RespondedAt", "FollowUpBreachedAt", "FollowUpDueAt");
 

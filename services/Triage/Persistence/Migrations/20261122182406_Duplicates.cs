@@ -1,0 +1,38 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Lapor.Triage.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class Duplicates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "ClusterId",
+                table: "complaints",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_complaints_Region_Sector_FiledAt",
+                table: "complaints",
+                columns: new[] { "Region", "Sector", "FiledAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_complaints_Region_Sector_FiledAt",
+                table: "complaints");
+
+            migrationBuilder.DropColumn(
+                name: "ClusterId",
+                table: "complaints");
+        }
+    }
+}

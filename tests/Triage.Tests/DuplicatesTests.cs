@@ -1,0 +1,33 @@
+using Lapor.Triage.Domain;
+
+namespace Lapor.Triage.Tests;
+
+public sealed class DuplicatesTests
+{
+    private static readonly Guid First = Guid.NewGuid();
+
+    private static readonly Duplicates.Candidate Pothole = new(First, null,
+        "Jalan berlubang di depan Pasar Wonokromo",
+        "Jalan di depan Pasar Wonokromo berlubang besar dan sudah dua motor jatuh. Mohon segera diperbaiki.");
+
+    [Fact]
+    public void The_same_pothole_in_other_words_joins_the_first_reports_cluster()
+    {
+        var cluster = Duplicates.ClusterFor("Lubang jalan depan Pasar Wonokromo",
+            "Ada lubang besar di jalan depan pasar Wonokromo, motor saya hampir jatuh. Tolong diperbaiki.", [Pothole]);
+        Assert.Equal(First, cluster);
+    }
+
+    [Fact]
+    public void A_report_repeating_a_duplicate_joins_the_same_cluster_not_a_new_one()
+    {
+        var second = new Duplicates.Candidate(Guid.NewGuid(), First, Pothole.Title, Pothole.Text);
+        Assert.Equal(First, Duplicates.ClusterFor(Pothole.Title, Pothole.Text, [second]));
+    }
+
+    [Theory]
+    [InlineData("Lampu jalan mati di Jalan Darmo", "Lampu penerangan jalan di Jalan Darmo mati sejak seminggu, gelap dan rawan.")]
+    [InlineData("Jalan berlubang di Jalan Ahmad Yani", "Aspal di Jalan Ahmad Yani dekat bundaran rusak dan berlubang, membahayakan pengendara.")]
+    public void A_different_matter_in_the_same_sector_starts_no_cluster(string title, string text) =>
+        Assert.Null(Duplicates.ClusterFor(title, text, [Pothole]));
+}
