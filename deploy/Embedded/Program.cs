@@ -14,7 +14,7 @@ builder.AddIntake();
 builder.AddTriage();
 builder.AddAgencyDesk();
 builder.AddAnalytics();
-builder.AddLaporRateLimits();
+builder.AddLaporFrontDoor();
 builder.AddLaporPortal();
 builder.AddLaporBus(
     IntakeExtensions.AddIntakeConsumers,
@@ -24,7 +24,7 @@ builder.AddLaporBus(
 
 var app = builder.Build();
 app.UseLaporDefaults();
-app.UseRateLimiter();
+app.UseLaporFrontDoor();
 app.MapIntake();
 app.MapTriage();
 app.MapAgencyDesk();

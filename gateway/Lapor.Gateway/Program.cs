@@ -6,12 +6,12 @@ using Lapor.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLaporDefaults();
 builder.AddGateway();
-builder.AddLaporRateLimits();
+builder.AddLaporFrontDoor();
 builder.AddLaporPortal();
 
 var app = builder.Build();
 app.UseLaporDefaults();
-app.UseRateLimiter();
+app.UseLaporFrontDoor();
 app.MapDevTokens();
 app.MapLaporPortal();
 app.MapReverseProxy();

@@ -76,6 +76,9 @@ public sealed class DistributedModeTests(TracedLapor lapor) : IClassFixture<Trac
     [InlineData("/api/analytics/summary", "oversight", 200)]
     [InlineData("/api/analytics/public/agencies", null, 200)]
     [InlineData("/api/analytics/timeseries", "citizen", 403)]
+    [InlineData("/api/admin/triage/queue", null, 401)]
+    [InlineData("/api/admin/triage/queue", "oversight", 403)]
+    [InlineData("/api/admin/agency-desk/queue", "verifier", 200)]
     public async Task The_gateway_enforces_roles_before_proxying(string path, string? role, int expected)
     {
         var client = role is null ? lapor.NewClient() : await lapor.Client.AsAsync(lapor.NewClient, role, role == "officer" ? RoadAgency : null);

@@ -24,6 +24,7 @@ public sealed class EmbeddedLaporFactory : WebApplicationFactory<Embedded.Assemb
         builder.UseSetting("Lapor:Auth:SigningKey", Infrastructure.TestTokens.SigningKey);
         // Test servers have no client address: every test shares one limiter partition.
         builder.UseSetting("Lapor:RateLimits:FilingPerMinute", "100000");
+        builder.UseSetting("Lapor:RateLimits:PerTokenPerMinute", "100000");
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

@@ -4,6 +4,9 @@ using System.Net.Http.Json;
 using Lapor.EndToEnd.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.EndToEnd.Tests;
 
@@ -98,6 +101,46 @@ public sealed class RateLimitTests
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/complaints/LPR-00000000")).StatusCode);
     }
+
+    [Fact]
+    public async Task Each_token_has_its_own_limit_and_a_refusal_says_when_to_retry()
+    {
+        await using var lapor = new EmbeddedLaporFactory();
+        lapor.Settings["Lapor:RateLimits:PerTokenPerMinute"] = "3";
+        var anonymous = lapor.CreateClient();
+        var busy = await anonymous.AsAsync(lapor.CreateClient, "oversight", name: "busy");
+        var other = await anonymous.AsAsync(lapor.CreateClient, "oversight", name: "other");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) statuses.Add((await busy.GetAsync("/api/analytics/summary")).StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+
+        var refused = await busy.GetAsync("/api/analytics/summary");
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single()), 1, 60);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/analytics/summary")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Browsers_on_other_sites_may_call_only_from_configured_origins()
+    {
+        await using var lapor = new EmbeddedLaporFactory();
+        lapor.Settings["Lapor:Cors:Origins"] = "https://lapor.example.go.id";
+        var client = lapor.CreateClient();
+
+        async Task<string?> AllowedOrigin(string origin)
+        {
+            using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/complaints");
+            preflight.Headers.Add("Origin", origin);
+            preflight.Headers.Add("Access-Control-Request-Method", "POST");
+            preflight.Headers.Add("Access-Control-Request-Headers", "content-type,idempotency-key");
+            var response = await client.SendAsync(preflight);
+            return response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null;
+        }
+
+        Assert.Equal("https://lapor.example.go.id", await AllowedOrigin("https://lapor.example.go.id"));
+        Assert.Null(await AllowedOrigin("https://evil.example.com"));
+    }
 }
 
 public sealed class HygieneTests(EmbeddedLaporFactory lapor) : IClassFixture<EmbeddedLaporFactory>
@@ -110,6 +153,23 @@ public sealed class HygieneTests(EmbeddedLaporFactory lapor) : IClassFixture<Emb
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Matches("^[0-9a-f]{32}$", response.Headers.GetValues("X-Trace-Id").Single());
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'none'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+    }
+
+    [Fact]
+    public async Task Oversized_headers_are_refused_by_the_server_before_any_work()
+    {
+        await using var kestrel = new EmbeddedLaporFactory();
+        kestrel.UseKestrel(0);
+        kestrel.StartServer();
+        var address = kestrel.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/complaints/LPR-00000000");
+        request.Headers.Add("X-Padding", new string('a', 20 * 1024));
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, (await client.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/complaints/LPR-00000000")).StatusCode);
     }
 
 }

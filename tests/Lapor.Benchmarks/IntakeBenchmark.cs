@@ -86,6 +86,7 @@ public static class IntakeBenchmark
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Lapor__DataDirectory"] = dataDirectory;
         start.Environment["Lapor__RateLimits__FilingPerMinute"] = "100000000";
+        start.Environment["Lapor__RateLimits__PerTokenPerMinute"] = "100000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

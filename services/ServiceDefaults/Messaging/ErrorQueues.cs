@@ -22,18 +22,27 @@ public sealed class ErrorQueues(IConfiguration configuration)
 
     public bool Available => BusExtensions.TransportFrom(configuration) == BusTransport.RabbitMq;
 
-    public async Task<QueueDepth> DepthAsync(string queue, CancellationToken cancellationToken)
+    public async Task<QueueDepth> DepthAsync(string queue, CancellationToken cancellationToken) =>
+        new(queue, await CountAsync(queue, cancellationToken), await CountAsync(queue + ErrorSuffix, cancellationToken));
+
+    /// <summary>Messages ready in a queue; 0 for a queue that does not exist (MassTransit makes the error queue at the first failure).</summary>
+    private async Task<uint> CountAsync(string queue, CancellationToken cancellationToken)
     {
         await using var session = await OpenAsync(cancellationToken);
-        var channel = session.Channel;
-        var ready = await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
-        var failed = await channel.QueueDeclarePassiveAsync(queue + ErrorSuffix, cancellationToken);
-        return new QueueDepth(queue, ready.MessageCount, failed.MessageCount);
+        try
+        {
+            return (await session.Channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Reads up to <paramref name="limit"/> failed messages without removing them (they are returned unacknowledged).</summary>
     public async Task<IReadOnlyList<FailedMessage>> ListAsync(string queue, int limit, CancellationToken cancellationToken)
     {
+        if (await CountAsync(queue + ErrorSuffix, cancellationToken) == 0) return [];
         await using var session = await OpenAsync(cancellationToken);
         var channel = session.Channel;
         var messages = new List<FailedMessage>();
@@ -53,6 +62,7 @@ public sealed class ErrorQueues(IConfiguration configuration)
 
     private async Task<int> DrainAsync(string queue, IReadOnlySet<string>? messageIds, bool republish, CancellationToken cancellationToken)
     {
+        if (await CountAsync(queue + ErrorSuffix, cancellationToken) == 0) return 0;
         await using var session = await OpenAsync(cancellationToken, confirms: true);
         var channel = session.Channel;
         var errorQueue = queue + ErrorSuffix;

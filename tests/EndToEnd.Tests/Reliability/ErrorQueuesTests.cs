@@ -70,6 +70,21 @@ public sealed class ErrorQueuesTests : IAsyncLifetime
         Assert.Equal("{\"id\":\"m-3\"}", Encoding.UTF8.GetString(redriven[1].Body.Span));
     }
 
+    [Fact]
+    public async Task A_service_that_never_failed_has_no_error_queue_yet_and_the_tool_says_zero()
+    {
+        var errorQueues = new ErrorQueues(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Lapor:Transport"] = "RabbitMq",
+            ["ConnectionStrings:rabbitmq"] = _vhost.Uri(),
+        }).Build());
+        await _channel.QueueDeclareAsync("analytics-complaints", durable: true, exclusive: false, autoDelete: false);
+
+        Assert.Equal(new QueueDepth("analytics-complaints", 0, 0), await errorQueues.DepthAsync("analytics-complaints", CancellationToken.None));
+        Assert.Empty(await errorQueues.ListAsync("analytics-complaints", 10, CancellationToken.None));
+        Assert.Equal(0, await errorQueues.RedriveAsync("analytics-complaints", null, CancellationToken.None));
+    }
+
     public async Task DisposeAsync()
     {
         await _channel.DisposeAsync();
