@@ -23,7 +23,14 @@ public static class LoadGenerator
     };
 
     /// <summary>Each connection posts one request after another for the duration.</summary>
-    public static async Task<LoadResult> SaturateAsync(HttpClient client, string path, int connections, TimeSpan duration)
+    public static Task<LoadResult> SaturateAsync(HttpClient client, string path, int connections, TimeSpan duration) =>
+        SaturateAsync(connections, duration, (i, result) => PostAsync(client, path, i, result));
+
+    /// <summary>Each connection GETs the path one request after another; any answer below 500 counts (a 404 is a cheap answer).</summary>
+    public static Task<LoadResult> SaturateGetAsync(HttpClient client, string path, int connections, TimeSpan duration) =>
+        SaturateAsync(connections, duration, (_, result) => GetAsync(client, path, result));
+
+    private static async Task<LoadResult> SaturateAsync(int connections, TimeSpan duration, Func<int, LoadResult, Task<bool>> send)
     {
         var result = new LoadResult([], 0, TimeSpan.Zero, []);
         var errors = 0;
@@ -31,9 +38,27 @@ public static class LoadGenerator
         await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
         {
             for (var i = worker; clock.Elapsed < duration; i += connections)
-                if (!await PostAsync(client, path, i, result)) Interlocked.Increment(ref errors);
+                if (!await send(i, result)) Interlocked.Increment(ref errors);
         }));
         return result with { Errors = errors, Elapsed = clock.Elapsed };
+    }
+
+    private static async Task<bool> GetAsync(HttpClient client, string path, LoadResult result)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await client.GetAsync(path);
+            await response.Content.ReadAsByteArrayAsync();
+            if ((int)response.StatusCode >= 500) return false;
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            lock (result) result.Latencies.Add(elapsed);
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Starts one request every 1/rate seconds whatever the answers take (open model: latency is not hidden by waiting).</summary>
