@@ -35,6 +35,24 @@ public sealed class RouterTests
         Assert.Contains(decision.Explanation, line => line.Contains("no kabupaten or kota is known"));
     }
 
+    [Theory]
+    [InlineData("Pungli saat pembuatan SIM", "Petugas polisi di Satpas minta uang tambahan Rp 300 ribu supaya SIM cepat jadi, tanpa kuitansi.", "35.78")]
+    [InlineData("Pengukuran tanah tidak kunjung datang", "Sudah setahun mengajukan pengukuran sertifikat tanah ke kantor pertanahan, petugas tidak pernah datang.", "33.10")]
+    public void A_matter_outside_the_service_sectors_is_called_lainnya_and_left_to_a_verifier(string title, string text, string region)
+    {
+        var decision = Router.Decide(new TriageInput(title, text, region));
+        Assert.Equal(Sector.Lainnya, decision.Sector);
+        Assert.Equal(Agency.AdminDesk, decision.AgencyId);
+    }
+
+    [Fact]
+    public void Words_from_outside_the_service_sectors_do_not_override_a_clear_sector()
+    {
+        var decision = Router.Decide(new TriageInput("Puskesmas menolak pasien BPJS", "Kepala desa sudah membantu tapi puskesmas tetap menolak pasien BPJS Kesehatan kami.", "35.78"));
+        Assert.NotEqual(Sector.Lainnya, decision.Sector);
+        Assert.NotEqual(Agency.AdminDesk, decision.AgencyId);
+    }
+
     [Fact]
     public void The_seed_directory_holds_the_reference_agencies()
     {

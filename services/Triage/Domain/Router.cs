@@ -59,6 +59,16 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
             explanation.Add($"Confidence {confidence:P0} is below {required:P0}: a verifier decides.");
             agency = null;
         }
+        // It speaks of matters outside the service sectors (police, land, immigration, religious affairs, village
+        // government, thanks, tests) and nothing of its guessed sector: call it that, and let a verifier route it.
+        var features = classification.Features.ToHashSet();
+        if (sector != Sector.Lainnya && features.Contains("cue:lainnya") && !features.Contains("cue:" + ComplaintClassifier.Wire(sector))
+            && (agency is null || !features.Contains("cue:" + agency.Id)))
+        {
+            explanation.Add("Outside the service sectors (lainnya): a verifier decides.");
+            sector = Sector.Lainnya;
+            agency = null;
+        }
         agency ??= _byId[Agency.AdminDesk];
         if (agency.Id == Agency.AdminDesk) explanation.Add("Sent to the national admin desk for verification.");
 
