@@ -153,6 +153,20 @@ public sealed record ComplaintSupported(
     int Sequence,
     DateTimeOffset OccurredAt) : IComplaintEvent;
 
+/// <summary>
+/// The reporter attached a file (JPEG, PNG or PDF) to the report. The file stays in Intake, which serves it only to
+/// those entitled to the report; this says only that it exists. <see cref="IComplaintEvent.Sequence"/> is the report's
+/// sequence at the time (attaching does not move the report forward).
+/// </summary>
+public sealed record AttachmentAdded(
+    Guid ComplaintId,
+    string TrackingId,
+    int Sequence,
+    DateTimeOffset OccurredAt,
+    Guid AttachmentId,
+    string ContentType,
+    long Size) : IComplaintEvent;
+
 /// <summary>The reporter rated the agency's handling, 1 (worst) to 5 (best).</summary>
 public sealed record ComplaintRated(
     Guid ComplaintId,

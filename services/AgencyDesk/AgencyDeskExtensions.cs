@@ -21,6 +21,7 @@ public static class AgencyDeskExtensions
         bus.AddConsumer<ComplaintRoutedConsumer>();
         bus.AddConsumer<ReporterRepliedConsumer>();
         bus.AddConsumer<ComplaintReopenedConsumer>();
+        bus.AddConsumer<AttachmentAddedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapAgencyDesk(this IEndpointRouteBuilder app)

@@ -16,6 +16,7 @@ public static class IntakeExtensions
     {
         builder.AddLaporDatabase<IntakeDbContext>("intake");
         builder.Services.AddSingleton<ReporterVault>();
+        builder.Services.AddSingleton<AttachmentStore>();
         // Keys that encrypt reporters' contact details; keep this folder (and back it up) wherever Intake runs.
         var keys = builder.Configuration["Lapor:DataProtection:KeysDirectory"]
             ?? Path.Combine(builder.Configuration["Lapor:DataDirectory"] ?? "data", "keys");
@@ -38,6 +39,7 @@ public static class IntakeExtensions
     {
         app.MapComplaintsApi();
         app.MapCitizenActionsApi();
+        app.MapAttachmentsApi();
         app.MapPublicFeedApi();
         app.MapErrorQueueAdmin("intake");
         return app;

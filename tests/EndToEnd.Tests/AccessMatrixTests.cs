@@ -67,7 +67,7 @@ public sealed class AccessMatrixTests(EmbeddedLaporFactory lapor) : IClassFixtur
     }
 
     private static string Concrete(string pattern) => "/" + pattern.TrimStart('/')
-        .Replace("{trackingId}", "LPR-00000000").Replace("{action}", "claim").Replace("{**rest}", "");
+        .Replace("{trackingId}", "LPR-00000000").Replace("{action}", "claim").Replace("{attachmentId:guid}", Guid.Empty.ToString()).Replace("{**rest}", "");
 
     private async Task<HttpClient> ClientAsync(string caller)
     {

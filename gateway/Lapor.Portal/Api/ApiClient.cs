@@ -24,7 +24,8 @@ public abstract class ApiClient(HttpClient http)
         return SendAsync<T>(request, cancellationToken);
     }
 
-    private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Sends a request built by the caller (a multipart upload, say); disposes it.</summary>
+    protected async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
@@ -33,6 +34,7 @@ public abstract class ApiClient(HttpClient http)
                 return ApiResult<T>.Success(
                     typeof(T) == typeof(bool) ? (T)(object)true // an answer without a body
                     : typeof(T) == typeof(string) ? (T)(object)await response.Content.ReadAsStringAsync(cancellationToken) // CSV, text
+                    : typeof(T) == typeof(byte[]) ? (T)(object)await response.Content.ReadAsByteArrayAsync(cancellationToken) // a file
                     : (await response.Content.ReadFromJsonAsync<T>(LaporJson.Options, cancellationToken))!);
             return response.StatusCode switch
             {

@@ -29,7 +29,11 @@ public sealed record InboxItem(string TrackingId, ReportType Type, Sector Sector
 public sealed record DeskReport(string TrackingId, ReportType Type, Sector Sector, string? Region, string Title, string Text, string? Location, bool Confidential,
     ComplaintStatus Status, bool AwaitingReroute, string AgencyId, string? AssignedTo, DateTimeOffset FiledAt, DateTimeOffset RoutedAt,
     DateTimeOffset FollowUpDueAt, DateTimeOffset? FirstRespondedAt, IReadOnlyList<DeskMessage> Conversation, IReadOnlyList<DeskNote> Notes,
-    IReadOnlyList<DeskRouteStep> RouteHistory, IReadOnlyList<DuplicateReport>? Duplicates = null);
+    IReadOnlyList<DeskRouteStep> RouteHistory, IReadOnlyList<DuplicateReport>? Duplicates = null, IReadOnlyList<DeskAttachment>? Attachments = null);
+
+public sealed record DeskAttachment(Guid AttachmentId, DateTimeOffset At, string ContentType, long Size);
+
+public sealed record AttachmentInfo(Guid Id, string ContentType, long Size);
 
 public sealed record DuplicateReport(string TrackingId, string Title, ComplaintStatus Status, DateTimeOffset FiledAt);
 

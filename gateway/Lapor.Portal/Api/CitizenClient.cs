@@ -31,6 +31,21 @@ public sealed class CitizenClient(HttpClient http) : ApiClient(http)
         PostAsync<Supported>($"/api/complaints/{Uri.EscapeDataString(trackingId)}/support", null, cancellationToken,
             r => r.Headers.Add("X-Supporter-Id", supporterId));
 
+    /// <summary>Uploads the citizen's files as they came from the browser; Intake checks their content.</summary>
+    public async Task<ApiResult<List<AttachmentInfo>>> AttachAsync(string trackingId, string accessCode, IEnumerable<Microsoft.AspNetCore.Http.IFormFile> files,
+        CancellationToken cancellationToken)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var file in files)
+        {
+            var content = new StreamContent(file.OpenReadStream());
+            form.Add(content, "attachments", Path.GetFileName(file.FileName));
+        }
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{Uri.EscapeDataString(trackingId)}/attachments") { Content = form };
+        request.Headers.Add(AccessCodeHeader, accessCode);
+        return await SendAsync<List<AttachmentInfo>>(request, cancellationToken);
+    }
+
     public Task<ApiResult<List<Scorecard>>> ScorecardsAsync(CancellationToken cancellationToken) =>
         GetAsync<List<Scorecard>>("/api/analytics/public/agencies", cancellationToken);
 

@@ -6,6 +6,9 @@ public sealed class StaffClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<InboxPage>> InboxAsync(string query, CancellationToken cancellationToken) =>
         GetAsync<InboxPage>("/api/desk/inbox" + query, cancellationToken);
 
+    public Task<ApiResult<byte[]>> AttachmentAsync(string trackingId, Guid attachmentId, CancellationToken cancellationToken) =>
+        GetAsync<byte[]>($"/api/complaints/{Uri.EscapeDataString(trackingId)}/attachments/{attachmentId}", cancellationToken);
+
     public Task<ApiResult<List<Hotspot>>> HotspotsAsync(CancellationToken cancellationToken) =>
         GetAsync<List<Hotspot>>("/api/analytics/hotspots?limit=10", cancellationToken);
 

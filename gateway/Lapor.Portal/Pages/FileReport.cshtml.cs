@@ -2,24 +2,48 @@ using Lapor.Contracts;
 using Lapor.Portal.Api;
 using Lapor.Portal.Text;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
 
 namespace Lapor.Portal.Pages;
 
-/// <summary>The citizen's report form. Works without JavaScript; a resent form (double tap, refresh) files once.</summary>
+/// <summary>
+/// The citizen's report form. Works without JavaScript; a resent form (double tap, refresh) files once. Attached
+/// files go to Intake right after the report is accepted, with its new access code.
+/// </summary>
+[RequestSizeLimit(16_000_000)]
+[RequestFormLimits(MultipartBodyLengthLimit = 16_000_000)]
 public sealed class FileReportModel(PortalText text, CitizenClient citizens) : PortalPage(text)
 {
     [BindProperty] public ReportForm Form { get; set; } = new();
 
+    /// <summary>Photos or PDFs chosen in the form (checked by Intake, by content).</summary>
+    [BindProperty] public List<IFormFile> Attachments { get; set; } = [];
+
     /// <summary>Set once the report is accepted: the page then shows the tracking number and access code.</summary>
     public Receipt? Receipt { get; private set; }
+
+    /// <summary>How many attachments were saved, or why they were not.</summary>
+    public int AttachmentsSaved { get; private set; }
+    public string? AttachmentProblem { get; private set; }
 
     public void OnGet() => Form.IdempotencyKey = Guid.NewGuid().ToString("N");
 
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
         if (!Guid.TryParseExact(Form.IdempotencyKey, "N", out _)) Form.IdempotencyKey = Guid.NewGuid().ToString("N");
+        var files = Attachments.Where(f => f.Length > 0).ToList();
+        if (files.Count > 3 || files.Any(f => f.Length > 5 * 1024 * 1024))
+        {
+            Invalid("attachments", T["file.attachments.help"]);
+            return;
+        }
         var result = await citizens.FileAsync(Form.ToReport(), Form.IdempotencyKey!, cancellationToken);
-        if (!Failed(result)) Receipt = result.Value;
+        if (Failed(result)) return;
+        Receipt = result.Value;
+        if (files.Count == 0) return;
+        var attached = await citizens.AttachAsync(Receipt!.TrackingId, Receipt.AccessCode, files, cancellationToken);
+        if (attached.Ok) AttachmentsSaved = attached.Value!.Count;
+        else AttachmentProblem = attached.Errors?.Values.SelectMany(m => m).FirstOrDefault() ?? T["error.unavailable"];
     }
 
     public sealed class ReportForm

@@ -28,6 +28,13 @@ public abstract class PortalPage(PortalText text) : PageModel
     /// <summary>A form field as the APIs want it: trimmed, or null when left empty.</summary>
     public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>A field the page itself found wrong, before calling any API.</summary>
+    protected void Invalid(string field, string message)
+    {
+        FieldErrors = new Dictionary<string, string[]> { [field] = [message] };
+        Problem = T["error.invalid"];
+    }
+
     /// <summary>Records why a call failed; returns true when it did.</summary>
     protected bool Failed<TValue>(ApiResult<TValue> result, string? notFoundKey = null)
     {

@@ -101,6 +101,13 @@ public static class Strings
         // Public feed
         ["nav.feed"] = ("Laporan publik", "Public reports"),
         ["feed.title"] = ("Laporan publik", "Public reports"),
+        ["desk.attachments"] = ("Lampiran dari pelapor", "The reporter's attachments"),
+        ["desk.attachments.photo"] = ("Foto", "Photo"),
+        ["file.attachments"] = ("Lampiran (opsional)", "Attachments (optional)"),
+        ["file.attachments.help"] = ("Sampai 3 foto (JPEG, PNG) atau PDF, masing-masing paling besar 5 MB. Hanya Anda dan instansi yang menangani yang dapat membukanya.",
+            "Up to 3 photos (JPEG, PNG) or PDFs, at most 5 MB each. Only you and the agency handling the report can open them."),
+        ["file.attachments.failed"] = ("Laporan Anda diterima, tetapi lampiran tidak tersimpan:", "Your report was accepted, but the attachments were not saved:"),
+        ["file.attachments.saved"] = ("{0} lampiran tersimpan.", "{0} attachment(s) saved."),
         ["desk.duplicates"] = ("Laporan serupa", "Similar reports"),
         ["desk.duplicates.help"] = ("Laporan lain di instansi ini tentang hal yang sama. Satu tindak lanjut bisa menjawab semuanya.",
             "Other reports to this agency about the same matter. One follow-up may answer them all."),

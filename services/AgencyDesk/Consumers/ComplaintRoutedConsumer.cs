@@ -2,6 +2,7 @@ using Lapor.AgencyDesk.Domain;
 using Lapor.AgencyDesk.Persistence;
 using Lapor.Contracts;
 using Lapor.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.AgencyDesk.Consumers;
 
@@ -12,7 +13,18 @@ public sealed class ComplaintRoutedConsumer(DeskDbContext db, TimeProvider clock
     protected override async Task Handle(ComplaintRouted message, CancellationToken cancellationToken)
     {
         var existing = await Db.Complaints.FindAsync([message.ComplaintId], cancellationToken);
-        if (existing is null) Db.Complaints.Add(DeskComplaint.Receive(message));
-        else existing.Reroute(message);
+        if (existing is not null)
+        {
+            existing.Reroute(message);
+            return;
+        }
+        var complaint = DeskComplaint.Receive(message);
+        // Attachments announced before the report arrived join it now.
+        foreach (var pending in await Db.PendingAttachments.Where(a => a.ComplaintId == message.ComplaintId).ToListAsync(cancellationToken))
+        {
+            complaint.Attach(pending.ToRef());
+            Db.PendingAttachments.Remove(pending);
+        }
+        Db.Complaints.Add(complaint);
     }
 }

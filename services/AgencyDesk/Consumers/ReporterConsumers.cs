@@ -1,3 +1,4 @@
+using Lapor.AgencyDesk.Domain;
 using Lapor.AgencyDesk.Persistence;
 using Lapor.Contracts;
 using Lapor.ServiceDefaults.Messaging;
@@ -15,3 +16,14 @@ public abstract class ReporterConsumer<TEvent>(DeskDbContext db, TimeProvider cl
 public sealed class ReporterRepliedConsumer(DeskDbContext db, TimeProvider clock) : ReporterConsumer<ReporterReplied>(db, clock);
 
 public sealed class ComplaintReopenedConsumer(DeskDbContext db, TimeProvider clock) : ReporterConsumer<ComplaintReopened>(db, clock);
+
+/// <summary>Lists a file the reporter attached on the report, or keeps it until the report reaches the desk.</summary>
+public sealed class AttachmentAddedConsumer(DeskDbContext db, TimeProvider clock) : IdempotentConsumer<DeskDbContext, AttachmentAdded>(db, clock)
+{
+    protected override async Task Handle(AttachmentAdded message, CancellationToken cancellationToken)
+    {
+        var attachment = new AttachmentRef(message.AttachmentId, message.OccurredAt, message.ContentType, message.Size);
+        if (await Db.Complaints.FindAsync([message.ComplaintId], cancellationToken) is { } complaint) complaint.Attach(attachment);
+        else Db.PendingAttachments.Add(new PendingAttachment(message.ComplaintId, attachment));
+    }
+}

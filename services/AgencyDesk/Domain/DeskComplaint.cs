@@ -14,6 +14,7 @@ public sealed class DeskComplaint
     private readonly List<ConversationMessage> _conversation = [];
     private readonly List<InternalNote> _notes = [];
     private readonly List<RouteStep> _routeHistory = [];
+    private readonly List<AttachmentRef> _attachments = [];
 
     private DeskComplaint() { }
 
@@ -45,6 +46,8 @@ public sealed class DeskComplaint
     public IReadOnlyList<ConversationMessage> Conversation => _conversation;
     public IReadOnlyList<InternalNote> Notes => _notes;
     public IReadOnlyList<RouteStep> RouteHistory => _routeHistory;
+    /// <summary>Files the reporter attached; Intake keeps them and serves them to officers of the agency handling the report.</summary>
+    public IReadOnlyList<AttachmentRef> Attachments => _attachments;
 
     public bool IsOpen => !AwaitingReroute && Status is ComplaintStatus.Terdisposisi or ComplaintStatus.SedangDiproses or ComplaintStatus.MenungguTanggapanPelapor;
 
@@ -87,6 +90,12 @@ public sealed class DeskComplaint
         Sequence = e.Sequence;
         _routeHistory.Add(new RouteStep(e.OccurredAt, e.AgencyId, e.AgencyName));
         Version++;
+    }
+
+    /// <summary>Records a file the reporter attached (once, however often the event arrives).</summary>
+    public void Attach(AttachmentRef attachment)
+    {
+        if (_attachments.All(a => a.AttachmentId != attachment.AttachmentId)) _attachments.Add(attachment);
     }
 
     public ComplaintAssigned Assign(string officerId, bool byOfficerThemselves, DateTimeOffset now)
@@ -182,3 +191,29 @@ public sealed record ConversationMessage(DateTimeOffset At, string From, string 
 public sealed record InternalNote(DateTimeOffset At, string OfficerId, string Text);
 
 public sealed record RouteStep(DateTimeOffset At, string AgencyId, string AgencyName);
+
+/// <summary>A file the reporter attached, as the desk knows it: enough to list it and fetch it from Intake.</summary>
+public sealed record AttachmentRef(Guid AttachmentId, DateTimeOffset At, string ContentType, long Size);
+
+/// <summary>An attachment announced before its report reached the desk (the two come from different services, in no fixed order).</summary>
+public sealed class PendingAttachment
+{
+    private PendingAttachment() { }
+
+    public PendingAttachment(Guid complaintId, AttachmentRef attachment)
+    {
+        ComplaintId = complaintId;
+        AttachmentId = attachment.AttachmentId;
+        At = attachment.At;
+        ContentType = attachment.ContentType;
+        Size = attachment.Size;
+    }
+
+    public Guid ComplaintId { get; private set; }
+    public Guid AttachmentId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string ContentType { get; private set; } = "";
+    public long Size { get; private set; }
+
+    public AttachmentRef ToRef() => new(AttachmentId, At, ContentType, Size);
+}

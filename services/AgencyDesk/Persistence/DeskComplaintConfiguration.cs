@@ -54,8 +54,28 @@ internal sealed class DeskComplaintConfiguration : IEntityTypeConfiguration<Desk
             step.Property(s => s.AgencyId).HasMaxLength(64);
             step.Property(s => s.AgencyName).HasMaxLength(200);
         });
+        builder.OwnsMany(c => c.Attachments, attachment =>
+        {
+            attachment.ToTable("attachments");
+            attachment.WithOwner().HasForeignKey("ComplaintId");
+            attachment.Property<int>("Id");
+            attachment.HasKey("Id");
+            attachment.Property(a => a.ContentType).HasMaxLength(40);
+        });
+        builder.Navigation(c => c.Attachments).HasField("_attachments");
         builder.Navigation(c => c.Conversation).HasField("_conversation");
         builder.Navigation(c => c.Notes).HasField("_notes");
         builder.Navigation(c => c.RouteHistory).HasField("_routeHistory");
+    }
+}
+
+internal sealed class PendingAttachmentConfiguration : IEntityTypeConfiguration<PendingAttachment>
+{
+    public void Configure(EntityTypeBuilder<PendingAttachment> builder)
+    {
+        builder.ToTable("pending_attachments");
+        builder.HasKey(a => a.AttachmentId);
+        builder.HasIndex(a => a.ComplaintId);
+        builder.Property(a => a.ContentType).HasMaxLength(40);
     }
 }

@@ -59,3 +59,16 @@ internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(r => r.CreatedAt);
     }
 }
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.ToTable("attachments");
+        builder.HasKey(a => a.Id);
+        builder.HasIndex(a => a.ComplaintId);
+        builder.Property(a => a.ContentType).HasMaxLength(40);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.Ignore(a => a.Extension);
+    }
+}

@@ -9,4 +9,5 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<Support> Supports => Set<Support>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
 }

@@ -18,6 +18,8 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
     private const string Text = "Jalan di depan Pasar Wonokromo rusak berlubang besar sejak sebulan, sudah dua pengendara motor jatuh. Mohon segera diperbaiki.";
     private const string Answer = "Tim sudah menambal lubang di depan Pasar Wonokromo pada hari Senin.";
 
+    private static readonly byte[] Photo = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. "foto lubang jalan"u8];
+
     [Fact]
     public async Task A_citizen_files_a_report_an_officer_answers_it_the_citizen_rates_it_and_oversight_counts_it()
     {
@@ -29,7 +31,9 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
         await citizen.GetByLabel("Isi laporan").FillAsync(Text);
         await citizen.GetByLabel("Daerah kejadian").SelectOptionAsync("35.78");
         await citizen.GetByLabel("Lokasi (boleh dikosongkan)").FillAsync("depan Pasar Wonokromo");
+        await citizen.Locator("#attachments").SetInputFilesAsync(new FilePayload { Name = "lubang.png", MimeType = "image/png", Buffer = Photo });
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Kirim laporan" }).ClickAsync();
+        await Expect(citizen.Locator("#attachments-saved")).ToContainTextAsync("1 lampiran tersimpan");
         var trackingId = (await citizen.Locator("#tracking-id").InnerTextAsync()).Trim();
         var accessCode = (await citizen.Locator("#access-code").InnerTextAsync()).Trim();
         Assert.Matches("^LPR-[0-9A-Z]{8}$", trackingId);
@@ -54,6 +58,14 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
         await officer.GetByRole(AriaRole.Link, new() { Name = Title }).First.ClickAsync();
         await Expect(officer.Locator("h1")).ToHaveTextAsync(Title);
         await Expect(officer.Locator("#location")).ToHaveTextAsync("depan Pasar Wonokromo"); // carried by the events, not asked of Intake
+        await Eventually(async () =>
+        {
+            await officer.ReloadAsync();
+            return await officer.Locator("#attachments a").CountAsync() == 1;
+        }, "the reporter's photo is listed at the desk");
+        var photo = await officer.Context.APIRequest.GetAsync(browser.BaseAddress + await officer.Locator("#attachments a").GetAttributeAsync("href"));
+        Assert.Equal(200, photo.Status);
+        Assert.Equal(Photo, await photo.BodyAsync());
         await officer.GetByLabel("Teks").FillAsync(Answer);
         await officer.GetByRole(AriaRole.Button, new() { Name = "Kirim tindak lanjut" }).ClickAsync();
         await Expect(officer.Locator("#conversation")).ToContainTextAsync(Answer);

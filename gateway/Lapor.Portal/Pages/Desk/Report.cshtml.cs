@@ -24,6 +24,18 @@ public sealed class ReportModel(PortalText text, StaffClient staff) : PortalPage
         return Page();
     }
 
+    /// <summary><c>/meja/{id}?handler=lampiran&amp;attachment=…</c>: the reporter's file, fetched from Intake with the officer's own token.</summary>
+    public async Task<IActionResult> OnGetLampiranAsync(Guid attachment, CancellationToken cancellationToken)
+    {
+        var report = await staff.DeskReportAsync(TrackingId, cancellationToken);
+        var listed = report.Ok ? report.Value!.Attachments?.FirstOrDefault(a => a.AttachmentId == attachment) : null;
+        if (listed is null) return NotFound();
+        var file = await staff.AttachmentAsync(TrackingId, attachment, cancellationToken);
+        if (!file.Ok) return NotFound();
+        Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return File(file.Value!, listed.ContentType, $"{TrackingId}-{attachment.ToString("N")[..8]}.{(listed.ContentType == "application/pdf" ? "pdf" : listed.ContentType == "image/png" ? "png" : "jpg")}");
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var body = new DeskAction(Text, TargetAgencyId: Blank(TargetAgencyId), Reason: Reason);

@@ -124,6 +124,33 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
                     b.ToTable("complaints", (string)null);
                 });
 
+            modelBuilder.Entity("Lapor.AgencyDesk.Domain.PendingAttachment", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AttachmentId");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("pending_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Lapor.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -190,6 +217,41 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
 
             modelBuilder.Entity("Lapor.AgencyDesk.Domain.DeskComplaint", b =>
                 {
+                    b.OwnsMany("Lapor.AgencyDesk.Domain.AttachmentRef", "Attachments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("AttachmentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("ComplaintId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<long>("Size")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ComplaintId");
+
+                            b1.ToTable("attachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintId");
+                        });
+
                     b.OwnsMany("Lapor.AgencyDesk.Domain.ConversationMessage", "Conversation", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -291,6 +353,8 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("ComplaintId");
                         });
+
+                    b.Navigation("Attachments");
 
                     b.Navigation("Conversation");
 

@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using Lapor.Contracts;
+using Lapor.Intake.Domain;
+using Lapor.Intake.Persistence;
+using Lapor.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Intake.Api;
+
+/// <summary>An attachment as listed to those entitled to the report.</summary>
+public sealed record AttachmentView(Guid Id, string ContentType, long Size, DateTimeOffset UploadedAt);
+
+/// <summary>
+/// Photos and documents for a report: the reporter adds up to three (JPEG, PNG or PDF by content, 5 MB each) with the
+/// access code; the reporter, officers of the agency now handling the report and verifiers may download them.
+/// Anyone else gets 404, exactly as for a report that does not exist.
+/// </summary>
+public static class AttachmentsApi
+{
+    public const long MaximumUpload = Attachment.MaximumPerReport * Attachment.MaximumBytes + 64 * 1024;
+
+    public static IEndpointRouteBuilder MapAttachmentsApi(this IEndpointRouteBuilder app)
+    {
+        var attachments = app.MapGroup("/api/complaints/{trackingId}/attachments").WithTags("Complaints");
+        attachments.MapPost("/", Upload).WithMetadata(new RequestSizeLimitAttribute(MaximumUpload)).DisableAntiforgery()
+            .WithName("AddAttachments").WithSummary("Attach up to three photos or PDFs (multipart/form-data), with the access code.");
+        attachments.MapGet("/", List).WithName("Attachments").WithSummary("The report's attachments, for those entitled to the report.");
+        attachments.MapGet("/{attachmentId:guid}", Download).WithName("Attachment").WithSummary("One attachment's file.");
+        return app;
+    }
+
+    public static async Task<Results<Created<List<AttachmentView>>, NotFound, ValidationProblem, StatusCodeHttpResult>> Upload(string trackingId,
+        [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode, HttpRequest request, IntakeDbContext db, AttachmentStore store,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId.ToUpperInvariant(), cancellationToken);
+        if (complaint is null || !AccessCodes.Matches(accessCode, complaint.AccessCodeHash)) return TypedResults.NotFound();
+        if (!request.HasFormContentType) return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+
+        var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaximumUpload }, cancellationToken);
+        var already = await db.Attachments.CountAsync(a => a.ComplaintId == complaint.Id, cancellationToken);
+        if (Invalid(form.Files, already) is { } problem) return Problem(problem);
+
+        var now = clock.GetUtcNow();
+        var added = new List<(Attachment Attachment, byte[] Content)>();
+        foreach (var file in form.Files)
+        {
+            using var buffer = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(buffer, cancellationToken);
+            var content = buffer.ToArray();
+            if (Attachment.DetectType(content) is not { } type)
+                return Problem($"{Name(file)} is not a JPEG, PNG or PDF file (its content was checked, not its name).");
+            added.Add((new Attachment(complaint.Id, type, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), now), content));
+        }
+
+        // Files first, then the rows and events in one transaction; a failed transaction removes the files again.
+        foreach (var (attachment, content) in added) await store.SaveAsync(attachment.Id, content, cancellationToken);
+        try
+        {
+            foreach (var (attachment, _) in added)
+            {
+                db.Attachments.Add(attachment);
+                db.AddToOutbox(new AttachmentAdded(complaint.Id, complaint.TrackingId, complaint.Sequence, now, attachment.Id, attachment.ContentType, attachment.Size));
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            foreach (var (attachment, _) in added) store.Delete(attachment.Id);
+            throw;
+        }
+        return TypedResults.Created($"/api/complaints/{complaint.TrackingId}/attachments",
+            added.Select(a => new AttachmentView(a.Attachment.Id, a.Attachment.ContentType, a.Attachment.Size, now)).ToList());
+    }
+
+    public static async Task<Results<Ok<List<AttachmentView>>, NotFound>> List(string trackingId, [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode,
+        HttpContext http, IntakeDbContext db, CancellationToken cancellationToken)
+    {
+        var complaint = await EntitledAsync(trackingId, accessCode, http, db, cancellationToken);
+        if (complaint is null) return TypedResults.NotFound();
+        return TypedResults.Ok(await db.Attachments.AsNoTracking().Where(a => a.ComplaintId == complaint.Id).OrderBy(a => a.UploadedAt)
+            .Select(a => new AttachmentView(a.Id, a.ContentType, a.Size, a.UploadedAt)).ToListAsync(cancellationToken));
+    }
+
+    public static async Task<Results<FileStreamHttpResult, NotFound>> Download(string trackingId, Guid attachmentId,
+        [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode, HttpContext http, IntakeDbContext db, AttachmentStore store,
+        CancellationToken cancellationToken)
+    {
+        var complaint = await EntitledAsync(trackingId, accessCode, http, db, cancellationToken);
+        var attachment = complaint is null ? null
+            : await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ComplaintId == complaint.Id, cancellationToken);
+        if (complaint is null || attachment is null) return TypedResults.NotFound();
+        // Never rendered as a page of this site: downloaded, sandboxed, and not sniffed into another type.
+        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return TypedResults.File(store.Open(attachment.Id), attachment.ContentType, $"{complaint.TrackingId}-{attachment.Id.ToString("N")[..8]}.{attachment.Extension}");
+    }
+
+    /// <summary>The report, when the caller holds its access code, is a verifier, or is an officer of the agency now handling it.</summary>
+    private static async Task<Complaint?> EntitledAsync(string trackingId, string? accessCode, HttpContext http, IntakeDbContext db, CancellationToken cancellationToken)
+    {
+        var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.TrackingId == trackingId.ToUpperInvariant(), cancellationToken);
+        if (complaint is null) return null;
+        if (accessCode is not null && AccessCodes.Matches(accessCode, complaint.AccessCodeHash)) return complaint;
+        if (http.User.Identity?.IsAuthenticated != true) return null;
+        var caller = Caller.From(http.User);
+        return caller.Role == LaporRoles.Verifier
+               || caller.Role is LaporRoles.Officer or LaporRoles.Supervisor && caller.AgencyId is not null && caller.AgencyId == complaint.AgencyId
+            ? complaint
+            : null;
+    }
+
+    private static string? Invalid(IFormFileCollection files, int already) =>
+        files.Count == 0 ? "Attach at least one file (form field 'attachments')."
+        : already + files.Count > Attachment.MaximumPerReport ? $"At most {Attachment.MaximumPerReport} attachments per report; this one has {already}."
+        : files.FirstOrDefault(f => f.Length > Attachment.MaximumBytes) is { } big ? $"{Name(big)} is larger than 5 MB."
+        : files.FirstOrDefault(f => f.Length == 0) is { } empty ? $"{Name(empty)} is empty."
+        : null;
+
+    private static string Name(IFormFile file) => string.IsNullOrWhiteSpace(file.FileName) ? "A file" : $"'{Path.GetFileName(file.FileName)}'";
+
+    private static ValidationProblem Problem(string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["attachments"] = [message] });
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lapor.EndToEnd.Tests.Infrastructure;
+using static Lapor.EndToEnd.Tests.Infrastructure.SkeletonFlow;
+
+namespace Lapor.EndToEnd.Tests;
+
+/// <summary>Photos and PDFs: checked by content, stored outside the database, served only to those entitled to the report.</summary>
+public sealed class AttachmentsTests(EmbeddedLaporFactory lapor) : IClassFixture<EmbeddedLaporFactory>
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. "lubang jalan"u8];
+    private static readonly byte[] Pdf = [.. "%PDF-1.7 surat keterangan"u8];
+    private static readonly byte[] Program = [0x4D, 0x5A, 0x90, 0x00, .. "not a photo"u8];
+
+    private static MultipartFormDataContent Files(params (string Name, byte[] Content)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, content) in files) form.Add(new ByteArrayContent(content), "attachments", name);
+        return form;
+    }
+
+    private Task<HttpResponseMessage> UploadAsync(Receipt receipt, MultipartFormDataContent form, string? code = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{receipt.TrackingId}/attachments") { Content = form };
+        request.Headers.Add("X-Access-Code", code ?? receipt.AccessCode);
+        return lapor.CreateClient().SendAsync(request);
+    }
+
+    [Fact]
+    public async Task The_reporter_attaches_a_photo_and_a_pdf_that_the_handling_agency_can_open_and_nobody_else()
+    {
+        var citizen = lapor.CreateClient();
+        var receipt = await FileAsync(citizen, RoadInSurabaya);
+
+        var uploaded = await UploadAsync(receipt, Files(("foto.jpg.png", Png), ("surat.pdf", Pdf)));
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var views = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
+        Assert.Equal(["image/png", "application/pdf"], views.Select(v => v.GetProperty("contentType").GetString()));
+        var photo = views[0].GetProperty("id").GetString();
+
+        // The reporter, with the access code.
+        var own = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/{receipt.TrackingId}/attachments/{photo}");
+        own.Headers.Add("X-Access-Code", receipt.AccessCode);
+        var download = await citizen.SendAsync(own);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(Png, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/png", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Contains("sandbox", download.Headers.GetValues("Content-Security-Policy").Single());
+
+        // Nobody else: no code, a wrong code, another agency, a citizen's token.
+        var path = $"/api/complaints/{receipt.TrackingId}/attachments/{photo}";
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync(path)).StatusCode);
+        var wrong = new HttpRequestMessage(HttpMethod.Get, path);
+        wrong.Headers.Add("X-Access-Code", "WRONG-CODE-1234");
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.SendAsync(wrong)).StatusCode);
+        var otherAgency = await citizen.AsAsync(lapor.CreateClient, "officer", "35.78.dinkes");
+        var officer = await citizen.AsAsync(lapor.CreateClient, "officer", RoadAgency);
+        await Eventually(() => InInboxAsync(officer, receipt.TrackingId), "the report reaches the inbox");
+        Assert.Equal(HttpStatusCode.NotFound, (await otherAgency.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await citizen.AsAsync(lapor.CreateClient, "citizen")).GetAsync(path)).StatusCode);
+
+        // The agency handling it, and verifiers; the desk lists both files.
+        Assert.Equal(Png, await officer.GetByteArrayAsync(path));
+        Assert.Equal(HttpStatusCode.OK, (await (await citizen.AsAsync(lapor.CreateClient, "verifier")).GetAsync(path)).StatusCode);
+        await Eventually(async () => (await officer.GetFromJsonAsync<JsonElement>($"/api/desk/complaints/{receipt.TrackingId}"))
+            .GetProperty("attachments").GetArrayLength() == 2, "the desk lists the attachments");
+
+        // Stored outside the database under server-chosen names, never the device's.
+        var stored = Directory.GetFiles(Path.Combine(lapor.DataDirectory, "attachments")).Select(Path.GetFileName).ToList();
+        Assert.Contains(Guid.Parse(photo!).ToString("N"), stored);
+        Assert.DoesNotContain(stored, name => name!.Contains("foto") || name.Contains("surat"));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_photo_or_pdf_by_its_content_or_a_fourth_file_is_refused_naming_the_field()
+    {
+        var receipt = await FileAsync(lapor.CreateClient(), RoadInSurabaya);
+
+        var disguised = await UploadAsync(receipt, Files(("foto.jpg", Program)));
+        Assert.Equal(HttpStatusCode.BadRequest, disguised.StatusCode);
+        Assert.Contains("foto.jpg", (await disguised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("attachments")[0].GetString());
+
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(receipt, Files(("a.png", Png), ("b.png", Png)))).StatusCode);
+        var fourth = await UploadAsync(receipt, Files(("c.png", Png), ("d.png", Png)));
+        Assert.Equal(HttpStatusCode.BadRequest, fourth.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(receipt, Files(("e.png", Png)), code: "WRONG-CODE-1234")).StatusCode);
+
+        var json = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{receipt.TrackingId}/attachments") { Content = JsonContent.Create(new { }) };
+        json.Headers.Add("X-Access-Code", receipt.AccessCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await lapor.CreateClient().SendAsync(json)).StatusCode);
+    }
+}
