@@ -86,6 +86,24 @@ public sealed class DistributedModeTests(TracedLapor lapor) : IClassFixture<Trac
     }
 
     [Fact]
+    public async Task A_photo_larger_than_the_gateways_default_body_limit_passes_on_the_attachments_route_only()
+    {
+        var receipt = await FileAsync(lapor.Client, RoadInSurabaya);
+        byte[] photo = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[3 * 1024 * 1024]];
+        var form = new MultipartFormDataContent { { new ByteArrayContent(photo), "attachments", "besar.png" } };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{receipt.TrackingId}/attachments") { Content = form };
+        request.Headers.Add("X-Access-Code", receipt.AccessCode);
+        Assert.Equal(HttpStatusCode.Created, (await lapor.Client.SendAsync(request)).StatusCode);
+
+        // Once Intake knows the report was routed, the agency's officer may list and open it.
+        var officer = await lapor.Client.AsAsync(lapor.NewClient, "officer", RoadAgency);
+        await Eventually(async () => (await officer.GetAsync($"/api/complaints/{receipt.TrackingId}/attachments")).IsSuccessStatusCode,
+            "the handling agency may see the attachments", seconds: 60);
+        var listed = await officer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/complaints/{receipt.TrackingId}/attachments");
+        Assert.Equal(photo.Length, listed[0].GetProperty("size").GetInt32());
+    }
+
+    [Fact]
     public async Task The_gateway_reports_live_and_ready_when_every_service_is()
     {
         Assert.Equal("Healthy", await lapor.Client.GetStringAsync("/health/ready"));
