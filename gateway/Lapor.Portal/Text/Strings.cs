@@ -101,6 +101,10 @@ public static class Strings
         // Public feed
         ["nav.feed"] = ("Laporan publik", "Public reports"),
         ["feed.title"] = ("Laporan publik", "Public reports"),
+        ["desk.assign"] = ("Tugaskan", "Assign"),
+        ["desk.assign.to"] = ("Tugaskan ke petugas", "Assign to an officer"),
+        ["desk.assign.help"] = ("Pilih dari petugas yang sedang menangani laporan instansi, atau tulis identitas petugas.",
+            "Choose from the officers handling the agency's reports, or type an officer's id."),
         ["desk.attachments"] = ("Lampiran dari pelapor", "The reporter's attachments"),
         ["desk.attachments.photo"] = ("Foto", "Photo"),
         ["file.attachments"] = ("Lampiran (opsional)", "Attachments (optional)"),

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Lapor.Contracts;
 using Lapor.Intake.Persistence;
@@ -213,6 +214,28 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
     }
 
     private HttpClient Browserless() => new() { BaseAddress = new Uri(browser.BaseAddress) };
+
+    [Fact]
+    public async Task A_supervisor_assigns_a_waiting_report_to_an_officer_from_the_report_page()
+    {
+        var http = new HttpClient { BaseAddress = new Uri(browser.BaseAddress) };
+        var sari = await Lapor.EndToEnd.Tests.Infrastructure.TestTokens.AsAsync(http, () => new HttpClient { BaseAddress = new Uri(browser.BaseAddress) }, "officer", RoadAgency, name: "Sari");
+        var claimed = await FileAsync(http, RoadInSurabaya);
+        var waiting = await FileAsync(http, RoadInSurabaya);
+        await Eventually(async () => await InInboxAsync(sari, claimed.TrackingId) && await InInboxAsync(sari, waiting.TrackingId), "both reports reach the inbox");
+        Assert.True((await sari.PostAsJsonAsync($"/api/desk/complaints/{claimed.TrackingId}/claim", new { })).IsSuccessStatusCode);
+
+        var supervisor = await browser.OpenAsync(phone: false);
+        await SignInAsync(supervisor, "supervisor", agency: RoadAgency, name: "Kepala");
+        await supervisor.GotoAsync($"/meja/{waiting.TrackingId}");
+        var sariId = await supervisor.Locator("#officers option[value$=':Sari']").GetAttributeAsync("value");
+        Assert.NotNull(sariId);
+        await supervisor.Locator("#officer").FillAsync(sariId!);
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "Tugaskan", Exact = true }).ClickAsync();
+
+        var report = await sari.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/desk/complaints/{waiting.TrackingId}");
+        Assert.Equal(sariId, report.GetProperty("assignedTo").GetString());
+    }
 
     private static async Task SignInAsync(IPage page, string role, string? agency = null, string? name = null)
     {

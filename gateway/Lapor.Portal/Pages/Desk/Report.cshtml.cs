@@ -13,6 +13,10 @@ public sealed class ReportModel(PortalText text, StaffClient staff) : PortalPage
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? TargetAgencyId { get; set; }
     [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? OfficerId { get; set; }
+
+    /// <summary>For a supervisor: the officers who hold the agency's reports, to assign this one to.</summary>
+    public IReadOnlyList<OfficerLoad> Officers { get; private set; } = [];
 
     public DeskReport? Report { get; private set; }
 
@@ -21,7 +25,14 @@ public sealed class ReportModel(PortalText text, StaffClient staff) : PortalPage
         var result = await staff.DeskReportAsync(TrackingId, cancellationToken);
         if (Failed(result)) return result.Failure == ApiFailure.NotFound ? NotFound() : Page();
         Report = result.Value;
+        await LoadOfficersAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task LoadOfficersAsync(CancellationToken cancellationToken)
+    {
+        if (User.FindFirst("role")?.Value != "supervisor") return;
+        if (await staff.OverviewAsync(cancellationToken) is { Ok: true } overview) Officers = overview.Value!.Officers;
     }
 
     /// <summary><c>/meja/{id}?handler=lampiran&amp;attachment=…</c>: the reporter's file, fetched from Intake with the officer's own token.</summary>
@@ -38,7 +49,7 @@ public sealed class ReportModel(PortalText text, StaffClient staff) : PortalPage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var body = new DeskAction(Text, TargetAgencyId: Blank(TargetAgencyId), Reason: Reason);
+        var body = new DeskAction(Text, OfficerId: Blank(OfficerId), TargetAgencyId: Blank(TargetAgencyId), Reason: Reason);
         var result = await staff.DeskActionAsync(TrackingId, Action ?? "", body, cancellationToken);
         if (result.Ok) return Redirect($"/meja/{Uri.EscapeDataString(TrackingId)}?done={Uri.EscapeDataString(Action!)}");
 
@@ -46,6 +57,7 @@ public sealed class ReportModel(PortalText text, StaffClient staff) : PortalPage
         if (result.Failure == ApiFailure.NotFound) return NotFound();
         var current = await staff.DeskReportAsync(TrackingId, cancellationToken);
         if (current.Ok) Report = current.Value;
+        await LoadOfficersAsync(cancellationToken);
         return Page();
     }
 
