@@ -30,6 +30,7 @@ public static class AnalyticsExtensions
         bus.AddConsumer<ComplaintArchivedConsumer>();
         bus.AddConsumer<ComplaintRatedConsumer>();
         bus.AddConsumer<ComplaintSupportedConsumer>();
+        bus.AddConsumer<ReporterRepliedConsumer>();
         bus.AddConsumer<ComplaintReopenedConsumer>();
     }
 

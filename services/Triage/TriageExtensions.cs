@@ -29,6 +29,7 @@ public static class TriageExtensions
         bus.AddConsumer<ComplaintForwardRequestedConsumer>();
         bus.AddConsumer<AgencyRespondedConsumer>();
         bus.AddConsumer<ComplaintResolvedConsumer>();
+        bus.AddConsumer<ReporterRepliedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapTriage(this IEndpointRouteBuilder app)

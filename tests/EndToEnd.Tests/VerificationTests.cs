@@ -26,6 +26,38 @@ public sealed class VerificationTests(EmbeddedLaporFactory lapor) : IClassFixtur
         return (receipt, verifier);
     }
 
+    private static async Task<bool> QueuedAsync(HttpClient verifier, Receipt receipt, bool postponed = false) =>
+        (await verifier.GetFromJsonAsync<JsonElement>($"/api/triage/queue?postponed={postponed}")).EnumerateArray()
+            .Any(r => r.GetProperty("trackingId").GetString() == receipt.TrackingId);
+
+    [Fact]
+    public async Task Tunda_holds_the_report_and_asks_the_reporter_and_their_answer_brings_it_back_to_the_queue()
+    {
+        var (receipt, verifier) = await WaitingReportAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, (await verifier.PostAsJsonAsync($"/api/triage/queue/{receipt.TrackingId}/postpone", new { question = "?" })).StatusCode);
+        var question = "Di kelurahan dan kota mana sampah ini menumpuk?";
+        Assert.Equal(HttpStatusCode.OK, (await verifier.PostAsJsonAsync($"/api/triage/queue/{receipt.TrackingId}/postpone", new { question })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await verifier.PostAsJsonAsync($"/api/triage/queue/{receipt.TrackingId}/postpone", new { question })).StatusCode);
+        Assert.False(await QueuedAsync(verifier, receipt));
+        Assert.True(await QueuedAsync(verifier, receipt, postponed: true));
+
+        var citizen = lapor.CreateClient();
+        await Eventually(async () =>
+        {
+            var tracking = await TrackAsync(citizen, receipt);
+            return tracking.GetProperty("status").GetString() == "menunggu_tanggapan_pelapor" && tracking.GetRawText().Contains(question);
+        }, "the reporter sees the question");
+
+        var reply = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{receipt.TrackingId}/replies")
+        {
+            Content = JsonContent.Create(new { text = "Di Kelurahan Wonokromo, Kota Surabaya, depan pasar." }),
+        };
+        reply.Headers.Add("X-Access-Code", receipt.AccessCode);
+        Assert.Equal(HttpStatusCode.OK, (await citizen.SendAsync(reply)).StatusCode);
+        Assert.Equal("belum_terverifikasi", (await TrackAsync(citizen, receipt)).GetProperty("status").GetString());
+        await Eventually(() => QueuedAsync(verifier, receipt), "the answered report is back in the queue");
+    }
+
     [Fact]
     public async Task A_verifier_routes_a_waiting_report_and_the_correction_is_learned_from()
     {

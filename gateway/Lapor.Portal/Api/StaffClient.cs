@@ -27,6 +27,9 @@ public sealed class StaffClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<bool>> RouteAsync(string trackingId, RouteChoice choice, CancellationToken cancellationToken) =>
         PostAsync<bool>($"/api/triage/queue/{Uri.EscapeDataString(trackingId)}/route", choice, cancellationToken);
 
+    public Task<ApiResult<bool>> PostponeAsync(string trackingId, string question, CancellationToken cancellationToken) =>
+        PostAsync<bool>($"/api/triage/queue/{Uri.EscapeDataString(trackingId)}/postpone", new { question }, cancellationToken);
+
     public Task<ApiResult<bool>> ArchiveAsync(string trackingId, string reason, CancellationToken cancellationToken) =>
         PostAsync<bool>($"/api/triage/queue/{Uri.EscapeDataString(trackingId)}/archive", new { reason }, cancellationToken);
 

@@ -101,6 +101,9 @@ public static class Strings
         // Public feed
         ["nav.feed"] = ("Laporan publik", "Public reports"),
         ["feed.title"] = ("Laporan publik", "Public reports"),
+        ["verify.postpone"] = ("Tunda", "Put on hold"),
+        ["verify.postpone.question"] = ("Apa yang perlu dilengkapi pelapor? (dikirim kepadanya; laporan kembali ke antrean saat ia menjawab)",
+            "What should the reporter add? (sent to them; the report returns to the queue when they answer)"),
         ["desk.assign"] = ("Tugaskan", "Assign"),
         ["desk.assign.to"] = ("Tugaskan ke petugas", "Assign to an officer"),
         ["desk.assign.help"] = ("Pilih dari petugas yang sedang menangani laporan instansi, atau tulis identitas petugas.",

@@ -35,6 +35,8 @@ public sealed class SlaBreachedConsumer(AnalyticsDbContext db, TimeProvider cloc
 
 public sealed class ComplaintArchivedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintArchived>(db, clock);
 
+public sealed class ReporterRepliedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ReporterReplied>(db, clock);
+
 public sealed class ComplaintSupportedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintSupported>(db, clock);
 
 public sealed class ComplaintRatedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintRated>(db, clock);

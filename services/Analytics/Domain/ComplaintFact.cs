@@ -93,6 +93,9 @@ public sealed class ComplaintFact
             case ReporterAsked:
                 Advance(e, ComplaintStatus.MenungguTanggapanPelapor);
                 break;
+            case ReporterReplied when Status == ComplaintStatus.MenungguTanggapanPelapor:
+                Advance(e, RoutedAt is null ? ComplaintStatus.BelumTerverifikasi : ComplaintStatus.SedangDiproses);
+                break;
             case AgencyResponded responded:
                 if (FirstRespondedAt is null || responded.OccurredAt < FirstRespondedAt) FirstRespondedAt = responded.OccurredAt;
                 Advance(e, ComplaintStatus.SedangDiproses);

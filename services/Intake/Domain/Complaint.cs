@@ -90,7 +90,9 @@ public sealed class Complaint
         if (Status is ComplaintStatus.Ditutup or ComplaintStatus.Diarsipkan)
             throw new ConflictException("The report is closed; file a new report instead.");
         var e = new ReporterReplied(Id, TrackingId, Sequence + 1, now, text);
-        Record(e, TimelineStep.ReporterReplied, Status == ComplaintStatus.MenungguTanggapanPelapor ? ComplaintStatus.SedangDiproses : null, text);
+        // Answering the agency puts the report back in its hands; answering the admin desk, back in verification.
+        Record(e, TimelineStep.ReporterReplied, Status != ComplaintStatus.MenungguTanggapanPelapor ? null
+            : AgencyId is null ? ComplaintStatus.BelumTerverifikasi : ComplaintStatus.SedangDiproses, text);
         return e;
     }
 

@@ -16,6 +16,8 @@ public static class VerificationApi
         var queue = app.MapGroup("/api/triage/queue").WithTags("Verification").RequireAuthorization(LaporPolicies.Verifier);
         queue.MapGet("/", Pending).WithName("VerificationQueue").WithSummary("Reports waiting for a verifier, oldest first, with the classifier's suggestion.");
         queue.MapPost("/{trackingId}/route", Route).WithName("VerifyAndRoute").WithSummary("Route a waiting report; the decision is kept as a training example.");
+        queue.MapPost("/{trackingId}/postpone", Postpone).WithName("Postpone")
+            .WithSummary("Tunda: hold the report and ask the reporter for what is missing; it returns when they answer.");
         queue.MapPost("/{trackingId}/archive", Archive).WithName("Archive").WithSummary("Archive a waiting report with a reason.");
         app.MapPost("/api/triage/model/retrain", Retrain).WithTags("Verification").RequireAuthorization(LaporPolicies.Verifier)
             .WithSummary("Retrain the classifier now, with every correction so far.");
@@ -29,10 +31,14 @@ public static class VerificationApi
 
     public sealed record ArchiveRequest(string? Reason);
 
-    public static async Task<Ok<List<PendingReport>>> Pending(TriageDbContext db, TriageModel model, CancellationToken cancellationToken, int limit = 50)
+    public sealed record PostponeRequest(string? Question);
+
+    /// <summary>Reports to verify, oldest first; <c>postponed=true</c> lists those on hold for the reporter instead.</summary>
+    public static async Task<Ok<List<PendingReport>>> Pending(TriageDbContext db, TriageModel model, CancellationToken cancellationToken, int limit = 50,
+        bool postponed = false)
     {
         var router = await model.GetRouterAsync(db, cancellationToken);
-        var waiting = await db.Complaints.AsNoTracking().Where(c => c.RoutedAt == null && c.ArchivedAt == null)
+        var waiting = await db.Complaints.AsNoTracking().Where(c => c.RoutedAt == null && c.ArchivedAt == null && (c.PostponedAt != null) == postponed)
             .OrderBy(c => c.FiledAt).Take(Math.Clamp(limit, 1, 200)).ToListAsync(cancellationToken);
         return TypedResults.Ok(waiting.Select(c => new PendingReport(c.TrackingId, c.Title, c.Text, c.Region, c.FiledAt, c.VerificationDueAt,
             router.Decide(new TriageInput(c.Title, c.Text, c.Region))) ).ToList());
@@ -68,6 +74,19 @@ public static class VerificationApi
         var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId, cancellationToken);
         if (complaint is null) return TypedResults.NotFound();
         db.AddToOutbox(complaint.Archive(request.Reason.Trim(), Caller.From(http.User).Subject, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok();
+    }
+
+    public static async Task<Results<Ok, NotFound, ValidationProblem>> Postpone(
+        string trackingId, [FromBody] PostponeRequest? request, TriageDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request?.Question?.Trim() is not { Length: >= 10 and <= 2000 } question)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["question"] = ["What should the reporter add? 10 to 2,000 characters."] });
+        var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId, cancellationToken);
+        if (complaint is null) return TypedResults.NotFound();
+        var adminDesk = await db.Agencies.SingleAsync(a => a.Id == Agency.AdminDesk, cancellationToken);
+        db.AddToOutbox(complaint.Postpone(adminDesk, question, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok();
     }

@@ -19,3 +19,10 @@ public abstract class ResponseConsumer<TEvent>(TriageDbContext db, TimeProvider 
 public sealed class AgencyRespondedConsumer(TriageDbContext db, TimeProvider clock) : ResponseConsumer<AgencyResponded>(db, clock);
 
 public sealed class ComplaintResolvedConsumer(TriageDbContext db, TimeProvider clock) : ResponseConsumer<ComplaintResolved>(db, clock);
+
+/// <summary>The reporter answered a question: a report a verifier put on hold returns to the queue.</summary>
+public sealed class ReporterRepliedConsumer(TriageDbContext db, TimeProvider clock) : IdempotentConsumer<TriageDbContext, ReporterReplied>(db, clock)
+{
+    protected override async Task Handle(ReporterReplied message, CancellationToken cancellationToken) =>
+        (await Db.Complaints.SingleOrDefaultAsync(c => c.ComplaintId == message.ComplaintId, cancellationToken))?.ReporterReplied(message);
+}

@@ -38,6 +38,25 @@ public sealed class TriagedComplaint
     /// <summary>Waiting at the admin desk for a verifier to route or archive it.</summary>
     public bool AwaitsVerification => RoutedAt is null && ArchivedAt is null;
 
+    /// <summary>Set while a verifier waits (<i>tunda</i>) for the reporter to add what the report lacks.</summary>
+    public DateTimeOffset? PostponedAt { get; private set; }
+
+    /// <summary>A verifier puts the report on hold and asks the reporter (through Intake) for what is missing.</summary>
+    public ReporterAsked Postpone(Agency adminDesk, string question, DateTimeOffset now)
+    {
+        if (!AwaitsVerification) throw new ConflictException("Only a report waiting for verification can be put on hold.");
+        if (PostponedAt is not null) throw new ConflictException("The report is already on hold, waiting for the reporter.");
+        PostponedAt = now;
+        return new ReporterAsked(ComplaintId, TrackingId, ++Sequence, now, adminDesk.Id, adminDesk.Name, question);
+    }
+
+    /// <summary>The reporter answered: a report on hold returns to the verification queue.</summary>
+    public void ReporterReplied(IComplaintEvent e)
+    {
+        PostponedAt = null;
+        Sequence = Math.Max(Sequence, e.Sequence);
+    }
+
     /// <summary>A verifier routes a report that waited at the admin desk (possibly correcting sector and type).</summary>
     public IReadOnlyList<IComplaintEvent> Verify(Agency agency, Sector sector, ReportType type, WorkingCalendar calendar, DateTimeOffset now)
     {

@@ -158,6 +158,33 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_verifier_puts_a_vague_report_on_hold_and_the_reporter_is_asked()
+    {
+        var receipt = await FileAsync(Browserless(), new
+        {
+            type = "aduan",
+            title = "Lampu jalan mati sudah lama",
+            text = "Lampu penerangan jalan di dekat rumah kami mati sudah lama dan belum ada yang memperbaiki sampai sekarang.",
+        });
+        var verifier = await browser.OpenAsync(phone: false);
+        await SignInAsync(verifier, "verifier");
+        var card = verifier.Locator($"#q-{receipt.TrackingId}");
+        await Eventually(async () =>
+        {
+            await verifier.GotoAsync("/verifikasi");
+            return await card.CountAsync() > 0;
+        }, "the report waits in the verification queue");
+
+        await card.GetByText("Tunda").First.ClickAsync();
+        await card.GetByLabel("Apa yang perlu dilengkapi pelapor?", new() { Exact = false }).FillAsync("Di jalan, kelurahan dan kota mana lampunya mati?");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Tunda" }).ClickAsync();
+        await Expect(verifier.GetByRole(AriaRole.Status)).ToContainTextAsync(receipt.TrackingId);
+        Assert.Equal(0, await verifier.Locator($"#q-{receipt.TrackingId}").CountAsync());
+        await Eventually(async () => (await TrackAsync(Browserless(), receipt)).GetProperty("status").GetString() == "menunggu_tanggapan_pelapor",
+            "the reporter is asked");
+    }
+
+    [Fact]
     public async Task Staff_pages_send_a_visitor_without_a_session_to_sign_in_and_the_language_switch_remembers_english()
     {
         var page = await browser.OpenAsync();

@@ -10,6 +10,7 @@ public sealed class IndexModel(PortalText text, StaffClient staff, CitizenClient
     [BindProperty] public string? TrackingId { get; set; }
     [BindProperty] public string? AgencyId { get; set; }
     [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? Question { get; set; }
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     public IReadOnlyList<PendingReport> Queue { get; private set; } = [];
@@ -26,6 +27,13 @@ public sealed class IndexModel(PortalText text, StaffClient staff, CitizenClient
     public async Task<IActionResult> OnPostArchiveAsync(CancellationToken cancellationToken)
     {
         var result = await staff.ArchiveAsync(TrackingId ?? "", Reason ?? "", cancellationToken);
+        return await AfterAsync(result, cancellationToken);
+    }
+
+    /// <summary><i>Tunda</i>: hold the report and ask the reporter for what is missing.</summary>
+    public async Task<IActionResult> OnPostPostponeAsync(CancellationToken cancellationToken)
+    {
+        var result = await staff.PostponeAsync(TrackingId ?? "", Question ?? "", cancellationToken);
         return await AfterAsync(result, cancellationToken);
     }
 

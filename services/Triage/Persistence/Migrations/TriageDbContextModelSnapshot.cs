@@ -211,6 +211,9 @@ namespace Lapor.Triage.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("PostponedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Region")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
