@@ -27,6 +27,25 @@ public sealed class SubmitComplaintApiTests(IntakeApiFactory factory) : IClassFi
         Assert.Equal(before + 1, await factory.OutboxRows());
     }
 
+    [Theory]
+    [InlineData(null, "Laporan dikirim", "Belum terverifikasi")]
+    [InlineData("en", "Report filed", "Not yet verified")]
+    [InlineData("en-US,id;q=0.5", "Report filed", "Not yet verified")]
+    [InlineData("id-ID,en;q=0.8", "Laporan dikirim", "Belum terverifikasi")]
+    public async Task The_timeline_speaks_bahasa_indonesia_unless_english_is_preferred(string? acceptLanguage, string filed, string status)
+    {
+        var client = factory.CreateClient();
+        var receipt = await (await client.PostAsJsonAsync("/api/complaints",
+            new { type = "aduan", title = ValidTitle, text = ValidText })).Content.ReadFromJsonAsync<JsonElement>();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/{receipt.GetProperty("trackingId").GetString()}");
+        request.Headers.Add(ComplaintsApi.AccessCodeHeader, receipt.GetProperty("accessCode").GetString());
+        if (acceptLanguage is not null) request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+
+        var tracking = await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(filed, tracking.GetProperty("timeline")[0].GetProperty("label").GetString());
+        Assert.Equal(status, tracking.GetProperty("statusLabel").GetString());
+    }
+
     [Fact]
     public async Task A_filed_report_can_be_followed_with_its_access_code_and_not_without()
     {

@@ -23,30 +23,30 @@ public static class CitizenActionsApi
     public sealed record ReopenRequest(string? Reason);
 
     public static Task<Results<Ok<ComplaintTracking>, NotFound, ValidationProblem>> Reply(string trackingId, [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode,
-        [FromBody] ReplyRequest? request, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        Act(trackingId, accessCode, db, cancellationToken,
+        [FromBody] ReplyRequest? request, HttpContext http, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        Act(trackingId, accessCode, http, db, cancellationToken,
             request?.Text?.Trim() is { Length: >= 5 and <= 4000 } text && !text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
                 ? complaint => complaint.Reply(text, clock.GetUtcNow())
                 : null,
             ("text", "5 to 4,000 characters, no control characters."));
 
     public static Task<Results<Ok<ComplaintTracking>, NotFound, ValidationProblem>> Rate(string trackingId, [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode,
-        [FromBody] RatingRequest? request, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        Act(trackingId, accessCode, db, cancellationToken,
+        [FromBody] RatingRequest? request, HttpContext http, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        Act(trackingId, accessCode, http, db, cancellationToken,
             request?.Rating is >= 1 and <= 5 && (request.Comment is null || request.Comment.Length <= 1000)
                 ? complaint => complaint.Rate(request.Rating.Value, request.Comment?.Trim(), clock.GetUtcNow())
                 : null,
             ("rating", "A whole number from 1 to 5 (comment at most 1,000 characters)."));
 
     public static Task<Results<Ok<ComplaintTracking>, NotFound, ValidationProblem>> Reopen(string trackingId, [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode,
-        [FromBody] ReopenRequest? request, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        Act(trackingId, accessCode, db, cancellationToken,
+        [FromBody] ReopenRequest? request, HttpContext http, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        Act(trackingId, accessCode, http, db, cancellationToken,
             request?.Reason?.Trim() is { Length: >= 10 and <= 2000 } reason ? complaint => complaint.Reopen(reason, clock.GetUtcNow()) : null,
             ("reason", "Say why you are not satisfied, 10 to 2,000 characters."));
 
     /// <summary>Finds the report by tracking id and access code (404 otherwise), applies the action and stores its event.</summary>
     private static async Task<Results<Ok<ComplaintTracking>, NotFound, ValidationProblem>> Act(
-        string trackingId, string? accessCode, IntakeDbContext db, CancellationToken cancellationToken,
+        string trackingId, string? accessCode, HttpContext http, IntakeDbContext db, CancellationToken cancellationToken,
         Func<Complaint, object>? action, (string Field, string Message) invalid)
     {
         var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId.ToUpperInvariant(), cancellationToken);
@@ -55,6 +55,6 @@ public static class CitizenActionsApi
 
         db.AddToOutbox(action(complaint));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ComplaintTracking.From(complaint));
+        return TypedResults.Ok(ComplaintTracking.From(complaint, TimelineLabels.PrefersEnglish(http.Request)));
     }
 }

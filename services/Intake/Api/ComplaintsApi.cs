@@ -95,11 +95,11 @@ public static class ComplaintsApi
 
     /// <summary>A wrong or missing access code answers 404, like an unknown id, so tracking ids cannot be probed.</summary>
     public static async Task<Results<Ok<ComplaintTracking>, NotFound>> Track(
-        string trackingId, [FromHeader(Name = AccessCodeHeader)] string? accessCode, IntakeDbContext db, CancellationToken cancellationToken)
+        string trackingId, [FromHeader(Name = AccessCodeHeader)] string? accessCode, HttpRequest request, IntakeDbContext db, CancellationToken cancellationToken)
     {
         var complaint = await db.Complaints.AsNoTracking()
             .SingleOrDefaultAsync(c => c.TrackingId == trackingId.ToUpperInvariant(), cancellationToken);
         if (complaint is null || !AccessCodes.Matches(accessCode, complaint.AccessCodeHash)) return TypedResults.NotFound();
-        return TypedResults.Ok(ComplaintTracking.From(complaint));
+        return TypedResults.Ok(ComplaintTracking.From(complaint, TimelineLabels.PrefersEnglish(request)));
     }
 }
