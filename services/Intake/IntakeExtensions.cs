@@ -40,6 +40,7 @@ public static class IntakeExtensions
         app.MapComplaintsApi();
         app.MapCitizenActionsApi();
         app.MapAttachmentsApi();
+        app.MapMessagingChannelsApi();
         app.MapPublicFeedApi();
         app.MapErrorQueueAdmin("intake");
         return app;

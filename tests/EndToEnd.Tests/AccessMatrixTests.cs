@@ -23,6 +23,7 @@ public sealed class AccessMatrixTests(EmbeddedLaporFactory lapor) : IClassFixtur
     private static readonly (string Prefix, string[]? Allowed)[] Policy =
     [
         ("/api/complaints", null),
+        ("/api/channels/", null), // the gateway's shared secret, checked by Intake
         ("/api/triage/agencies", null),
         ("/api/analytics/public/", null),
         ("/api/analytics/rebuild", ["verifier"]),

@@ -32,9 +32,15 @@ public static class ComplaintsApi
     /// Stores the report and its <see cref="ComplaintSubmitted"/> event in one transaction. With an
     /// <c>Idempotency-Key</c>, a retry answers the original receipt and stores nothing new.
     /// </summary>
-    public static async Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
+    public static Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
         [FromBody] SubmitComplaintRequest? request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
-        [FromHeader(Name = ChannelHeader)] string? channel, IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken)
+        [FromHeader(Name = ChannelHeader)] string? channel, IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken) =>
+        FileAsync(request, idempotencyKey, channel == "web" ? Channel.Web : Channel.Api, db, vault, clock, cancellationToken);
+
+    /// <summary>Files a report that arrived on any channel (the HTTP API, the portal, an SMS or social-media gateway).</summary>
+    public static async Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>> FileAsync(
+        SubmitComplaintRequest? request, string? idempotencyKey, Channel channel, IntakeDbContext db, ReporterVault vault, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (request is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] });
@@ -48,7 +54,7 @@ public static class ComplaintsApi
             return replayed;
 
         var now = clock.GetUtcNow();
-        var (complaint, accessCode) = Complaint.File(report, channel == "web" ? Channel.Web : Channel.Api, now, vault.Seal(report.Contact));
+        var (complaint, accessCode) = Complaint.File(report, channel, now, vault.Seal(report.Contact));
         var receipt = new ComplaintReceipt(complaint.TrackingId, accessCode, complaint.Status, Deadlines.Standard);
         db.Complaints.Add(complaint);
         db.AddToOutbox(complaint.Submitted());
