@@ -24,6 +24,7 @@ public sealed class AccessMatrixTests(EmbeddedLaporFactory lapor) : IClassFixtur
     [
         ("/api/complaints", null),
         ("/api/channels/", null), // the gateway's shared secret, checked by Intake
+        ("/api/counter/", ["officer", "supervisor"]),
         ("/api/triage/agencies", null),
         ("/api/analytics/public/", null),
         ("/api/analytics/rebuild", ["verifier"]),

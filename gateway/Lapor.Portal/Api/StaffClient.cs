@@ -12,6 +12,9 @@ public sealed class StaffClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<List<Hotspot>>> HotspotsAsync(CancellationToken cancellationToken) =>
         GetAsync<List<Hotspot>>("/api/analytics/hotspots?limit=10", cancellationToken);
 
+    public Task<ApiResult<Receipt>> FileAtCounterAsync(FileReport report, string idempotencyKey, CancellationToken cancellationToken) =>
+        PostAsync<Receipt>("/api/counter/complaints", report, cancellationToken, r => r.Headers.Add("Idempotency-Key", idempotencyKey));
+
     public Task<ApiResult<AgencyOverview>> OverviewAsync(CancellationToken cancellationToken) =>
         GetAsync<AgencyOverview>("/api/desk/overview", cancellationToken);
 

@@ -3,6 +3,7 @@ using Lapor.Portal.Api;
 using Lapor.Portal.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Authentication;
 
 namespace Lapor.Portal.Pages;
 
@@ -12,8 +13,21 @@ namespace Lapor.Portal.Pages;
 /// </summary>
 [RequestSizeLimit(16_000_000)]
 [RequestFormLimits(MultipartBodyLengthLimit = 16_000_000)]
-public sealed class FileReportModel(PortalText text, CitizenClient citizens) : PortalPage(text)
+public sealed class FileReportModel(PortalText text, CitizenClient citizens, StaffClient staff) : PortalPage(text)
 {
+    /// <summary>
+    /// <c>/lapor?loket=true</c>: an officer at an agency's service counter enters a walk-in or paper report for a citizen
+    /// (channel counter); the receipt page is then printed for the citizen.
+    /// </summary>
+    [BindProperty(SupportsGet = true)] public bool Loket { get; set; }
+
+    /// <summary>Counter mode is for signed-in officers and supervisors only; anyone else files as a citizen.</summary>
+    public bool AtCounter { get; private set; }
+
+    private async Task<bool> AtCounterAsync() =>
+        Loket && (await HttpContext.AuthenticateAsync(Lapor.ServiceDefaults.Security.PortalSession.Scheme)).Principal?.FindFirst("role")?.Value
+            is "officer" or "supervisor";
+
     [BindProperty] public ReportForm Form { get; set; } = new();
 
     /// <summary>Photos or PDFs chosen in the form (checked by Intake, by content).</summary>
@@ -26,7 +40,11 @@ public sealed class FileReportModel(PortalText text, CitizenClient citizens) : P
     public int AttachmentsSaved { get; private set; }
     public string? AttachmentProblem { get; private set; }
 
-    public void OnGet() => Form.IdempotencyKey = Guid.NewGuid().ToString("N");
+    public async Task OnGetAsync()
+    {
+        Form.IdempotencyKey = Guid.NewGuid().ToString("N");
+        AtCounter = await AtCounterAsync();
+    }
 
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
@@ -37,7 +55,10 @@ public sealed class FileReportModel(PortalText text, CitizenClient citizens) : P
             Invalid("attachments", T["file.attachments.help"]);
             return;
         }
-        var result = await citizens.FileAsync(Form.ToReport(), Form.IdempotencyKey!, cancellationToken);
+        AtCounter = await AtCounterAsync();
+        var result = AtCounter
+            ? await staff.FileAtCounterAsync(Form.ToReport(), Form.IdempotencyKey!, cancellationToken)
+            : await citizens.FileAsync(Form.ToReport(), Form.IdempotencyKey!, cancellationToken);
         if (Failed(result)) return;
         Receipt = result.Value;
         if (files.Count == 0) return;

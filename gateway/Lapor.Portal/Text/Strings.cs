@@ -101,6 +101,10 @@ public static class Strings
         // Public feed
         ["nav.feed"] = ("Laporan publik", "Public reports"),
         ["feed.title"] = ("Laporan publik", "Public reports"),
+        ["counter.title"] = ("Catat laporan dari loket", "Enter a report at the counter"),
+        ["counter.link"] = ("Catat laporan warga yang datang ke loket", "Enter a report a citizen brought to the counter"),
+        ["counter.print"] = ("Cetak halaman ini dan serahkan kepada warga: nomor laporan dan kode akses hanya ditampilkan sekali.",
+            "Print this page for the citizen: the tracking number and access code are shown only once."),
         ["verify.postpone"] = ("Tunda", "Put on hold"),
         ["verify.postpone.question"] = ("Apa yang perlu dilengkapi pelapor? (dikirim kepadanya; laporan kembali ke antrean saat ia menjawab)",
             "What should the reporter add? (sent to them; the report returns to the queue when they answer)"),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lapor.Contracts;
 using Lapor.Intake.Domain;
+using Lapor.ServiceDefaults.Security;
 using Lapor.Intake.Persistence;
 using Lapor.ServiceDefaults;
 using Lapor.ServiceDefaults.Telemetry;
@@ -20,6 +21,9 @@ public static class ComplaintsApi
     {
         var complaints = app.MapGroup("/api/complaints").WithTags("Complaints");
         complaints.MapPost("/", Submit).WithMetadata(new RequestSizeLimitAttribute(MaximumJsonBody)).WithName("SubmitComplaint").WithSummary("File a report (aduan, aspirasi or permintaan informasi).");
+        app.MapPost("/api/counter/complaints", FileAtCounter).WithTags("Complaints").RequireAuthorization(LaporPolicies.AgencyDesk)
+            .WithMetadata(new RequestSizeLimitAttribute(MaximumJsonBody)).WithName("FileAtCounter")
+            .WithSummary("Staff at an agency's service counter file a walk-in or paper report on a citizen's behalf (channel counter).");
         complaints.MapGet("/{trackingId}", Track).WithName("TrackComplaint").WithSummary("Follow a report with its access code.");
         return app;
     }
@@ -36,6 +40,12 @@ public static class ComplaintsApi
         [FromBody] SubmitComplaintRequest? request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
         [FromHeader(Name = ChannelHeader)] string? channel, IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken) =>
         FileAsync(request, idempotencyKey, channel == "web" ? Channel.Web : Channel.Api, db, vault, clock, cancellationToken);
+
+    /// <summary>A report a citizen brought to a service counter, entered by the officer there; the receipt goes to the citizen on paper.</summary>
+    public static Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>> FileAtCounter(
+        [FromBody] SubmitComplaintRequest? request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken) =>
+        FileAsync(request, idempotencyKey, Channel.Counter, db, vault, clock, cancellationToken);
 
     /// <summary>Files a report that arrived on any channel (the HTTP API, the portal, an SMS or social-media gateway).</summary>
     public static async Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>> FileAsync(

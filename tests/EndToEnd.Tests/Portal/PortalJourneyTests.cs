@@ -159,6 +159,26 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task An_officer_enters_a_walk_in_report_at_the_counter_and_gets_a_receipt_to_print()
+    {
+        var officer = await browser.OpenAsync(phone: false);
+        await SignInAsync(officer, "officer", agency: RoadAgency, name: "Loket");
+        await officer.GotoAsync("/meja");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Catat laporan warga yang datang ke loket" }).ClickAsync();
+        await Expect(officer.Locator("h1")).ToHaveTextAsync("Catat laporan dari loket");
+        await officer.GetByLabel("Judul laporan").FillAsync("Drainase tersumbat di Jalan Kutai");
+        await officer.GetByLabel("Isi laporan").FillAsync("Warga datang ke loket: saluran drainase di Jalan Kutai tersumbat sampah sehingga banjir setiap hujan.");
+        await officer.GetByLabel("Daerah kejadian").SelectOptionAsync("35.78");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Kirim laporan" }).ClickAsync();
+        await Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Cetak halaman ini");
+        var trackingId = (await officer.Locator("#tracking-id").InnerTextAsync()).Trim();
+        await PortalBrowser.ScreenshotAsync(officer, "counter-receipt-desktop");
+
+        using var scope = browser.Lapor.Services.CreateScope();
+        Assert.Equal(Channel.Counter, scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Complaints.Single(c => c.TrackingId == trackingId).Channel);
+    }
+
+    [Fact]
     public async Task A_verifier_puts_a_vague_report_on_hold_and_the_reporter_is_asked()
     {
         var receipt = await FileAsync(Browserless(), new
