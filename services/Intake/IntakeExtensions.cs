@@ -17,6 +17,11 @@ public static class IntakeExtensions
         builder.AddLaporDatabase<IntakeDbContext>("intake");
         builder.Services.AddSingleton<ReporterVault>();
         builder.Services.AddSingleton<AttachmentStore>();
+        if (SmtpSettings.Read(builder.Configuration) is { } smtp)
+        {
+            builder.Services.AddSingleton(smtp);
+            builder.Services.AddHostedService<NotificationDispatcher>();
+        }
         // Keys that encrypt reporters' contact details; keep this folder (and back it up) wherever Intake runs.
         var keys = builder.Configuration["Lapor:DataProtection:KeysDirectory"]
             ?? Path.Combine(builder.Configuration["Lapor:DataDirectory"] ?? "data", "keys");

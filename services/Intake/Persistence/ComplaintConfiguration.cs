@@ -72,3 +72,15 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.Ignore(a => a.Extension);
     }
 }
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.ToTable("notifications");
+        builder.HasKey(n => n.Id);
+        builder.HasIndex(n => new { n.SentAt, n.NextAttemptAt });
+        builder.Property(n => n.Subject).HasMaxLength(300);
+        builder.Property(n => n.Body).HasMaxLength(8000);
+    }
+}

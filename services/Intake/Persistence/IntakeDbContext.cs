@@ -10,4 +10,5 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<Support> Supports => Set<Support>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 }
