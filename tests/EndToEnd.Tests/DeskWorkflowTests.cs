@@ -53,7 +53,7 @@ public sealed class DeskWorkflowTests(EmbeddedLaporFactory lapor) : IClassFixtur
     {
         var name = "sari-" + Guid.NewGuid().ToString("N")[..6];
         var (claimed, officer) = await RoutedRoadReportAsync(name);
-        var (waiting, _) = await RoutedRoadReportAsync();
+        await RoutedRoadReportAsync(); // a second report nobody has taken
         Assert.Equal(HttpStatusCode.OK, (await Act(officer, claimed, "claim")).StatusCode);
 
         var supervisor = await lapor.CreateClient().AsAsync(lapor.CreateClient, "supervisor", RoadAgency, name: "kepala");
@@ -70,7 +70,6 @@ public sealed class DeskWorkflowTests(EmbeddedLaporFactory lapor) : IClassFixtur
         var other = await otherHead.GetFromJsonAsync<JsonElement>("/api/desk/overview");
         Assert.Equal("35.78.dinkes", other.GetProperty("agencyId").GetString());
         Assert.DoesNotContain(other.GetProperty("officers").EnumerateArray(), o => o.GetProperty("officerId").GetString()!.EndsWith(":" + name));
-        Assert.NotNull(waiting);
     }
 
     [Fact]

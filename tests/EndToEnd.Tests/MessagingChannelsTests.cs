@@ -62,6 +62,10 @@ public sealed class MessagingChannelsTests : IClassFixture<EmbeddedLaporFactory>
         Assert.False(body.GetProperty("accepted").GetBoolean());
         Assert.Contains("Format: LAPOR", body.GetProperty("reply").GetString());
 
+        var (_, tooShort) = await SendAsync("sms", new { from = "+6281234567890", text = "LAPOR jalan rusak" });
+        Assert.False(tooShort.GetProperty("accepted").GetBoolean());
+        Assert.StartsWith("Laporan belum dapat diterima", tooShort.GetProperty("reply").GetString());
+
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync("sms", new { from = "+628123", text = "LAPOR jalan rusak parah di depan rumah saya" }, secret: "wrong")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync("fax", new { from = "x", text = "LAPOR jalan rusak" })).Status);
     }

@@ -36,8 +36,8 @@ public static class AttachmentsApi
         [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode, HttpRequest request, IntakeDbContext db, AttachmentStore store,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId.ToUpperInvariant(), cancellationToken);
-        if (complaint is null || !AccessCodes.Matches(accessCode, complaint.AccessCodeHash)) return TypedResults.NotFound();
+        var complaint = await db.Complaints.WithAccessCodeAsync(trackingId, accessCode, cancellationToken);
+        if (complaint is null) return TypedResults.NotFound();
         if (!request.HasFormContentType) return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
 
         var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaximumUpload }, cancellationToken);
@@ -101,7 +101,7 @@ public static class AttachmentsApi
     /// <summary>The report, when the caller holds its access code, is a verifier, or is an officer of the agency now handling it.</summary>
     private static async Task<Complaint?> EntitledAsync(string trackingId, string? accessCode, HttpContext http, IntakeDbContext db, CancellationToken cancellationToken)
     {
-        var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.TrackingId == trackingId.ToUpperInvariant(), cancellationToken);
+        var complaint = await db.Complaints.AsNoTracking().ByTrackingIdAsync(trackingId, cancellationToken);
         if (complaint is null) return null;
         if (accessCode is not null && AccessCodes.Matches(accessCode, complaint.AccessCodeHash)) return complaint;
         if (http.User.Identity?.IsAuthenticated != true) return null;

@@ -49,8 +49,8 @@ public static class CitizenActionsApi
         string trackingId, string? accessCode, HttpContext http, IntakeDbContext db, CancellationToken cancellationToken,
         Func<Complaint, object>? action, (string Field, string Message) invalid)
     {
-        var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId.ToUpperInvariant(), cancellationToken);
-        if (complaint is null || !AccessCodes.Matches(accessCode, complaint.AccessCodeHash)) return TypedResults.NotFound();
+        var complaint = await db.Complaints.WithAccessCodeAsync(trackingId, accessCode, cancellationToken);
+        if (complaint is null) return TypedResults.NotFound();
         if (action is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] });
 
         db.AddToOutbox(action(complaint));

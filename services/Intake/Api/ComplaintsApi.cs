@@ -113,9 +113,8 @@ public static class ComplaintsApi
     public static async Task<Results<Ok<ComplaintTracking>, NotFound>> Track(
         string trackingId, [FromHeader(Name = AccessCodeHeader)] string? accessCode, HttpRequest request, IntakeDbContext db, CancellationToken cancellationToken)
     {
-        var complaint = await db.Complaints.AsNoTracking()
-            .SingleOrDefaultAsync(c => c.TrackingId == trackingId.ToUpperInvariant(), cancellationToken);
-        if (complaint is null || !AccessCodes.Matches(accessCode, complaint.AccessCodeHash)) return TypedResults.NotFound();
+        var complaint = await db.Complaints.AsNoTracking().WithAccessCodeAsync(trackingId, accessCode, cancellationToken);
+        if (complaint is null) return TypedResults.NotFound();
         return TypedResults.Ok(ComplaintTracking.From(complaint, TimelineLabels.PrefersEnglish(request)));
     }
 }

@@ -84,7 +84,7 @@ public static class PublicFeedApi
         if (supporter is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [SupporterHeader] = ["An opaque id of 16 to 64 characters for this supporter, or sign in."] });
 
-        var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.TrackingId == trackingId.ToUpperInvariant(), cancellationToken);
+        var complaint = await db.Complaints.AsNoTracking().ByTrackingIdAsync(trackingId, cancellationToken);
         if (complaint is null || !complaint.IsPublic) return TypedResults.NotFound();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(supporter)));
         var already = await db.Supports.AnyAsync(s => s.ComplaintId == complaint.Id && s.SupporterHash == hash, cancellationToken);

@@ -18,8 +18,9 @@ public abstract class TimelineConsumer<TEvent>(IntakeDbContext db, TimeProvider 
     {
         var complaint = await Db.Complaints.SingleAsync(c => c.Id == message.ComplaintId, cancellationToken);
         complaint.Apply(message);
-        if (smtp is not null && vault.Open(complaint.SealedContact)?.Email is not null
-            && Notification.For(complaint, message, Clock.GetUtcNow()) is { } notification)
+        // Decrypt the contact only for a step the reporter is told about.
+        if (smtp is not null && Notification.For(complaint, message, Clock.GetUtcNow()) is { } notification
+            && vault.Open(complaint.SealedContact)?.Email is not null)
             Db.Notifications.Add(notification);
     }
 }

@@ -49,15 +49,18 @@ public sealed class NotificationDispatcher(IServiceProvider services, SmtpSettin
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var now = clock.GetUtcNow();
-        var due = await db.Notifications.Where(n => n.SentAt == null && n.NextAttemptAt <= now).OrderBy(n => n.Id).Take(20).ToListAsync(cancellationToken);
-        foreach (var notification in due)
+        // Each due notification with its report's sealed contact, in one query.
+        var due = await db.Notifications.Where(n => n.SentAt == null && n.NextAttemptAt <= now).OrderBy(n => n.Id).Take(20)
+            .Join(db.Complaints, n => n.ComplaintId, c => c.Id, (n, c) => new { Notification = n, c.SealedContact })
+            .ToListAsync(cancellationToken);
+        foreach (var (notification, sealedContact) in due.Select(d => (d.Notification, d.SealedContact)))
         {
             // The lease: only the process whose update matched the row as it read it sends it.
             var leased = await db.Notifications.Where(n => n.Id == notification.Id && n.SentAt == null && n.NextAttemptAt == notification.NextAttemptAt)
                 .ExecuteUpdateAsync(set => set.SetProperty(n => n.NextAttemptAt, now + Lease), cancellationToken);
             if (leased == 0) continue;
 
-            var contact = vault.Open(await db.Complaints.Where(c => c.Id == notification.ComplaintId).Select(c => c.SealedContact).SingleAsync(cancellationToken));
+            var contact = vault.Open(sealedContact);
             try
             {
                 if (contact?.Email is { } email) await SendAsync(email, notification, cancellationToken);

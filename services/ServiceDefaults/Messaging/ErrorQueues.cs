@@ -22,16 +22,22 @@ public sealed class ErrorQueues(IConfiguration configuration)
 
     public bool Available => BusExtensions.TransportFrom(configuration) == BusTransport.RabbitMq;
 
-    public async Task<QueueDepth> DepthAsync(string queue, CancellationToken cancellationToken) =>
-        new(queue, await CountAsync(queue, cancellationToken), await CountAsync(queue + ErrorSuffix, cancellationToken));
-
-    /// <summary>Messages ready in a queue; 0 for a queue that does not exist (MassTransit makes the error queue at the first failure).</summary>
-    private async Task<uint> CountAsync(string queue, CancellationToken cancellationToken)
+    public async Task<QueueDepth> DepthAsync(string queue, CancellationToken cancellationToken)
     {
         await using var session = await OpenAsync(cancellationToken);
+        return new(queue, await CountAsync(session, queue, cancellationToken), await CountAsync(session, queue + ErrorSuffix, cancellationToken));
+    }
+
+    /// <summary>
+    /// Messages ready in a queue; 0 for a queue that does not exist (MassTransit makes the error queue at the first
+    /// failure). Asked on a channel of its own, since the broker closes the channel that asks about a missing queue.
+    /// </summary>
+    private static async Task<uint> CountAsync(Session session, string queue, CancellationToken cancellationToken)
+    {
+        await using var channel = await session.Connection.CreateChannelAsync(cancellationToken: cancellationToken);
         try
         {
-            return (await session.Channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+            return (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
         }
         catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
         {
@@ -42,8 +48,8 @@ public sealed class ErrorQueues(IConfiguration configuration)
     /// <summary>Reads up to <paramref name="limit"/> failed messages without removing them (they are returned unacknowledged).</summary>
     public async Task<IReadOnlyList<FailedMessage>> ListAsync(string queue, int limit, CancellationToken cancellationToken)
     {
-        if (await CountAsync(queue + ErrorSuffix, cancellationToken) == 0) return [];
         await using var session = await OpenAsync(cancellationToken);
+        if (await CountAsync(session, queue + ErrorSuffix, cancellationToken) == 0) return [];
         var channel = session.Channel;
         var messages = new List<FailedMessage>();
         while (messages.Count < limit && await channel.BasicGetAsync(queue + ErrorSuffix, autoAck: false, cancellationToken) is { } got)
@@ -62,11 +68,10 @@ public sealed class ErrorQueues(IConfiguration configuration)
 
     private async Task<int> DrainAsync(string queue, IReadOnlySet<string>? messageIds, bool republish, CancellationToken cancellationToken)
     {
-        if (await CountAsync(queue + ErrorSuffix, cancellationToken) == 0) return 0;
         await using var session = await OpenAsync(cancellationToken, confirms: true);
         var channel = session.Channel;
         var errorQueue = queue + ErrorSuffix;
-        var depth = (await channel.QueueDeclarePassiveAsync(errorQueue, cancellationToken)).MessageCount;
+        var depth = await CountAsync(session, errorQueue, cancellationToken);
         var moved = 0;
         // Look at each message present now once; skipped ones go back at the end (closing the channel).
         for (var seen = 0; seen < depth && await channel.BasicGetAsync(errorQueue, autoAck: false, cancellationToken) is { } got; seen++)

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Lapor.Contracts;
+using Lapor.EndToEnd.Tests.Infrastructure;
 using Lapor.Intake.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -267,7 +268,7 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
     public async Task A_supervisor_assigns_a_waiting_report_to_an_officer_from_the_report_page()
     {
         var http = new HttpClient { BaseAddress = new Uri(browser.BaseAddress) };
-        var sari = await Lapor.EndToEnd.Tests.Infrastructure.TestTokens.AsAsync(http, () => new HttpClient { BaseAddress = new Uri(browser.BaseAddress) }, "officer", RoadAgency, name: "Sari");
+        var sari = await http.AsAsync(() => new HttpClient { BaseAddress = new Uri(browser.BaseAddress) }, "officer", RoadAgency, name: "Sari");
         var lamp = new { type = "aduan", title = "Trotoar rusak di Jalan Darmo", text = "Trotoar di Jalan Darmo rusak dan berlubang, pejalan kaki terpaksa turun ke jalan raya. Mohon diperbaiki.", region = "35.78" };
         var claimed = await FileAsync(http, lamp);
         var waiting = await FileAsync(http, lamp);

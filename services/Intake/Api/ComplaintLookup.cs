@@ -1,0 +1,18 @@
+using Lapor.Intake.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Intake.Api;
+
+/// <summary>Finding a report by the tracking id a citizen typed (any case), and proving the access code.</summary>
+public static class ComplaintLookup
+{
+    public static Task<Complaint?> ByTrackingIdAsync(this IQueryable<Complaint> complaints, string trackingId, CancellationToken cancellationToken) =>
+        complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId.ToUpperInvariant(), cancellationToken);
+
+    /// <summary>The report when the access code is its own; null otherwise, exactly as for an unknown id (so ids cannot be probed).</summary>
+    public static async Task<Complaint?> WithAccessCodeAsync(this IQueryable<Complaint> complaints, string trackingId, string? accessCode,
+        CancellationToken cancellationToken) =>
+        await complaints.ByTrackingIdAsync(trackingId, cancellationToken) is { } complaint && AccessCodes.Matches(accessCode, complaint.AccessCodeHash)
+            ? complaint
+            : null;
+}
