@@ -1,5 +1,6 @@
 using Lapor.ServiceDefaults.Messaging;
 using Lapor.Intake.Api;
+using Lapor.Intake.Api.Open311;
 using Lapor.Intake.Consumers;
 using Lapor.Intake.Domain;
 using Microsoft.AspNetCore.DataProtection;
@@ -47,6 +48,7 @@ public static class IntakeExtensions
         app.MapAttachmentsApi();
         app.MapMessagingChannelsApi();
         app.MapPublicFeedApi();
+        app.MapOpen311Api();
         app.MapErrorQueueAdmin("intake");
         return app;
     }

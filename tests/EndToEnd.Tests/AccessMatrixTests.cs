@@ -24,6 +24,7 @@ public sealed class AccessMatrixTests(EmbeddedLaporFactory lapor) : IClassFixtur
     [
         ("/api/complaints", null),
         ("/api/channels/", null), // the gateway's shared secret, checked by Intake
+        ("/open311/", null), // reading is public; posting needs an Open311 api_key, checked by Intake
         ("/api/counter/", ["officer", "supervisor"]),
         ("/api/triage/agencies", null),
         ("/api/analytics/public/", null),
@@ -39,7 +40,7 @@ public sealed class AccessMatrixTests(EmbeddedLaporFactory lapor) : IClassFixtur
     public async Task Every_endpoint_answers_every_caller_as_the_access_policy_says()
     {
         var endpoints = lapor.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } path && path.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
+            .Where(e => e.RoutePattern.RawText is { } path && (path.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) || path.TrimStart('/').StartsWith("open311/", StringComparison.Ordinal)))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => (Method: method, Path: Concrete(e.RoutePattern.RawText!))))
             .Distinct().ToList();
         Assert.True(endpoints.Count >= 25, $"found {endpoints.Count} API endpoints: {string.Join(", ", endpoints)}");
@@ -69,7 +70,8 @@ public sealed class AccessMatrixTests(EmbeddedLaporFactory lapor) : IClassFixtur
     }
 
     private static string Concrete(string pattern) => "/" + pattern.TrimStart('/')
-        .Replace("{trackingId}", "LPR-00000000").Replace("{action}", "claim").Replace("{attachmentId:guid}", Guid.Empty.ToString()).Replace("{**rest}", "");
+        .Replace("{trackingId}", "LPR-00000000").Replace("{action}", "claim").Replace("{attachmentId:guid}", Guid.Empty.ToString()).Replace("{**rest}", "")
+        .Replace("{format}", "json").Replace("{serviceCode}", "kesehatan").Replace("{serviceRequestId}", "LPR-00000000");
 
     private async Task<HttpClient> ClientAsync(string caller)
     {

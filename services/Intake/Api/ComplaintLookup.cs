@@ -1,3 +1,4 @@
+using Lapor.Contracts;
 using Lapor.Intake.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,4 +16,8 @@ public static class ComplaintLookup
         await complaints.ByTrackingIdAsync(trackingId, cancellationToken) is { } complaint && AccessCodes.Matches(accessCode, complaint.AccessCodeHash)
             ? complaint
             : null;
+
+    /// <summary>The reports anyone may read (the public feed, Open311): not confidential (<i>rahasia</i>) and not archived.</summary>
+    public static IQueryable<Complaint> Public(this IQueryable<Complaint> complaints) =>
+        complaints.Where(c => !c.Confidential && c.Status != ComplaintStatus.Diarsipkan);
 }

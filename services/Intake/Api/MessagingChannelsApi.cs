@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Lapor.Contracts;
 using Lapor.Contracts.Reference;
 using Lapor.Intake.Persistence;
@@ -37,14 +35,14 @@ public static class MessagingChannelsApi
         IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (channel is not ("sms" or "social")) return TypedResults.NotFound();
-        if (!Authentic(secret, configuration["Lapor:Channels:Secret"])) return TypedResults.Unauthorized();
+        if (!SharedSecret.Matches(secret, configuration["Lapor:Channels:Secret"])) return TypedResults.Unauthorized();
         if (message?.Text is null || string.IsNullOrWhiteSpace(message.From))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [message?.Text is null ? "text" : "from"] = ["Required."] });
 
         if (Parse(message.Text) is not ({ } text, var region))
             return TypedResults.Ok(new ChannelReply(false, $"Format: {Keyword} <kode wilayah, boleh dikosongkan> <isi laporan>. Contoh: {Keyword} 35.78 Jalan berlubang di depan Pasar Wonokromo, mohon diperbaiki.", null));
 
-        var request = new SubmitComplaintRequest(ReportType.Aduan, TitleOf(text), text, null, region, false, false,
+        var request = new SubmitComplaintRequest(ReportType.Aduan, SubmitComplaintRequest.TitleFrom(text), text, null, region, false, false,
             channel == "sms" ? new ContactRequest(null, null, message.From.Trim()) : null);
         var key = message.MessageId is { Length: > 0 and <= 100 } id ? $"{channel}:{id}" : null;
         var result = await ComplaintsApi.FileAsync(request, key, channel == "sms" ? Channel.Sms : Channel.Social, db, vault, clock, cancellationToken);
@@ -68,17 +66,4 @@ public static class MessagingChannelsApi
             ? (words[2].Trim(), region.Code)
             : (string.Join(' ', words[1..]).Trim(), null);
     }
-
-    /// <summary>A title from the message's opening words (at most 80 characters, cut at a word).</summary>
-    private static string TitleOf(string text)
-    {
-        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (flat.Length <= 80) return flat;
-        var cut = flat.LastIndexOf(' ', 80);
-        return flat[..(cut > 20 ? cut : 80)] + "…";
-    }
-
-    private static bool Authentic(string? given, string? expected) =>
-        expected is { Length: >= 16 } && given is not null
-        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }

@@ -55,7 +55,7 @@ public static class PublicFeedApi
         if (query.Cursor is not null && cursor is null) errors["cursor"] = ["Not a cursor this feed gave out."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var reports = db.Complaints.AsNoTracking().Where(c => !c.Confidential && c.Status != ComplaintStatus.Diarsipkan);
+        var reports = db.Complaints.AsNoTracking().Public();
         if (query.Region is { } region) reports = reports.Where(c => c.Region == region || c.Region!.StartsWith(region + "."));
         if (query.SectorValue is { } sector) reports = reports.Where(c => c.Sector == sector);
         if (query.StatusValue is { } status) reports = reports.Where(c => c.Status == status);

@@ -54,6 +54,15 @@ public sealed record SubmitComplaintRequest(
         return (new NewComplaint(Type!.Value, Title!.Trim(), Text!.Trim(), Sector, Region, Anonymous ?? false, Confidential ?? false, contact, place), errors);
     }
 
+    /// <summary>A title from a text's opening words (at most 80 characters, cut at a word), for channels that have no title field.</summary>
+    public static string TitleFrom(string text)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (flat.Length <= 80) return flat;
+        var cut = flat.LastIndexOf(' ', 80);
+        return flat[..(cut > 20 ? cut : 80)] + "…";
+    }
+
     private static void CheckText(Dictionary<string, string[]> errors, string field, string? value, int min, int max)
     {
         var trimmed = value?.Trim();
