@@ -19,10 +19,14 @@ public static class IntakeExtensions
         builder.Services.AddSingleton<ReporterVault>();
         builder.Services.AddSingleton<AttachmentStore>();
         if (SmtpSettings.Read(builder.Configuration) is { } smtp)
+            builder.Services.AddSingleton<IReporterMessenger>(new EmailMessenger(smtp));
+        if (SmsSettings.Read(builder.Configuration) is { } sms)
         {
-            builder.Services.AddSingleton(smtp);
-            builder.Services.AddHostedService<NotificationDispatcher>();
+            builder.Services.AddHttpClient(SmsMessenger.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+            builder.Services.AddSingleton<IReporterMessenger>(services => new SmsMessenger(sms, services.GetRequiredService<IHttpClientFactory>()));
         }
+        if (builder.Services.Any(s => s.ServiceType == typeof(IReporterMessenger)))
+            builder.Services.AddHostedService<NotificationDispatcher>();
         // Keys that encrypt reporters' contact details; keep this folder (and back it up) wherever Intake runs.
         var keys = builder.Configuration["Lapor:DataProtection:KeysDirectory"]
             ?? Path.Combine(builder.Configuration["Lapor:DataDirectory"] ?? "data", "keys");

@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Intake.Consumers;
 
 /// <summary>
-/// Applies another service's event about a report to the citizen's status and timeline, and queues the e-mail the
-/// reporter should get about it (when e-mail is configured and they left an address) in the same transaction.
+/// Applies another service's event about a report to the citizen's status and timeline, and queues the e-mail and SMS the
+/// reporter should get about it (for each configured medium they left an address for) in the same transaction.
 /// </summary>
-public abstract class TimelineConsumer<TEvent>(IntakeDbContext db, TimeProvider clock, ReporterVault vault, SmtpSettings? smtp = null)
+public abstract class TimelineConsumer<TEvent>(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers)
     : IdempotentConsumer<IntakeDbContext, TEvent>(db, clock)
     where TEvent : class, IComplaintEvent
 {
@@ -19,22 +19,24 @@ public abstract class TimelineConsumer<TEvent>(IntakeDbContext db, TimeProvider 
         var complaint = await Db.Complaints.SingleAsync(c => c.Id == message.ComplaintId, cancellationToken);
         complaint.Apply(message);
         // Decrypt the contact only for a step the reporter is told about.
-        if (smtp is not null && Notification.For(complaint, message, Clock.GetUtcNow()) is { } notification
-            && vault.Open(complaint.SealedContact)?.Email is not null)
-            Db.Notifications.Add(notification);
+        if (!Notification.Tells(message) || complaint.SealedContact is null) return;
+        var contact = vault.Open(complaint.SealedContact);
+        foreach (var messenger in messengers)
+            if (contact is not null && messenger.AddressOf(contact) is not null && Notification.For(complaint, message, Clock.GetUtcNow(), messenger.Medium) is { } notification)
+                Db.Notifications.Add(notification);
     }
 }
 
-public sealed class ComplaintVerifiedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, SmtpSettings? smtp = null) : TimelineConsumer<ComplaintVerified>(db, clock, vault, smtp);
+public sealed class ComplaintVerifiedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<ComplaintVerified>(db, clock, vault, messengers);
 
-public sealed class ComplaintRoutedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, SmtpSettings? smtp = null) : TimelineConsumer<ComplaintRouted>(db, clock, vault, smtp);
+public sealed class ComplaintRoutedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<ComplaintRouted>(db, clock, vault, messengers);
 
-public sealed class ComplaintForwardRequestedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, SmtpSettings? smtp = null) : TimelineConsumer<ComplaintForwardRequested>(db, clock, vault, smtp);
+public sealed class ComplaintForwardRequestedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<ComplaintForwardRequested>(db, clock, vault, messengers);
 
-public sealed class ReporterAskedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, SmtpSettings? smtp = null) : TimelineConsumer<ReporterAsked>(db, clock, vault, smtp);
+public sealed class ReporterAskedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<ReporterAsked>(db, clock, vault, messengers);
 
-public sealed class AgencyRespondedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, SmtpSettings? smtp = null) : TimelineConsumer<AgencyResponded>(db, clock, vault, smtp);
+public sealed class AgencyRespondedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<AgencyResponded>(db, clock, vault, messengers);
 
-public sealed class ComplaintResolvedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, SmtpSettings? smtp = null) : TimelineConsumer<ComplaintResolved>(db, clock, vault, smtp);
+public sealed class ComplaintResolvedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<ComplaintResolved>(db, clock, vault, messengers);
 
-public sealed class ComplaintArchivedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, SmtpSettings? smtp = null) : TimelineConsumer<ComplaintArchived>(db, clock, vault, smtp);
+public sealed class ComplaintArchivedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<ComplaintArchived>(db, clock, vault, messengers);

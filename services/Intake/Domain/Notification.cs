@@ -3,7 +3,7 @@ using Lapor.Contracts;
 namespace Lapor.Intake.Domain;
 
 /// <summary>
-/// An e-mail to the reporter about a step that matters to them, queued in the same transaction as the step (Intake's
+/// An e-mail or SMS to the reporter about a step that matters to them, queued in the same transaction as the step (Intake's
 /// own outbox for people): sent once, retried with back-off while the mail server is down, never lost. The address
 /// is not stored here; the dispatcher opens the report's sealed contact when it sends. A confidential (<i>rahasia</i>)
 /// report's notification says only that something happened, never what the report or the answer says.
@@ -21,30 +21,41 @@ public sealed class Notification
     public int Attempts { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
 
-    /// <summary>The notification an event deserves, or null (no contact, or a step the reporter need not hear about).</summary>
-    public static Notification? For(Complaint complaint, IComplaintEvent e, DateTimeOffset now)
+    public NotificationMedium Medium { get; private set; }
+
+    /// <summary>Whether the reporter is told about this step at all (so the contact is opened only when they are).</summary>
+    public static bool Tells(IComplaintEvent e) => StepOf(e).Step is not null;
+
+    /// <summary>The notification an event deserves on one medium, or null (no contact, or a step the reporter need not hear about).</summary>
+    public static Notification? For(Complaint complaint, IComplaintEvent e, DateTimeOffset now, NotificationMedium medium = NotificationMedium.Email)
     {
         if (complaint.SealedContact is null) return null;
-        var (step, detail) = e switch
-        {
-            ComplaintRouted r => ($"diteruskan ke {r.AgencyName}", null),
-            ReporterAsked a => ($"{a.AgencyName} meminta keterangan dari Anda", a.Question),
-            AgencyResponded r => ($"{r.AgencyName} menanggapi laporan Anda", r.Text),
-            ComplaintResolved r => ($"{r.AgencyName} menyatakan laporan selesai ditindaklanjuti", r.Answer),
-            ComplaintArchived => ("laporan Anda ditutup oleh admin", null),
-            _ => ((string?)null, (string?)null),
-        };
+        var (step, detail) = StepOf(e);
         if (step is null) return null;
-        var body = $"Laporan {complaint.TrackingId} \"{(complaint.Confidential ? "(rahasia)" : complaint.Title)}\": {step}.\n\n"
-                   + (detail is not null && !complaint.Confidential ? detail + "\n\n" : "")
-                   + "Lihat dan tanggapi di halaman Lacak Laporan dengan nomor laporan dan kode akses Anda.\n"
-                   + "(Pesan otomatis dari Lapor. Jangan balas e-mail ini.)";
-        return new Notification
+        var (subject, body) = medium switch
         {
-            ComplaintId = complaint.Id, Subject = $"[Lapor] {complaint.TrackingId}: {step}", Body = body,
-            CreatedAt = now, NextAttemptAt = now,
+            // An SMS fits one 160-character message on a cheap phone: the number, the step, where to look.
+            NotificationMedium.Sms => ("", Shorten($"Lapor {complaint.TrackingId}: {step}. Cek di Lacak Laporan dengan kode akses Anda.", 160)),
+            _ => ($"[Lapor] {complaint.TrackingId}: {step}",
+                $"Laporan {complaint.TrackingId} \"{(complaint.Confidential ? "(rahasia)" : complaint.Title)}\": {step}.\n\n"
+                + (detail is not null && !complaint.Confidential ? detail + "\n\n" : "")
+                + "Lihat dan tanggapi di halaman Lacak Laporan dengan nomor laporan dan kode akses Anda.\n"
+                + "(Pesan otomatis dari Lapor. Jangan balas e-mail ini.)"),
         };
+        return new Notification { ComplaintId = complaint.Id, Medium = medium, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now };
     }
+
+    private static (string? Step, string? Detail) StepOf(IComplaintEvent e) => e switch
+    {
+        ComplaintRouted r => ($"diteruskan ke {r.AgencyName}", null),
+        ReporterAsked a => ($"{a.AgencyName} meminta keterangan dari Anda", a.Question),
+        AgencyResponded r => ($"{r.AgencyName} menanggapi laporan Anda", r.Text),
+        ComplaintResolved r => ($"{r.AgencyName} menyatakan laporan selesai ditindaklanjuti", r.Answer),
+        ComplaintArchived => ("laporan Anda ditutup oleh admin", null),
+        _ => (null, null),
+    };
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     public void Sent(DateTimeOffset at) => SentAt = at;
 
@@ -54,4 +65,11 @@ public sealed class Notification
         Attempts++;
         NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, Math.Min(Attempts, 12))));
     }
+}
+
+/// <summary>How a notification reaches the reporter: the e-mail address or the phone number they left.</summary>
+public enum NotificationMedium
+{
+    Email,
+    Sms,
 }

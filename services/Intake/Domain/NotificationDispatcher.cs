@@ -1,32 +1,18 @@
-using System.Net;
-using System.Net.Mail;
-using System.Text;
 using Lapor.Intake.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Intake.Domain;
 
-/// <summary>Where reporters' e-mail goes out: <c>Lapor:Notifications:Smtp</c> (Host, Port, From, EnableSsl, UserName, Password).</summary>
-public sealed record SmtpSettings(string Host, int Port, string From, bool EnableSsl, string? UserName, string? Password)
-{
-    public static SmtpSettings? Read(IConfiguration configuration)
-    {
-        var smtp = configuration.GetSection("Lapor:Notifications:Smtp");
-        return smtp["Host"] is { Length: > 0 } host
-            ? new SmtpSettings(host, smtp.GetValue("Port", 25), smtp["From"] ?? "lapor@localhost", smtp.GetValue("EnableSsl", false), smtp["UserName"], smtp["Password"])
-            : null;
-    }
-}
-
 /// <summary>
-/// Sends queued notifications with the BCL's SMTP client. Each row is leased before sending (an update that only one
+/// Sends queued notifications by e-mail or SMS, whichever messengers are configured. Each row is leased before sending (an update that only one
 /// replica can win), so two Intake processes never send the same one; a refusal or an unreachable server schedules
-/// a retry with back-off. Logs name notification ids only, never an address.
+/// a retry with back-off. Logs name notification ids only, never an address or a phone number.
 /// </summary>
-public sealed class NotificationDispatcher(IServiceProvider services, SmtpSettings smtp, ReporterVault vault, TimeProvider clock,
+public sealed class NotificationDispatcher(IServiceProvider services, IEnumerable<IReporterMessenger> messengers, ReporterVault vault, TimeProvider clock,
     ILogger<NotificationDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private readonly Dictionary<NotificationMedium, IReporterMessenger> _messengers = messengers.ToDictionary(m => m.Medium);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,32 +49,17 @@ public sealed class NotificationDispatcher(IServiceProvider services, SmtpSettin
             var contact = vault.Open(sealedContact);
             try
             {
-                if (contact?.Email is { } email) await SendAsync(email, notification, cancellationToken);
+                if (contact is not null && _messengers.TryGetValue(notification.Medium, out var messenger) && messenger.AddressOf(contact) is { } address)
+                    await messenger.SendAsync(address, notification, cancellationToken);
                 notification.Sent(clock.GetUtcNow());
             }
-            catch (SmtpException e)
+            catch (NotificationNotSentException e)
             {
-                logger.LogWarning("Notification {Id} not sent ({Status}); will retry.", notification.Id, e.StatusCode);
-                notification.Failed(clock.GetUtcNow());
-            }
-            catch (IOException e)
-            {
-                logger.LogWarning("Notification {Id} not sent ({Error}); will retry.", notification.Id, e.GetType().Name);
+                logger.LogWarning("Notification {Id} ({Medium}) not sent ({Reason}); will retry.", notification.Id, notification.Medium, e.Message);
                 notification.Failed(clock.GetUtcNow());
             }
             await db.SaveChangesAsync(cancellationToken);
         }
         return due.Count;
-    }
-
-    private async Task SendAsync(string to, Notification notification, CancellationToken cancellationToken)
-    {
-        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl, Timeout = 10_000 };
-        if (smtp.UserName is not null) client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
-        using var message = new MailMessage(smtp.From, to, notification.Subject, notification.Body)
-        {
-            SubjectEncoding = Encoding.UTF8, BodyEncoding = Encoding.UTF8,
-        };
-        await client.SendMailAsync(message, cancellationToken);
     }
 }
