@@ -19,7 +19,9 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddLaporDefaults(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<JsonOptions>(options => LaporJson.Configure(options.SerializerOptions));
-        builder.Services.AddProblemDetails();
+        // Problems in the caller's language: Bahasa Indonesia, or English with Accept-Language: en.
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            ProblemLanguage.Localize(context.ProblemDetails, context.HttpContext.Request));
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // Malformed JSON becomes an exception the handler turns into a 400 naming the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

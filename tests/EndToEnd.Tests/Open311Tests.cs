@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Lapor.EndToEnd.Tests.Infrastructure;
 using System.Text.Json;
 using System.Xml.Linq;
 using Lapor.Contracts;
@@ -54,6 +56,7 @@ public sealed class Open311Tests : IClassFixture<EmbeddedLaporFactory>
         var (status, xml, contentType) = await SendAsync(HttpMethod.Get, "services.xml");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("text/xml", contentType);
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", xml);
         var services = XDocument.Parse(xml).Root!;
         Assert.Equal("services", services.Name.LocalName);
         Assert.Equal(Enum.GetValues<Sector>().Length, services.Elements("service").Count());
@@ -119,6 +122,16 @@ public sealed class Open311Tests : IClassFixture<EmbeddedLaporFactory>
             .RootElement[0].GetProperty("agency_responsible").ValueKind == JsonValueKind.String, "the routed agency shows");
         var routed = JsonDocument.Parse((await SendAsync(HttpMethod.Get, $"requests/{id}.json")).Body).RootElement[0];
         Assert.Equal(JsonValueKind.String, routed.GetProperty("expected_datetime").ValueKind);
+        Assert.Equal("Terdisposisi", routed.GetProperty("status_notes").GetString());
+
+        // The agency answers: its words (masked) become the status notes.
+        var officer = await _lapor.CreateClient().AsAsync(_lapor.CreateClient, "officer", RoadAgency);
+        await Eventually(() => InInboxAsync(officer, id), "the report reaches the inbox");
+        Assert.True((await officer.PostAsJsonAsync($"/api/desk/complaints/{id}/respond",
+            new { text = "Tim akan menambal jalan minggu ini; info 0812-9999-8888." })).IsSuccessStatusCode);
+        await Eventually(async () => JsonDocument.Parse((await SendAsync(HttpMethod.Get, $"requests/{id}.json")).Body)
+            .RootElement[0].GetProperty("status_notes").GetString()!.StartsWith("Tim akan menambal"), "the answer shows as status notes");
+        Assert.DoesNotContain("0812-9999-8888", (await SendAsync(HttpMethod.Get, $"requests/{id}.json")).Body);
     }
 
     [Fact]
@@ -177,6 +190,12 @@ public sealed class Open311Tests : IClassFixture<EmbeddedLaporFactory>
         Assert.Contains(descriptions, d => d.StartsWith("description:"));
         Assert.Contains(descriptions, d => d.StartsWith("lat:"));
         Assert.Contains(descriptions, d => d.StartsWith("long:"));
+
+        var nowhere = Form("Jalan rusak parah di depan pasar, mohon segera diperbaiki.");
+        foreach (var field in new[] { "lat", "long", "address_string" }) nowhere.Remove(field);
+        var (noPlace, noPlaceBody, _) = await SendAsync(HttpMethod.Post, "requests.json", nowhere);
+        Assert.Equal(HttpStatusCode.BadRequest, noPlace);
+        Assert.Contains("\"lat: ", noPlaceBody);
 
         var (unknown, unknownBody, _) = await SendAsync(HttpMethod.Post, "requests.json", Form("Jalan rusak parah di depan pasar, mohon segera diperbaiki.", ("service_code", "pajak")));
         Assert.Equal(HttpStatusCode.BadRequest, unknown);

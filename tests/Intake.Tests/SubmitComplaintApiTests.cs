@@ -104,6 +104,37 @@ public sealed class SubmitComplaintApiTests(IntakeApiFactory factory) : IClassFi
         Assert.Equal(outboxBefore, await factory.OutboxRows());
     }
 
+    [Theory]
+    [InlineData(null, "Wajib diisi.", "Harus 20 sampai 4000 karakter (sekarang 6).")]
+    [InlineData("id-ID", "Wajib diisi.", "Harus 20 sampai 4000 karakter (sekarang 6).")]
+    [InlineData("en", "Required.", "Must be between 20 and 4000 characters (was 6).")]
+    public async Task Problems_speak_the_requested_language(string? language, string required, string tooShort)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/complaints")
+        {
+            Content = new StringContent("{\"type\":\"aduan\",\"text\":\"pendek\"}", Encoding.UTF8, "application/json"),
+        };
+        if (language is not null) request.Headers.Add("Accept-Language", language);
+        var problem = await (await factory.CreateClient().SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(required, problem.GetProperty("errors").GetProperty("title")[0].GetString());
+        Assert.Equal(tooShort, problem.GetProperty("errors").GetProperty("text")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_very_long_single_word_is_refused_by_length_and_a_long_word_within_it_is_kept_whole()
+    {
+        var client = factory.CreateClient();
+        var tooLong = await client.PostAsJsonAsync("/api/complaints", new { type = "aduan", title = ValidTitle, text = new string('x', 5000) });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.True((await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("text", out _));
+
+        var word = "https://contoh.id/" + new string('a', 1500);
+        var receipt = await (await client.PostAsJsonAsync("/api/complaints", new { type = "aduan", title = ValidTitle, text = "Tautan bukti: " + word }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var stored = await factory.InDatabase(db => Task.FromResult(db.Complaints.Single(c => c.TrackingId == receipt.GetProperty("trackingId").GetString()).Text));
+        Assert.EndsWith(word, stored);
+    }
+
     [Fact]
     public async Task Script_tags_in_text_are_stored_as_text()
     {

@@ -2,6 +2,7 @@ using Lapor.Contracts;
 using Lapor.Contracts.Reference;
 using Lapor.Intake.Persistence;
 using Lapor.Intake.Domain;
+using Lapor.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -52,7 +53,7 @@ public static class MessagingChannelsApi
                 $"Laporan diterima. Nomor: {receipt.TrackingId}, kode akses: {receipt.AccessCode} (simpan, jangan dibagikan). " +
                 $"Diverifikasi dalam {receipt.Deadlines.VerifyWithinWorkingDays} hari kerja.", receipt.TrackingId)),
             ValidationProblem { ProblemDetails.Errors: var errors } => TypedResults.Ok(new ChannelReply(false,
-                "Laporan belum dapat diterima: " + string.Join(" ", errors.SelectMany(e => e.Value)), null)),
+                "Laporan belum dapat diterima: " + string.Join(" ", errors.SelectMany(e => e.Value.Select(ProblemLanguage.Indonesian))), null)),
             _ => TypedResults.Ok(new ChannelReply(false, "Laporan belum dapat diterima. Silakan coba lagi.", null)),
         };
     }

@@ -1,6 +1,6 @@
 using Lapor.Contracts;
 using Lapor.Intake.Domain;
-using Microsoft.Net.Http.Headers;
+using Lapor.ServiceDefaults.Problems;
 
 namespace Lapor.Intake.Api;
 
@@ -35,10 +35,7 @@ public static class TimelineLabels
     };
 
     /// <summary>True when the first language the request accepts is English.</summary>
-    public static bool PrefersEnglish(HttpRequest request) =>
-        StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage, out var languages)
-        && languages.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault() is { } first
-        && first.Value.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+    public static bool PrefersEnglish(HttpRequest request) => ProblemLanguage.PrefersEnglish(request);
 
     public static string Of(TimelineStep step, bool english) => Steps.TryGetValue(step, out var label) ? english ? label.En : label.Id : step.ToString();
 

@@ -21,6 +21,8 @@ public static class Open311Api
 {
     public const string Prefix = "/open311/v2";
     public const int DefaultDays = 90, MaximumResults = 1000, MaximumIds = 100;
+    /// <summary>Shorter api_keys are ignored (the Development key, <c>dev-open311-key</c>, is just long enough).</summary>
+    public const int MinimumKeyLength = 12;
 
     public static IEndpointRouteBuilder MapOpen311Api(this IEndpointRouteBuilder app)
     {
@@ -86,7 +88,7 @@ public static class Open311Api
         {
             return Open311Document.Errors(xml, StatusCodes.Status400BadRequest, $"body: {e.Message}");
         }
-        if (!SharedSecret.MatchesAny(form["api_key"], ApiKeys(configuration)))
+        if (!SharedSecret.MatchesAny(form["api_key"], ApiKeys(configuration), MinimumKeyLength))
             return Open311Document.Errors(xml, StatusCodes.Status403Forbidden, "api_key: missing or not valid.");
         if (WrongJurisdiction(form["jurisdiction_id"], configuration, xml) is { } wrong) return wrong;
 

@@ -38,7 +38,8 @@ public sealed class Open311Document(string root, JsonNode body, bool xml, int st
         {
             using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
             {
-                writer.WriteStartDocument();
+                // The declaration exactly as the specification asks, encoding in capitals.
+                writer.WriteProcessingInstruction("xml", "version=\"1.0\" encoding=\"UTF-8\"");
                 Write(writer, root, body);
             }
         }

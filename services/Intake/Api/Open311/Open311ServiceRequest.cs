@@ -49,6 +49,8 @@ public static class Open311ServiceRequest
             return null;
         }
         var (latitude, longitude) = (Coordinate("lat"), Coordinate("long"));
+        if (Field("lat") is null && Field("long") is null && Field("address_string") is null)
+            errors.Add("lat: where it is, as lat and long, or address_string, is required.");
         var (anonymous, confidential) = (YesNo(AnonymousAttribute), YesNo(ConfidentialAttribute));
         if (errors.Count > 0) return (null, errors);
 
@@ -72,7 +74,7 @@ public static class Open311ServiceRequest
         {
             ["service_request_id"] = complaint.TrackingId,
             ["status"] = IsClosed(complaint.Status) ? "closed" : "open",
-            ["status_notes"] = TimelineLabels.Of(complaint.Status, english),
+            ["status_notes"] = StatusNotes(complaint, english),
             ["service_name"] = complaint.Sector is { } sector ? Sectors.Of(sector).In(english) : null,
             ["service_code"] = complaint.Sector is { } code ? LaporJson.WireName(code) : null,
             ["description"] = PersonalDataMask.Apply(complaint.Text),
@@ -89,6 +91,13 @@ public static class Open311ServiceRequest
             ["media_url"] = null,
         };
     }
+
+    /// <summary>The agency's latest answer (its words masked like the description), or else the status in words.</summary>
+    private static string StatusNotes(Complaint complaint, bool english) =>
+        complaint.Timeline.Where(t => t.Step is TimelineStep.AgencyResponded or TimelineStep.Resolved && t.Detail is not null)
+            .OrderBy(t => t.Sequence).LastOrDefault()?.Detail is { } answer
+            ? PersonalDataMask.Apply(answer)
+            : TimelineLabels.Of(complaint.Status, english);
 
     public static readonly ComplaintStatus[] Closed = [ComplaintStatus.Selesai, ComplaintStatus.Ditutup, ComplaintStatus.Diarsipkan];
 
