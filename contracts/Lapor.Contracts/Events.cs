@@ -183,3 +183,19 @@ public sealed record ComplaintReopened(
     int Sequence,
     DateTimeOffset OccurredAt,
     string Reason) : IComplaintEvent;
+
+/// <summary>
+/// An agency in triage's directory was added (version 1, including the seeded directory) or edited by a verifier.
+/// Other services keep the names and levels they show from it; a higher <see cref="Version"/> wins, so a late,
+/// older event changes nothing. <see cref="Level"/> is <c>nasional</c>, <c>provinsi</c>, <c>kabupaten</c> or <c>kota</c>.
+/// </summary>
+public sealed record AgencyChanged(
+    string AgencyId,
+    int Version,
+    DateTimeOffset OccurredAt,
+    string Name,
+    string Level,
+    string? Region,
+    IReadOnlyList<Sector> Sectors,
+    string ChangedBy,
+    string? Reason);

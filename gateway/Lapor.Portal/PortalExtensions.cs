@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Lapor.Portal.Api;
+using Lapor.Portal.SignIn;
 using Lapor.Portal.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -34,6 +35,7 @@ public static class PortalExtensions
         });
         builder.Services.AddAuthorizationBuilder().AddPortalPolicies();
 
+        builder.Services.AddHttpClient(nameof(OidcSignIn), client => client.Timeout = TimeSpan.FromSeconds(10));
         AddClient<CitizenClient>(builder.Services);
         AddClient<StaffClient>(builder.Services);
         return builder;
@@ -44,6 +46,7 @@ public static class PortalExtensions
         app.MapRazorPages();
         app.MapPortalAssets();
         app.MapLanguageSwitch();
+        app.MapOidcSignIn();
         return app;
     }
 

@@ -22,6 +22,7 @@ public static class AgencyDeskExtensions
         bus.AddConsumer<ReporterRepliedConsumer>();
         bus.AddConsumer<ComplaintReopenedConsumer>();
         bus.AddConsumer<AttachmentAddedConsumer>();
+        bus.AddConsumer<AgencyChangedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapAgencyDesk(this IEndpointRouteBuilder app)

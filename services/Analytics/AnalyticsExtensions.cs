@@ -32,6 +32,7 @@ public static class AnalyticsExtensions
         bus.AddConsumer<ComplaintSupportedConsumer>();
         bus.AddConsumer<ReporterRepliedConsumer>();
         bus.AddConsumer<ComplaintReopenedConsumer>();
+        bus.AddConsumer<AgencyChangedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapAnalytics(this IEndpointRouteBuilder app)

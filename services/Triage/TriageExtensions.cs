@@ -35,6 +35,7 @@ public static class TriageExtensions
     public static IEndpointRouteBuilder MapTriage(this IEndpointRouteBuilder app)
     {
         app.MapTriageApi();
+        app.MapAgencyDirectoryApi();
         app.MapVerificationApi();
         app.MapErrorQueueAdmin("triage");
         return app;

@@ -19,13 +19,15 @@ public sealed class AccessMatrixTests(EmbeddedLaporFactory lapor) : IClassFixtur
     private static readonly string[] Callers = ["anonymous", "citizen", "officer", "supervisor", "verifier", "oversight", "regional-oversight"];
     private static readonly string[] Staff = ["officer", "supervisor", "verifier", "oversight", "regional-oversight"];
 
-    /// <summary>Who may call what, by path prefix (most specific first); null means anyone, signed in or not.</summary>
+    /// <summary>Who may call what, by path prefix (most specific first; "METHOD /path" for one method only); null means anyone, signed in or not.</summary>
     private static readonly (string Prefix, string[]? Allowed)[] Policy =
     [
         ("/api/complaints", null),
         ("/api/channels/", null), // the gateway's shared secret, checked by Intake
         ("/open311/", null), // reading is public; posting needs an Open311 api_key, checked by Intake
         ("/api/counter/", ["officer", "supervisor"]),
+        ("POST /api/triage/agencies", ["verifier"]),
+        ("PUT /api/triage/agencies", ["verifier"]),
         ("/api/triage/agencies", null),
         ("/api/analytics/public/", null),
         ("/api/analytics/rebuild", ["verifier"]),
@@ -51,7 +53,7 @@ public sealed class AccessMatrixTests(EmbeddedLaporFactory lapor) : IClassFixtur
         var wrong = new List<string>();
         foreach (var (method, path) in endpoints)
         {
-            var rule = Policy.FirstOrDefault(p => path.StartsWith(p.Prefix, StringComparison.Ordinal));
+            var rule = Policy.FirstOrDefault(p => (p.Prefix.Contains(' ') ? $"{method} {path}" : path).StartsWith(p.Prefix, StringComparison.Ordinal));
             Assert.True(rule.Prefix is not null, $"no access rule covers {method} {path}");
             foreach (var caller in Callers)
             {
@@ -71,7 +73,8 @@ public sealed class AccessMatrixTests(EmbeddedLaporFactory lapor) : IClassFixtur
 
     private static string Concrete(string pattern) => "/" + pattern.TrimStart('/')
         .Replace("{trackingId}", "LPR-00000000").Replace("{action}", "claim").Replace("{attachmentId:guid}", Guid.Empty.ToString()).Replace("{**rest}", "")
-        .Replace("{format}", "json").Replace("{serviceCode}", "kesehatan").Replace("{serviceRequestId}", "LPR-00000000");
+        .Replace("{format}", "json").Replace("{serviceCode}", "kesehatan").Replace("{serviceRequestId}", "LPR-00000000")
+        .Replace("{agencyId}", "35.78.dpupr");
 
     private async Task<HttpClient> ClientAsync(string caller)
     {

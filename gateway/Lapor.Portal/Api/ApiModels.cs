@@ -33,7 +33,10 @@ public sealed record DeskReport(string TrackingId, ReportType Type, Sector Secto
 
 public sealed record DeskAttachment(Guid AttachmentId, DateTimeOffset At, string ContentType, long Size);
 
-public sealed record AttachmentInfo(Guid Id, string ContentType, long Size);
+public sealed record AttachmentInfo(Guid Id, string ContentType, long Size)
+{
+    public static string ExtensionOf(string contentType) => contentType switch { "application/pdf" => "pdf", "image/png" => "png", _ => "jpg" };
+}
 
 public sealed record DuplicateReport(string TrackingId, string Title, ComplaintStatus Status, DateTimeOffset FiledAt);
 

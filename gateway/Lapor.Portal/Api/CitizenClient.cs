@@ -46,6 +46,12 @@ public sealed class CitizenClient(HttpClient http) : ApiClient(http)
         return await SendAsync<List<AttachmentInfo>>(request, cancellationToken);
     }
 
+    public Task<ApiResult<List<AttachmentInfo>>> AttachmentsAsync(string trackingId, string accessCode, CancellationToken cancellationToken) =>
+        SendWithCode<List<AttachmentInfo>>(HttpMethod.Get, $"/api/complaints/{Uri.EscapeDataString(trackingId)}/attachments", null, accessCode, cancellationToken);
+
+    public Task<ApiResult<byte[]>> AttachmentAsync(string trackingId, string accessCode, Guid attachmentId, CancellationToken cancellationToken) =>
+        SendWithCode<byte[]>(HttpMethod.Get, $"/api/complaints/{Uri.EscapeDataString(trackingId)}/attachments/{attachmentId}", null, accessCode, cancellationToken);
+
     public Task<ApiResult<List<Scorecard>>> ScorecardsAsync(CancellationToken cancellationToken) =>
         GetAsync<List<Scorecard>>("/api/analytics/public/agencies", cancellationToken);
 

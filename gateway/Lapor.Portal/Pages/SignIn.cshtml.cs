@@ -4,15 +4,18 @@ using Lapor.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
+using Lapor.Portal.SignIn;
 
 namespace Lapor.Portal.Pages;
 
 /// <summary>
-/// Staff sign-in. In Development (and the test environment) a role picker asks the host's <c>/dev/token</c>
-/// for a token; elsewhere that endpoint does not exist and staff come with a token from the identity provider.
+/// Staff sign-in: through the identity provider (<see cref="OidcSignIn"/>) when one is configured; in Development
+/// (and the test environment) without one, a role picker that asks the host's <c>/dev/token</c> for a token.
 /// The token is kept in an HttpOnly, SameSite=Strict cookie that only the portal's pages read.
 /// </summary>
-public sealed class SignInModel(PortalText text, StaffClient staff, CitizenClient directory, IWebHostEnvironment environment) : PortalPage(text)
+public sealed class SignInModel(PortalText text, StaffClient staff, CitizenClient directory, IWebHostEnvironment environment, IConfiguration configuration)
+    : PortalPage(text)
 {
     public static readonly string[] Roles = [LaporRoles.Officer, LaporRoles.Supervisor, LaporRoles.Verifier, LaporRoles.Oversight];
 
@@ -22,7 +25,16 @@ public sealed class SignInModel(PortalText text, StaffClient staff, CitizenClien
     [BindProperty] public string? Name { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kembali { get; set; }
 
-    public bool DevelopmentSignIn => environment.EnvironmentName is "Development" or "Testing";
+    /// <summary>Why the last sign-in through the provider failed (<c>state</c>, <c>provider</c>, <c>token</c>), if it did.</summary>
+    [BindProperty(SupportsGet = true)] public string? Gagal { get; set; }
+
+    /// <summary>Staff sign in through the identity provider (OpenID Connect) when one is configured for the portal.</summary>
+    public bool ProviderSignIn => OidcSignIn.Enabled(configuration);
+
+    /// <summary>The role picker: only in Development (and tests), and only when no identity provider is configured.</summary>
+    public bool DevelopmentSignIn => environment.EnvironmentName is "Development" or "Testing" && configuration["Lapor:Auth:Authority"] is not { Length: > 0 };
+
+    public string ProviderUrl => OidcSignIn.StartPath + (PortalAssets.IsLocal(Kembali) ? "?kembali=" + Uri.EscapeDataString(Kembali!) : "");
 
     /// <summary>The directory, to pick an agency from (empty when triage cannot be reached: the field stays free text).</summary>
     public IReadOnlyList<AgencyEntry> Agencies { get; private set; } = [];

@@ -18,6 +18,8 @@ public sealed class TrackModel(PortalText text, CitizenClient citizens) : Portal
     [BindProperty] public string? Reason { get; set; }
 
     public Tracking? Report { get; private set; }
+    /// <summary>The files the reporter attached, which only they (and the agency handling it) may open.</summary>
+    public IReadOnlyList<AttachmentInfo> Attachments { get; private set; } = [];
     public bool Sent { get; private set; }
 
     public void OnGet()
@@ -35,6 +37,17 @@ public sealed class TrackModel(PortalText text, CitizenClient citizens) : Portal
     public Task OnPostReopenAsync(CancellationToken cancellationToken) =>
         ActAsync(citizens.ReopenAsync(Id, Code, Reason ?? "", cancellationToken), cancellationToken);
 
+    /// <summary>One of the reporter's files, fetched with the code from the form (never a link that could be shared).</summary>
+    public async Task<IActionResult> OnPostAttachmentAsync(Guid attachment, CancellationToken cancellationToken)
+    {
+        var listed = await citizens.AttachmentsAsync(Id, Code, cancellationToken);
+        var info = listed.Ok ? listed.Value!.FirstOrDefault(a => a.Id == attachment) : null;
+        var file = info is null ? null : await citizens.AttachmentAsync(Id, Code, attachment, cancellationToken);
+        if (info is null || file is not { Ok: true }) return NotFound();
+        Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return File(file.Value!, info.ContentType, $"{Id}-{attachment.ToString("N")[..8]}.{AttachmentInfo.ExtensionOf(info.ContentType)}");
+    }
+
     private string Id => (TrackingId ?? "").Trim().ToUpperInvariant();
     private string Code => (AccessCode ?? "").Trim();
 
@@ -46,7 +59,7 @@ public sealed class TrackModel(PortalText text, CitizenClient citizens) : Portal
             return;
         }
         var result = await citizens.TrackAsync(Id, Code, cancellationToken);
-        if (!Failed(result, "track.notfound")) Report = result.Value;
+        if (!Failed(result, "track.notfound")) await ShowAsync(result.Value!, cancellationToken);
     }
 
     private async Task ActAsync(Task<ApiResult<Tracking>> action, CancellationToken cancellationToken)
@@ -57,7 +70,7 @@ public sealed class TrackModel(PortalText text, CitizenClient citizens) : Portal
             if (result.Failure == ApiFailure.Invalid) await KeepShowingAsync(cancellationToken);
             return;
         }
-        Report = result.Value;
+        await ShowAsync(result.Value!, cancellationToken);
         Sent = true;
         Reply = Comment = Reason = null;
         Rating = null;
@@ -67,6 +80,13 @@ public sealed class TrackModel(PortalText text, CitizenClient citizens) : Portal
     private async Task KeepShowingAsync(CancellationToken cancellationToken)
     {
         var current = await citizens.TrackAsync(Id, Code, cancellationToken);
-        if (current.Ok) Report = current.Value;
+        if (current.Ok) await ShowAsync(current.Value!, cancellationToken);
+    }
+
+    private async Task ShowAsync(Tracking report, CancellationToken cancellationToken)
+    {
+        Report = report;
+        // The list is a courtesy: if it cannot be fetched, the report still shows.
+        if (await citizens.AttachmentsAsync(Id, Code, cancellationToken) is { Ok: true } attachments) Attachments = attachments.Value!;
     }
 }

@@ -79,3 +79,16 @@ internal sealed class PendingAttachmentConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.ContentType).HasMaxLength(40);
     }
 }
+
+internal sealed class DirectoryAgencyConfiguration : IEntityTypeConfiguration<DirectoryAgency>
+{
+    public void Configure(EntityTypeBuilder<DirectoryAgency> builder)
+    {
+        builder.ToTable("agencies");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).HasMaxLength(64);
+        builder.Property(a => a.Name).HasMaxLength(200);
+        // Two newer names at once: one commit wins, the other retries and sees it.
+        builder.Property(a => a.Version).IsConcurrencyToken();
+    }
+}

@@ -6,6 +6,7 @@ using Lapor.ServiceDefaults;
 using Lapor.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Analytics.Api;
 
@@ -85,7 +86,13 @@ public static class AnalyticsApi
     {
         if (filter.Validate() is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var table = await OversightQueries.TableAsync(db, filter.Slice(http), dimension, clock.GetUtcNow(), cancellationToken);
-        return filter.WantsCsv(http) ? Csv(OversightReports.ToCsv(table, keyName)) : TypedResults.Ok(table);
+        var named = dimension == Dimension.Agency;
+        if (named)
+        {
+            var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+            table = [.. table.Select(row => row with { Name = names.GetValueOrDefault(row.Key) })];
+        }
+        return filter.WantsCsv(http) ? Csv(OversightReports.ToCsv(table, keyName, named)) : TypedResults.Ok(table);
     }
 
     private static readonly string[] Metrics = DetailKinds.ActivityMetrics;

@@ -7,13 +7,14 @@ namespace Lapor.Analytics.Api;
 /// <summary>
 /// One row of an oversight table: how a group of reports (an agency's, a sector's, a region's) is being handled.
 /// Percent figures count reports still unanswered past their deadline as misses, never leaving them out;
-/// hours are the upper bounds of 5 %-wide histogram buckets.
+/// hours are the upper bounds of 5 %-wide histogram buckets. <see cref="Name"/> is the agency's name from the
+/// directory, in agency tables.
 /// </summary>
 public sealed record PerformanceRow(
     string Key, long Received, long Open, long Overdue, long Resolved, double? AnsweredInTimePercent, double? MedianHoursToFirstResponse,
     double? P90HoursToFirstResponse, double ForwardedPercent, long Breaches, double? AverageRating, double ReopenedPercent,
     double? VerifiedInTimePercent, double? MedianHoursToVerification, double? P90HoursToVerification,
-    double? MedianHoursToResolution, double? P90HoursToResolution);
+    double? MedianHoursToResolution, double? P90HoursToResolution, string? Name = null);
 
 /// <summary>Builds oversight rows from summed cells; the same rows serve JSON and CSV.</summary>
 public static class OversightReports
@@ -61,13 +62,13 @@ public static class OversightReports
         "p90_hours_to_verification", "median_hours_to_resolution", "p90_hours_to_resolution",
     ];
 
-    public static string ToCsv(IEnumerable<PerformanceRow> rows, string keyName) =>
-        Csv([keyName, .. Columns], rows.Select(r => new object?[]
+    public static string ToCsv(IEnumerable<PerformanceRow> rows, string keyName, bool named = false) =>
+        Csv(named ? [keyName, "name", .. Columns] : [keyName, .. Columns], rows.Select(r => (named ? new object?[] { r.Key, r.Name } : [r.Key]).Concat(new object?[]
         {
-            r.Key, r.Received, r.Open, r.Overdue, r.Resolved, r.AnsweredInTimePercent, r.MedianHoursToFirstResponse, r.P90HoursToFirstResponse,
+            r.Received, r.Open, r.Overdue, r.Resolved, r.AnsweredInTimePercent, r.MedianHoursToFirstResponse, r.P90HoursToFirstResponse,
             r.ForwardedPercent, r.Breaches, r.AverageRating, r.ReopenedPercent, r.VerifiedInTimePercent, r.MedianHoursToVerification,
             r.P90HoursToVerification, r.MedianHoursToResolution, r.P90HoursToResolution,
-        }));
+        }).ToArray()));
 
     /// <summary>RFC 4180 text: text cells quoted with spreadsheet formulas neutralised, numbers invariant, nulls empty.</summary>
     public static string Csv(IReadOnlyList<string> header, IEnumerable<object?[]> rows)

@@ -13,6 +13,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<EventRecord> Events => Set<EventRecord>();
     public DbSet<DailyFigures> Figures => Set<DailyFigures>();
     public DbSet<DailyDetail> Details => Set<DailyDetail>();
+    public DbSet<DirectoryAgency> Agencies => Set<DirectoryAgency>();
 
     /// <summary>Adds to the pre-aggregated cells in the transaction of the next SaveChanges.</summary>
     public void AddToCells(IEnumerable<DailyFigures> figures, IEnumerable<DailyDetail> details)

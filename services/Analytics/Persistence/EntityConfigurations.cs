@@ -54,3 +54,17 @@ internal sealed class DailyDetailConfiguration : IEntityTypeConfiguration<DailyD
         builder.Property(c => c.Value).HasMaxLength(32);
     }
 }
+
+internal sealed class DirectoryAgencyConfiguration : IEntityTypeConfiguration<DirectoryAgency>
+{
+    public void Configure(EntityTypeBuilder<DirectoryAgency> builder)
+    {
+        builder.ToTable("agencies");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).HasMaxLength(64);
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Level).HasMaxLength(16);
+        builder.Property(a => a.Region).HasMaxLength(16);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+    }
+}

@@ -14,7 +14,6 @@ public static class TriageApi
     {
         var triage = app.MapGroup("/api/triage").WithTags("Triage");
         triage.MapPost("/classify", Classify).RequireAuthorization(LaporPolicies.Verifier).WithName("Classify").WithSummary("The routing decision for a report, without side effects.");
-        triage.MapGet("/agencies", ListAgencies).WithName("ListAgencies").WithSummary("The agency directory.");
         return app;
     }
 
@@ -30,14 +29,5 @@ public static class TriageApi
 
         var router = await model.GetRouterAsync(db, cancellationToken);
         return TypedResults.Ok(router.Decide(new TriageInput(request!.Title!, request.Text!, request.Region, request.Sector, request.Type)));
-    }
-
-    public static async Task<Ok<List<Agency>>> ListAgencies(TriageDbContext db, string? sector, string? region, CancellationToken cancellationToken)
-    {
-        var query = db.Agencies.AsNoTracking();
-        if (region is not null) query = query.Where(a => a.Region == region);
-        var agencies = await query.OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        if (sector is not null) agencies = agencies.Where(a => a.Sectors.Any(s => s.ToString().Equals(sector, StringComparison.OrdinalIgnoreCase))).ToList();
-        return TypedResults.Ok(agencies);
     }
 }

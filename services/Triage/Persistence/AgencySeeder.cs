@@ -9,7 +9,8 @@ namespace Lapor.Triage.Persistence;
 
 /// <summary>
 /// Seeds the agency directory with the reference ids (sectors, Kemendagri regions, agencies). Adds the
-/// agencies that are missing and leaves existing ones alone, so verifiers' edits survive restarts.
+/// agencies that are missing (announcing each as an <see cref="AgencyChanged"/>, version 1) and leaves existing
+/// ones alone, so verifiers' edits survive restarts.
 /// </summary>
 public sealed class AgencySeeder : ISeeder<TriageDbContext>
 {
@@ -19,6 +20,9 @@ public sealed class AgencySeeder : ISeeder<TriageDbContext>
         var missing = Load().Where(a => !existing.Contains(a.Id)).ToList();
         if (missing.Count == 0) return;
         db.Agencies.AddRange(missing);
+        // Other services learn the directory from the same events a verifier's edits produce.
+        var now = DateTimeOffset.UtcNow;
+        foreach (var agency in missing) db.AddToOutbox(agency.Changed("seed", "Agency directory seed", now));
         await db.SaveChangesAsync(cancellationToken);
     }
 

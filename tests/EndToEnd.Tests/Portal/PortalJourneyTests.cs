@@ -86,6 +86,9 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
         }, "the citizen sees the agency's answer");
         await Expect(citizen.Locator("#due")).ToContainTextAsync("WIB"); // the follow-up deadline, from triage's routing
         Assert.Contains("depan Pasar Wonokromo", await citizen.Locator("dl.facts").InnerTextAsync());
+        // The reporter downloads their own photo back (the code travels in the form, never in a link).
+        var download = await citizen.RunAndWaitForDownloadAsync(() => citizen.Locator("#attachments button").ClickAsync());
+        Assert.Equal(Photo, await File.ReadAllBytesAsync(await download.PathAsync()));
         await PortalBrowser.ScreenshotAsync(citizen, "citizen-tracking-phone");
         await citizen.GetByLabel("5 / 5").CheckAsync();
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Kirim penilaian" }).ClickAsync();

@@ -44,7 +44,7 @@ public sealed class ReportModel(PortalText text, StaffClient staff) : PortalPage
         var file = await staff.AttachmentAsync(TrackingId, attachment, cancellationToken);
         if (!file.Ok) return NotFound();
         Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        return File(file.Value!, listed.ContentType, $"{TrackingId}-{attachment.ToString("N")[..8]}.{(listed.ContentType == "application/pdf" ? "pdf" : listed.ContentType == "image/png" ? "png" : "jpg")}");
+        return File(file.Value!, listed.ContentType, $"{TrackingId}-{attachment.ToString("N")[..8]}.{AttachmentInfo.ExtensionOf(listed.ContentType)}");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

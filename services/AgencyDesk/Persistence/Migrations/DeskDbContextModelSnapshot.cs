@@ -124,6 +124,26 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
                     b.ToTable("complaints", (string)null);
                 });
 
+            modelBuilder.Entity("Lapor.AgencyDesk.Domain.DirectoryAgency", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("agencies", (string)null);
+                });
+
             modelBuilder.Entity("Lapor.AgencyDesk.Domain.PendingAttachment", b =>
                 {
                     b.Property<Guid>("AttachmentId")

@@ -220,6 +220,35 @@ namespace Lapor.Analytics.Persistence.Migrations
                     b.ToTable("daily_figures", (string)null);
                 });
 
+            modelBuilder.Entity("Lapor.Analytics.Domain.DirectoryAgency", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("agencies", (string)null);
+                });
+
             modelBuilder.Entity("Lapor.Analytics.Domain.EventRecord", b =>
                 {
                     b.Property<long>("Id")
