@@ -14,7 +14,10 @@ public static class DistributedBenchmark
 {
     public sealed record Result(int Connections, int Seconds, double AcceptedPerSecond, Latency AcceptAtSaturation, int Errors,
         double EndToEndPerSecond, double DrainSeconds, int FixedRate, Latency AcceptAtFixedRate, Latency FiledToInbox,
-        double BaselinePerSecond, Latency BaselineLatency, double RatioToBaseline);
+        double BaselinePerSecond, Latency BaselineLatency, double RatioToBaseline, IReadOnlyDictionary<string, ServiceMemory> Memory);
+
+    /// <summary>A process's resident memory after start-up and warm-up, and its peak through the loads, in MB.</summary>
+    public sealed record ServiceMemory(double IdleMb, double PeakUnderLoadMb);
 
     public static async Task<Result> RunAsync(BenchmarkOptions options)
     {
@@ -28,6 +31,8 @@ public static class DistributedBenchmark
             using var client = new HttpClient { BaseAddress = lapor.Gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
             var officer = await TestTokens.MintAsync(client, "officer", "35.78.dpupr");
             await LoadGenerator.SaturateAsync(client, "/api/complaints", options.Connections, TimeSpan.FromSeconds(3)); // warm-up
+            await Task.Delay(TimeSpan.FromSeconds(5)); // let the warm-up drain before reading idle memory
+            var idle = lapor.Processes.ToDictionary(p => p.Name, p => p.Memory().Resident);
 
             var saturated = await LoadGenerator.SaturateAsync(client, "/api/complaints", options.Connections, duration);
             var drain = Stopwatch.StartNew();
@@ -38,15 +43,18 @@ public static class DistributedBenchmark
             var rate = Math.Min(200, Math.Max(10, (int)(saturated.PerSecond * 0.8)));
             var fixedRate = await LoadGenerator.FixedRateAsync(client, "/api/complaints", rate, duration);
             var toInbox = await IntakeBenchmark.FiledToInbox(client, officer, samples: 30);
+            var memory = lapor.Processes.ToDictionary(p => p.Name, p => new ServiceMemory(idle[p.Name], p.Memory().Peak));
             var result = new Result(options.Connections, options.Seconds, saturated.PerSecond, Latency.Of(saturated.Latencies), saturated.Errors,
                 endToEnd, Math.Round(drain.Elapsed.TotalSeconds, 1), rate, Latency.Of(fixedRate.Latencies), Latency.Of(toInbox),
-                baseline.PerSecond, Latency.Of(baseline.Latencies), Math.Round(endToEnd / baseline.PerSecond, 3));
+                baseline.PerSecond, Latency.Of(baseline.Latencies), Math.Round(endToEnd / baseline.PerSecond, 3), memory);
             Console.WriteLine($"Distributed ({options.Connections} connections, {options.Seconds} s): {result.AcceptedPerSecond} reports/s accepted, " +
                 $"accept {result.AcceptAtSaturation}, {result.Errors} errors; all in the inbox {result.DrainSeconds} s after the load → " +
                 $"{result.EndToEndPerSecond} reports/s end to end.");
             Console.WriteLine($"Distributed at {rate}/s: accept {result.AcceptAtFixedRate}; filed → inbox {result.FiledToInbox}.");
             Console.WriteLine($"Baseline (one PostgreSQL insert + one confirmed RabbitMQ publish): {result.BaselinePerSecond} requests/s, " +
                 $"{result.BaselineLatency}; Lapor end to end / baseline = {result.RatioToBaseline:0.000}.");
+            Console.WriteLine("Resident memory, idle → peak under load (MB): " +
+                string.Join(", ", memory.Select(m => $"{m.Key} {m.Value.IdleMb:0} → {m.Value.PeakUnderLoadMb:0}")) + ".");
             return result;
         }
         catch

@@ -43,6 +43,12 @@ public sealed class BusWatchdog(IBusControl bus, IConfiguration configuration, I
                     health.Status, health.Description);
                 Environment.ExitCode = ExitCode;
                 lifetime.StopApplication();
+                // A faulted transport can hold up a graceful stop; the supervisor must not wait on it for long.
+                _ = Task.Delay(patience, CancellationToken.None).ContinueWith(_ =>
+                {
+                    logger.LogCritical("Graceful stop took longer than {Seconds:0} s; exiting.", patience.TotalSeconds);
+                    Environment.Exit(ExitCode);
+                }, TaskScheduler.Default);
                 return;
             }
             logger.LogWarning("The bus has been {Status} for {Seconds:0} s ({Description}); restarting it.",

@@ -25,7 +25,9 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
     private readonly Dictionary<string, Agency> _byId = agencies.ToDictionary(a => a.Id);
 
     /// <summary>Which (route, sector) pairs the directory can serve, computed once rather than per candidate pair.</summary>
-    private readonly HashSet<(string Route, Sector Sector)> _served = agencies
+    private readonly HashSet<(string Route, Sector Sector)> _served = Served(agencies);
+
+    private static HashSet<(string Route, Sector Sector)> Served(IReadOnlyList<Agency> agencies) => agencies
         .SelectMany(a => a.Sectors.Select(s => (Route: a.Level switch
         {
             AgencyLevel.Provinsi => Routes.Province,
@@ -33,6 +35,36 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
             _ => a.Id,
         }, Sector: s)))
         .ToHashSet();
+
+    /// <summary>
+    /// Every (sector, route) pair the directory can serve, with the cue a ministry's pair needs to escape the policy
+    /// penalty (null when none applies); computed once, so a decision only multiplies probabilities.
+    /// </summary>
+    private readonly (Sector Sector, string SectorLabel, string Route, string? RequiredCue)[] _pairs = Pairs(classifier, Served(agencies));
+
+    /// <summary>Each region's office for a sector (the first in the directory, as a scan would find it).</summary>
+    private readonly Dictionary<(string Region, Sector Sector), Agency> _offices = Offices(agencies);
+
+    private static (Sector, string, string, string?)[] Pairs(ComplaintClassifier classifier, HashSet<(string Route, Sector Sector)> served)
+    {
+        var pairs = new List<(Sector, string, string, string?)>();
+        foreach (var sectorLabel in classifier.SectorModel.Labels)
+        {
+            var sector = Enum.Parse<Sector>(sectorLabel, ignoreCase: true);
+            foreach (var route in classifier.RouteModel.Labels)
+                if (Serves(served, route, sector)) pairs.Add((sector, sectorLabel, route, PolicyApplies(served, route, sector) ? "cue:" + route : null));
+        }
+        return [.. pairs];
+    }
+
+    private static Dictionary<(string, Sector), Agency> Offices(IReadOnlyList<Agency> agencies)
+    {
+        var offices = new Dictionary<(string, Sector), Agency>();
+        foreach (var agency in agencies)
+            if (agency.Region is { } code)
+                foreach (var sector in agency.Sectors) offices.TryAdd((code, sector), agency);
+        return offices;
+    }
 
     public ComplaintClassifier Classifier => classifier;
     public IReadOnlyList<Agency> Agencies => agencies;
@@ -44,14 +76,16 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
 
         var type = TypeOf(input, classification, explanation);
         var region = RegionOf(input, explanation);
-        var candidates = Candidates(input, classification).ToList();
+        var candidates = Candidates(input, classification);
+        // The kabupaten or kota the text names, looked up at most once (for a local matter in a province).
+        var namedInText = new Lazy<Region?>(() => Gazetteer.Find(input.Text), LazyThreadSafetyMode.None);
         var (sector, route, confidence) = candidates[0];
 
         var evidence = string.Join(", ", classifier.SectorModel.Evidence(classification.Sector, ComplaintClassifier.Wire(sector)));
         explanation.Add($"Sector {ComplaintClassifier.Wire(sector)} ({classification.Sector.Ranked.First(s => s.Label == ComplaintClassifier.Wire(sector)).Probability:P0})"
             + (evidence.Length > 0 ? $" from: {evidence}." : "."));
 
-        var agency = Resolve(sector, route, region, input.Text, explanation);
+        var agency = Resolve(sector, route, region, namedInText, explanation);
         // Without any region, most matters are local ones that cannot be routed: only a clear national matter goes on.
         var required = region is null ? Math.Max(threshold, NoRegionThreshold) : threshold;
         if (agency is not null && confidence < required)
@@ -61,7 +95,7 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
         }
         // It speaks of matters outside the service sectors (police, land, immigration, religious affairs, village
         // government, thanks, tests) and nothing of its guessed sector: call it that, and let a verifier route it.
-        var features = classification.Features.ToHashSet();
+        var features = classification.Features;
         if (sector != Sector.Lainnya && features.Contains("cue:lainnya") && !features.Contains("cue:" + ComplaintClassifier.Wire(sector))
             && (agency is null || !features.Contains("cue:" + agency.Id)))
         {
@@ -73,7 +107,7 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
         if (agency.Id == Agency.AdminDesk) explanation.Add("Sent to the national admin desk for verification.");
 
         var alternatives = candidates.Skip(1).Take(3)
-            .Select(c => new RouteAlternative(c.Sector, Resolve(c.Sector, c.Route, region, input.Text, null)?.Id ?? Agency.AdminDesk, c.Probability))
+            .Select(c => new RouteAlternative(c.Sector, Resolve(c.Sector, c.Route, region, namedInText, null)?.Id ?? Agency.AdminDesk, c.Probability))
             .ToList();
         return new RoutingDecision(type, sector, agency.Id, agency.Name, region?.Code, Math.Round(confidence, 4), alternatives, explanation);
     }
@@ -95,19 +129,35 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
         return named;
     }
 
-    /// <summary>(sector, route) pairs the directory can serve, by joint probability, most likely first.</summary>
-    private IEnumerable<(Sector Sector, string Route, double Probability)> Candidates(TriageInput input, ClassifierScores classification)
-    {
-        var sectors = classification.Sector.Ranked.ToDictionary(s => Enum.Parse<Sector>(s.Label, ignoreCase: true), s => s.Probability);
-        if (input.Sector is { } chosen) sectors[chosen] *= ReporterSectorWeight;
+    /// <summary>How many candidate routes a decision shows: the chosen one and three alternatives.</summary>
+    private const int Shown = 4;
 
-        var features = classification.Features.ToHashSet();
-        var pairs = (from s in sectors
-                     from r in classification.Route.Ranked
-                     where Serves(r.Label, s.Key)
-                     select (Sector: s.Key, Route: r.Label, Score: s.Value * r.Probability * PolicyWeight(r.Label, s.Key, features))).ToList();
-        var total = pairs.Sum(p => p.Score);
-        return pairs.OrderByDescending(p => p.Score).Select(p => (p.Sector, p.Route, p.Score / total));
+    /// <summary>The most likely (sector, route) pairs the directory can serve, by joint probability, most likely first.</summary>
+    private List<(Sector Sector, string Route, double Probability)> Candidates(TriageInput input, ClassifierScores classification)
+    {
+        var sectors = new Dictionary<string, double>(classification.Sector.Ranked.Count);
+        foreach (var scored in classification.Sector.Ranked) sectors[scored.Label] = scored.Probability;
+        if (input.Sector is { } chosen) sectors[ComplaintClassifier.Wire(chosen)] *= ReporterSectorWeight;
+        var routes = new Dictionary<string, double>(classification.Route.Ranked.Count);
+        foreach (var scored in classification.Route.Ranked) routes[scored.Label] = scored.Probability;
+
+        var features = classification.Features;
+        var national = features.Contains(NationalCue);
+        // Only the best few are needed: keep them in order as the pairs go by (ties: the likelier sector, then route).
+        var best = new List<(Sector Sector, string Route, double Score, double SectorProbability, double RouteProbability)>(Shown + 1);
+        var total = 0.0;
+        foreach (var (sector, sectorLabel, route, requiredCue) in _pairs)
+        {
+            var (ps, pr) = (sectors[sectorLabel], routes[route]);
+            var score = ps * pr * (requiredCue is null || national || features.Contains(requiredCue) ? 1 : PolicyPenalty);
+            total += score;
+            var at = best.Count;
+            while (at > 0 && (best[at - 1].Score, best[at - 1].SectorProbability, best[at - 1].RouteProbability).CompareTo((score, ps, pr)) < 0) at--;
+            if (at >= Shown) continue;
+            best.Insert(at, (sector, route, score, ps, pr));
+            if (best.Count > Shown) best.RemoveAt(Shown);
+        }
+        return [.. best.Select(p => (p.Sector, p.Route, p.Score / total))];
     }
 
     /// <summary>
@@ -115,36 +165,36 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
     /// speaks of national policy or names that body. Otherwise the pair is weighed down, and the regional office
     /// (or, without a region, a verifier) gets it.
     /// </summary>
-    private double PolicyWeight(string route, Sector sector, HashSet<string> features)
-    {
-        if (!route.StartsWith("nas.", StringComparison.Ordinal) || route == Agency.AdminDesk) return 1;
-        if (!Serves(Routes.Local, sector) && !Serves(Routes.Province, sector)) return 1;
-        if (route is "nas.bpjs-kesehatan" or "nas.bpjs-ketenagakerjaan" or "nas.prakerja" or "nas.bp2mi" or "nas.ojk" or "nas.pln" or "nas.kemdiktisaintek") return 1;
-        return features.Contains("cue:" + Lexicon.National) || features.Contains("cue:" + route) ? 1 : PolicyPenalty;
-    }
+    private static bool PolicyApplies(HashSet<(string Route, Sector Sector)> served, string route, Sector sector) =>
+        route.StartsWith("nas.", StringComparison.Ordinal) && route != Agency.AdminDesk
+        && (Serves(served, Routes.Local, sector) || Serves(served, Routes.Province, sector))
+        && route is not ("nas.bpjs-kesehatan" or "nas.bpjs-ketenagakerjaan" or "nas.prakerja" or "nas.bp2mi" or "nas.ojk" or "nas.pln" or "nas.kemdiktisaintek");
+
+    private static readonly string NationalCue = "cue:" + Lexicon.National;
 
     /// <summary>How much less likely a ministry is for a report that does not speak of national policy.</summary>
     public const double PolicyPenalty = 0.2;
 
-    private bool Serves(string route, Sector sector) => route == Agency.AdminDesk || _served.Contains((route, sector));
+    private static bool Serves(HashSet<(string Route, Sector Sector)> served, string route, Sector sector) =>
+        route == Agency.AdminDesk || served.Contains((route, sector));
 
     /// <summary>The agency for a route; null when a regional route has no region or no dinas for the sector there.</summary>
-    private Agency? Resolve(Sector sector, string route, Region? region, string text, List<string>? explanation)
+    private Agency? Resolve(Sector sector, string route, Region? region, Lazy<Region?> namedInText, List<string>? explanation)
     {
         switch (route)
         {
             case Routes.Province:
                 var province = region?.ProvinceCode;
-                var provincial = province is null ? null : agencies.FirstOrDefault(a => a.Region == province && a.Sectors.Contains(sector));
+                var provincial = province is null ? null : _offices.GetValueOrDefault((province, sector));
                 explanation?.Add(provincial is null
                     ? "A provincial matter, but no province is known or it has no office for this sector."
                     : $"A provincial matter: {provincial.Name}.");
                 return provincial;
             case Routes.Local:
                 var local = region?.Level == RegionLevel.Provinsi
-                    ? Gazetteer.Find(text) is { Parent: not null } named && named.Parent == region.Code ? named : null
+                    ? namedInText.Value is { Parent: not null } named && named.Parent == region.Code ? named : null
                     : region;
-                var office = local is null ? null : agencies.FirstOrDefault(a => a.Region == local.Code && a.Sectors.Contains(sector));
+                var office = local is null ? null : _offices.GetValueOrDefault((local.Code, sector));
                 explanation?.Add(office is null
                     ? "A local matter, but no kabupaten or kota is known or it has no office for this sector."
                     : $"A local matter: {office.Name}.");

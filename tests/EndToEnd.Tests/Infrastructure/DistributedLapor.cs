@@ -17,6 +17,7 @@ public class DistributedLapor : IAsyncLifetime
 
     /// <summary>A service by name: intake, triage, desk, analytics or gateway.</summary>
     public ServiceProcess Service(string name) => _services.Single(s => s.Name == name);
+    public IReadOnlyList<ServiceProcess> Processes => _services;
 
     public PostgresDatabases Databases { get; } = new(TestEnvironment.UniqueName("lapor"));
     public TcpProxy IntakeBrokerLink { get; } = new(TestEnvironment.RabbitMqHost, TestEnvironment.RabbitMqPort);

@@ -71,6 +71,18 @@ public sealed class ServiceProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Resident memory now and its peak since the process started, in MB (Linux's VmRSS and VmHWM); zeros when not running.</summary>
+    public (double Resident, double Peak) Memory()
+    {
+        if (_process is null || _process.HasExited) return (0, 0);
+        double Field(string[] lines, string name) =>
+            lines.FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.Ordinal)) is { } line
+                ? Math.Round(double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024, 1)
+                : 0;
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        return (Field(status, "VmRSS"), Field(status, "VmHWM"));
+    }
+
     public string RecentOutput => string.Join('\n', _output.TakeLast(60));
 
     public async ValueTask DisposeAsync()

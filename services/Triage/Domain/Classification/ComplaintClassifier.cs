@@ -15,7 +15,17 @@ public sealed class ComplaintClassifier
         SectorModel = sector;
         RouteModel = route;
         Examples = examples;
+        _features = new FeatureTable([.. new[] { type, sector, route }.SelectMany(Leaves)]);
     }
+
+    private readonly FeatureTable _features;
+
+    private static IEnumerable<IWeightedModel> Leaves(ITextModel model) => model switch
+    {
+        Ensemble ensemble => ensemble.Models.SelectMany(Leaves),
+        IWeightedModel weighted => [weighted],
+        _ => [],
+    };
 
     public ITextModel TypeModel { get; }
     public ITextModel SectorModel { get; }
@@ -50,12 +60,14 @@ public sealed class ComplaintClassifier
 
     public ClassifierScores Classify(string title, string text)
     {
-        var features = TextNormalizer.Features(title, text);
-        return new ClassifierScores(TypeModel.Predict(features), SectorModel.Predict(features), RouteModel.Predict(features), features);
+        // Each feature once (presence, not counts), shared by the three heads.
+        var features = TextNormalizer.Features(title, text).ToHashSet(StringComparer.Ordinal);
+        var known = _features.Lookup(features);
+        return new ClassifierScores(TypeModel.Predict(known), SectorModel.Predict(known), RouteModel.Predict(known), features);
     }
 
     public static string Wire(ReportType type) => Lapor.ServiceDefaults.LaporJson.WireName(type);
     public static string Wire(Sector sector) => Lapor.ServiceDefaults.LaporJson.WireName(sector);
 }
 
-public sealed record ClassifierScores(Prediction Type, Prediction Sector, Prediction Route, IReadOnlyList<string> Features);
+public sealed record ClassifierScores(Prediction Type, Prediction Sector, Prediction Route, IReadOnlySet<string> Features);

@@ -4,8 +4,9 @@ namespace Lapor.Triage.Domain.Classification;
 public sealed class Ensemble(params ITextModel[] models) : ITextModel
 {
     public IReadOnlyList<string> Labels => models[0].Labels;
+    public IReadOnlyList<ITextModel> Models => models;
 
-    public Prediction Predict(IReadOnlyCollection<string> features)
+    public Prediction Predict(FeatureSet features)
     {
         var predictions = models.Select(m => m.Predict(features)).ToList();
         var byLabel = predictions.Select(p => p.Ranked.ToDictionary(s => s.Label, s => s.Probability)).ToList();

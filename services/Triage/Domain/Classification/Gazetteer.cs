@@ -26,16 +26,14 @@ public static class Gazetteer
     };
 
     private static readonly (string Name, string Code)[] Names = Build();
+    /// <summary>Each name with its rank in <see cref="Names"/> (longest first): the lowest rank found wins.</summary>
+    private static readonly PhraseIndex<int> Index = new(Names.Select((n, rank) => (n.Name, rank)));
 
     /// <summary>The most specific region named in the text, or null.</summary>
     public static Region? Find(string text)
     {
-        var folded = " " + string.Join(' ', TextNormalizer.Fold(text).Split(Separators, StringSplitOptions.RemoveEmptyEntries)) + " ";
-        foreach (var (name, code) in Names)
-        {
-            if (folded.Contains(" " + name + " ", StringComparison.Ordinal)) return Regions.Find(code);
-        }
-        return null;
+        var found = Index.Find(string.Join(' ', TextNormalizer.Fold(text).Split(Separators, StringSplitOptions.RemoveEmptyEntries)));
+        return found.Count == 0 ? null : Regions.Find(Names[found.Min()].Code);
     }
 
     private static readonly char[] Separators = [' ', ',', '.', ';', ':', '!', '?', '(', ')', '/', '-', '"', '\'', '\n', '\r', '\t'];

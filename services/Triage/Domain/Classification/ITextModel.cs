@@ -4,7 +4,8 @@ namespace Lapor.Triage.Domain.Classification;
 public interface ITextModel
 {
     IReadOnlyList<string> Labels { get; }
-    Prediction Predict(IReadOnlyCollection<string> features);
+    /// <summary>Labels by probability for a report's features (looked up in the classifier's <see cref="FeatureTable"/>).</summary>
+    Prediction Predict(FeatureSet features);
     IEnumerable<string> Evidence(Prediction prediction, string label, int count = 3);
 }
 

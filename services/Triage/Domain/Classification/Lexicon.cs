@@ -60,14 +60,17 @@ public static class Lexicon
     };
 
     private static readonly (string Phrase, string Cue)[] Phrases = Cues
-        .SelectMany(c => c.Value.Select(p => (Phrase: " " + string.Join(' ', TextNormalizer.Words(p)) + " ", Cue: "cue:" + c.Key)))
-        .Where(p => p.Phrase.Trim().Length > 0)
+        .SelectMany(c => c.Value.Select(p => (Phrase: string.Join(' ', TextNormalizer.Words(p)), Cue: "cue:" + c.Key)))
+        .Where(p => p.Phrase.Length > 0)
         .ToArray();
 
-    /// <summary>The cue features for a report's normalised words.</summary>
+    private static readonly PhraseIndex<int> Index = new(Phrases.Select((p, i) => (p.Phrase, i)));
+
+    /// <summary>The cue features for a report's normalised words, in the lexicon's order.</summary>
     public static IEnumerable<string> Find(IReadOnlyList<string> words)
     {
-        var text = " " + string.Join(' ', words) + " ";
-        return Phrases.Where(p => text.Contains(p.Phrase, StringComparison.Ordinal)).Select(p => p.Cue).Distinct();
+        var matched = Index.Find(string.Join(' ', words));
+        matched.Sort();
+        return matched.Select(i => Phrases[i].Cue).Distinct();
     }
 }

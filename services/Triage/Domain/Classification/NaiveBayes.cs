@@ -5,7 +5,7 @@ namespace Lapor.Triage.Domain.Classification;
 /// smoothing. Deterministic, trains in one pass, classifies in microseconds, and can say which features
 /// weighed most for its choice.
 /// </summary>
-public sealed class NaiveBayes : ITextModel
+public sealed class NaiveBayes : IWeightedModel
 {
     private readonly string[] _labels;
     private readonly double[] _logPrior;
@@ -19,6 +19,8 @@ public sealed class NaiveBayes : ITextModel
     }
 
     public IReadOnlyList<string> Labels => _labels;
+    public IReadOnlyDictionary<string, double[]> Weights => _logLikelihood;
+    public int Slot { get; set; }
 
     public static NaiveBayes Train(IEnumerable<(IReadOnlyCollection<string> Features, string Label)> examples, double alpha = 0.3)
     {
@@ -54,14 +56,14 @@ public sealed class NaiveBayes : ITextModel
     }
 
     /// <summary>Labels with their posterior probabilities, most likely first.</summary>
-    public Prediction Predict(IReadOnlyCollection<string> features)
+    public Prediction Predict(FeatureSet features)
     {
         var scores = (double[])_logPrior.Clone();
-        var known = new List<string>();
-        foreach (var feature in features.Distinct())
+        var known = new List<string>(features.Known.Count);
+        foreach (var feature in features.Known)
         {
-            if (!_logLikelihood.TryGetValue(feature, out var logs)) continue;
-            known.Add(feature);
+            if (feature.Weights[Slot] is not { } logs) continue;
+            known.Add(feature.Name);
             for (var c = 0; c < scores.Length; c++) scores[c] += logs[c];
         }
         var max = scores.Max();

@@ -5,7 +5,7 @@ namespace Lapor.Triage.Domain.Classification;
 /// in a fixed, seeded order so the same data always gives the same model. Unlike naive Bayes it does not
 /// count correlated features (a word, its bigrams) several times, so its probabilities mean more.
 /// </summary>
-public sealed class SoftmaxRegression : ITextModel
+public sealed class SoftmaxRegression : IWeightedModel
 {
     private readonly string[] _labels;
     private readonly Dictionary<string, double[]> _weights;
@@ -19,6 +19,8 @@ public sealed class SoftmaxRegression : ITextModel
     }
 
     public IReadOnlyList<string> Labels => _labels;
+    public IReadOnlyDictionary<string, double[]> Weights => _weights;
+    public int Slot { get; set; }
 
     public static SoftmaxRegression Train(
         IEnumerable<(IReadOnlyCollection<string> Features, string Label)> examples,
@@ -70,12 +72,17 @@ public sealed class SoftmaxRegression : ITextModel
         return new SoftmaxRegression(labels, weights, bias);
     }
 
-    public Prediction Predict(IReadOnlyCollection<string> features)
+    public Prediction Predict(FeatureSet features)
     {
-        var distinct = features.Distinct().ToArray();
-        var known = distinct.Where(_weights.ContainsKey).ToArray();
-        var probabilities = new double[_labels.Length];
-        Scores(known, 1.0 / Math.Sqrt(Math.Max(1, distinct.Length)), _weights, _bias, probabilities);
+        var known = new List<string>(features.Known.Count);
+        var probabilities = (double[])_bias.Clone();
+        var value = 1.0 / Math.Sqrt(Math.Max(1, features.Count));
+        foreach (var feature in features.Known)
+        {
+            if (feature.Weights[Slot] is not { } w) continue;
+            known.Add(feature.Name);
+            for (var c = 0; c < probabilities.Length; c++) probabilities[c] += w[c] * value;
+        }
         Softmax(probabilities);
         var ranked = _labels.Select((label, c) => new Scored(label, probabilities[c])).OrderByDescending(s => s.Probability).ToList();
         return new Prediction(ranked, known);
