@@ -19,7 +19,7 @@ public abstract class TimelineConsumer<TEvent>(IntakeDbContext db, TimeProvider 
         var complaint = await Db.Complaints.SingleAsync(c => c.Id == message.ComplaintId, cancellationToken);
         complaint.Apply(message);
         // Decrypt the contact only for a step the reporter is told about.
-        if (!Notification.Tells(message) || complaint.SealedContact is null) return;
+        if (!messengers.Any() || !Notification.Tells(message) || complaint.SealedContact is null) return;
         var contact = vault.Open(complaint.SealedContact);
         foreach (var messenger in messengers)
             if (contact is not null && messenger.AddressOf(contact) is not null && Notification.For(complaint, message, Clock.GetUtcNow(), messenger.Medium) is { } notification)
