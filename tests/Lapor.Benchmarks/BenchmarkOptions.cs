@@ -1,6 +1,6 @@
 namespace Lapor.Benchmarks;
 
-public sealed record BenchmarkOptions(string Scenario, int Seconds, int Connections, int Reports)
+public sealed record BenchmarkOptions(string Scenario, int Seconds, int Connections, int Reports, int[] Rates)
 {
     public bool Runs(string scenario) => Scenario is "all" || Scenario == scenario;
 
@@ -11,7 +11,8 @@ public sealed record BenchmarkOptions(string Scenario, int Seconds, int Connecti
             args.FirstOrDefault(a => !a.StartsWith("--") && !int.TryParse(a, out _)) ?? "all",
             int.Parse(Value("--seconds") ?? "10"),
             int.Parse(Value("--connections") ?? "32"),
-            int.Parse(Value("--reports") ?? "100000"));
+            int.Parse(Value("--reports") ?? "100000"),
+            (Value("--rates") ?? "100,200,500").Split(',').Select(int.Parse).ToArray());
     }
 }
 

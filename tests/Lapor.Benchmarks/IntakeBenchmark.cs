@@ -13,7 +13,8 @@ namespace Lapor.Benchmarks;
 /// </summary>
 public static class IntakeBenchmark
 {
-    public sealed record Result(string Mode, int Connections, int Seconds, double ReportsPerSecond, Latency Accept, int Errors, Latency FiledToInbox, long PeakWorkingSetMb);
+    public sealed record Result(string Mode, int Connections, int Seconds, double ReportsPerSecond, Latency Accept, int Errors, Latency FiledToInbox,
+        long PeakWorkingSetMb, IReadOnlyList<DistributedBenchmark.RateResult> FixedRates);
 
     public static async Task<Result> RunAsync(BenchmarkOptions options)
     {
@@ -34,8 +35,9 @@ public static class IntakeBenchmark
             var (latencies, errors, elapsed) = (load.Latencies, load.Errors, load.Elapsed);
 
             var toInbox = await FiledToInbox(client, officer, samples: 20);
+            var rates = await DistributedBenchmark.FixedRatesAsync(client, options, "Embedded", drained: null);
             var result = new Result("embedded", options.Connections, options.Seconds, Math.Round(latencies.Count / elapsed.TotalSeconds, 1),
-                Latency.Of(latencies), errors, Latency.Of(toInbox), peak / (1024 * 1024));
+                Latency.Of(latencies), errors, Latency.Of(toInbox), peak / (1024 * 1024), rates);
             Console.WriteLine($"Intake (embedded, {options.Connections} connections, {options.Seconds} s): {result.ReportsPerSecond} reports/s accepted, " +
                 $"accept {result.Accept}, {errors} errors; filed → inbox {result.FiledToInbox}; peak working set {result.PeakWorkingSetMb} MB.");
             return result;
