@@ -156,6 +156,21 @@ public sealed class DeskWorkflowTests(EmbeddedLaporFactory lapor) : IClassFixtur
             "the citizen sees the new agency");
         var details = await health.GetFromJsonAsync<JsonElement>($"/api/desk/complaints/{receipt.TrackingId}");
         Assert.Equal(2, details.GetProperty("routeHistory").GetArrayLength());
+
+        // The inbox header's counts, kept as reports move, agree with the reports themselves in both agencies.
+        Assert.Equal(HttpStatusCode.OK, (await Act(health, receipt, "respond", new { text = "Petugas puskesmas akan memeriksa jentik nyamuk di lokasi." })).StatusCode);
+        await Eventually(async () => await CountsMatchAsync(officer, RoadAgency) && await CountsMatchAsync(health, "35.78.dinkes"), "kept counts equal counted ones");
+    }
+
+    private async Task<bool> CountsMatchAsync(HttpClient officer, string agencyId)
+    {
+        var kept = (await officer.GetFromJsonAsync<JsonElement>("/api/desk/inbox")).GetProperty("countsByStatus").EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.GetInt32());
+        await using var scope = lapor.Services.CreateAsyncScope();
+        var counted = (await scope.ServiceProvider.GetRequiredService<DeskDbContext>().Complaints.Where(c => c.AgencyId == agencyId)
+                .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+            .ToDictionary(c => Lapor.ServiceDefaults.LaporJson.WireName(c.Key), c => c.Count);
+        return kept.Count > 0 && kept.OrderBy(k => k.Key).SequenceEqual(counted.OrderBy(c => c.Key));
     }
 
     [Fact]

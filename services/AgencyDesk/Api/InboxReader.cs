@@ -60,9 +60,9 @@ public static class InboxReader
             ? new KeysetCursor(query.ByDate ? last.RoutedAt : last.FollowUpDueAt, last.TrackingId).Encode()
             : null;
 
-        var counts = await db.Complaints.AsNoTracking().Where(c => c.AgencyId == agency)
-            .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        return new InboxPage(agency, items, next, counts.ToDictionary(c => LaporJson.WireName(c.Key), c => c.Count));
+        // Kept as reports change (StatusCount), not counted here: an agency may hold hundreds of thousands.
+        var counts = await db.StatusCounts.AsNoTracking().Where(c => c.AgencyId == agency && c.Count > 0).ToListAsync(cancellationToken);
+        return new InboxPage(agency, items, next, counts.ToDictionary(c => LaporJson.WireName(c.Status), c => (int)c.Count));
     }
 }
 

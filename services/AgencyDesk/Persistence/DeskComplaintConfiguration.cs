@@ -92,3 +92,13 @@ internal sealed class DirectoryAgencyConfiguration : IEntityTypeConfiguration<Di
         builder.Property(a => a.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class StatusCountConfiguration : IEntityTypeConfiguration<StatusCount>
+{
+    public void Configure(EntityTypeBuilder<StatusCount> builder)
+    {
+        builder.ToTable("status_counts");
+        builder.HasKey(c => new { c.AgencyId, c.Status });
+        builder.Property(c => c.AgencyId).HasMaxLength(64);
+    }
+}

@@ -171,6 +171,24 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
                     b.ToTable("pending_attachments", (string)null);
                 });
 
+            modelBuilder.Entity("Lapor.AgencyDesk.Domain.StatusCount", b =>
+                {
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AgencyId", "Status");
+
+                    b.ToTable("status_counts", (string)null);
+                });
+
             modelBuilder.Entity("Lapor.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
