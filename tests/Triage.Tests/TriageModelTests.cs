@@ -45,6 +45,20 @@ public sealed class TriageModelTests : IAsyncLifetime
         Assert.False(await model.RefreshIfChangedAsync(_db, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Two_verifiers_editing_one_agency_at_once_cannot_both_take_the_next_version()
+    {
+        await using var first = Open();
+        await using var second = Open();
+        var mine = await first.Agencies.SingleAsync(a => a.Id == "36.73.dlh");
+        var theirs = await second.Agencies.SingleAsync(a => a.Id == "36.73.dlh");
+        var details = new Agency.Details("Dinas Lingkungan Hidup Kota Serang", AgencyLevel.Kota, "36.73", [Sector.Lingkungan], mine.Handles);
+        mine.Edit(details, "verifier-1", null, DateTimeOffset.UtcNow);
+        theirs.Edit(details with { Name = "DLH Kota Serang" }, "verifier-2", null, DateTimeOffset.UtcNow);
+        await first.SaveChangesAsync();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+    }
+
     public async Task DisposeAsync()
     {
         await _db.DisposeAsync();

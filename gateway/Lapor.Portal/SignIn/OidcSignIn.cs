@@ -111,11 +111,14 @@ public static class OidcSignIn
             .GetStreamAsync(settings.Authority + "/.well-known/openid-configuration", cancellationToken));
         var metadata = new ProviderMetadata(document.RootElement.GetProperty("authorization_endpoint").GetString()!,
             document.RootElement.GetProperty("token_endpoint").GetString()!);
-        _metadata = (settings.Authority, metadata);
+        _metadata = new KnownProvider(settings.Authority, metadata);
         return metadata;
     }
 
-    private static (string Authority, ProviderMetadata Metadata)? _metadata;
+    private sealed record KnownProvider(string Authority, ProviderMetadata Metadata);
+
+    /// <summary>Replaced whole (a reference), so a reader never sees half of an update.</summary>
+    private static volatile KnownProvider? _metadata;
 
     private static string RedirectUri(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{CallbackPath}";
 

@@ -15,6 +15,8 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.Region).HasMaxLength(16);
         builder.Property(a => a.Handles).HasMaxLength(2000);
         builder.PrimitiveCollection(a => a.Sectors);
+        // Two verifiers editing one agency at once: the second save fails (409) instead of both taking one version.
+        builder.Property(a => a.Version).IsConcurrencyToken();
     }
 }
 

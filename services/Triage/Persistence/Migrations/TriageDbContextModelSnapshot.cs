@@ -116,6 +116,7 @@ namespace Lapor.Triage.Persistence.Migrations
                         .HasColumnType("integer[]");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
