@@ -39,4 +39,14 @@ done
 if ! $SUDO su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='lapor'\"" | grep -q 1; then
   $SUDO su postgres -c "psql -qc \"CREATE ROLE lapor LOGIN CREATEDB PASSWORD 'lapor'\""
 fi
+# The distributed and fault suites run several Lapor shapes side by side, each process with its own connection
+# pool: Debian's default of 100 connections runs out. Raise it once (it needs a restart).
+if [ "$($SUDO su postgres -c "psql -tAc 'SHOW max_connections'")" -lt 300 ]; then
+  $SUDO su postgres -c "psql -qc 'ALTER SYSTEM SET max_connections = 300'"
+  $SUDO pg_ctlcluster "$version" "$name" restart
+  for _ in $(seq 1 30); do
+    $SUDO su postgres -c "pg_isready -q" && break
+    sleep 1
+  done
+fi
 echo "RabbitMQ and PostgreSQL are up."

@@ -52,6 +52,12 @@ public static class BusExtensions
                     endpoint.ConcurrentMessageLimit = partitions;
                     endpoint.UsePartitioner<ConsumeContext>(partitions, context => context.CorrelationId ?? context.MessageId ?? Guid.Empty);
                 }
+                else
+                {
+                    // Other streams are small (the agency directory): a few at a time, so a burst of them (the seeded
+                    // directory at start-up) does not take a database connection per prefetched message.
+                    endpoint.ConcurrentMessageLimit = 4;
+                }
                 endpoint.UseMessageRetry(retry => retry.Exponential(
                     retryLimit: configuration.GetValue("Lapor:Bus:RetryLimit", 5),
                     minInterval: TimeSpan.FromMilliseconds(100),
