@@ -20,6 +20,8 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
     {
         builder.ToTable("inbox_messages");
         builder.HasKey(m => new { m.MessageId, m.Consumer });
+        // Retention deletes by age (MessageRetention).
+        builder.HasIndex(m => m.ProcessedAt);
         builder.Property(m => m.Consumer).HasMaxLength(200);
     }
 }

@@ -11,6 +11,8 @@ internal static class OutboxExtensions
         services.AddSingleton<OutboxSignal<TContext>>();
         services.AddSingleton<OutboxSignalInterceptor<TContext>>();
         services.AddHostedService<OutboxDispatcher<TContext>>();
+        services.AddSingleton<MessageRetention<TContext>>();
+        services.AddHostedService(sp => sp.GetRequiredService<MessageRetention<TContext>>());
         services.TryAddSingleton(new FaultInjection(null, false)); // AddLaporBus adds the configured one, which wins
 
         return services;
