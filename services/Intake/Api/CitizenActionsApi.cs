@@ -1,3 +1,4 @@
+using Lapor.ServiceDefaults.Problems;
 using Lapor.Intake.Domain;
 using Lapor.Intake.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,6 +56,6 @@ public static class CitizenActionsApi
 
         db.AddToOutbox(action(complaint));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ComplaintTracking.From(complaint, TimelineLabels.PrefersEnglish(http.Request)));
+        return TypedResults.Ok(ComplaintTracking.From(complaint, ProblemLanguage.PrefersEnglish(http.Request)));
     }
 }

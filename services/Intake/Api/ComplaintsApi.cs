@@ -1,3 +1,4 @@
+using Lapor.ServiceDefaults.Problems;
 using System.Text.Json;
 using Lapor.Contracts;
 using Lapor.Intake.Domain;
@@ -115,6 +116,6 @@ public static class ComplaintsApi
     {
         var complaint = await db.Complaints.AsNoTracking().WithAccessCodeAsync(trackingId, accessCode, cancellationToken);
         if (complaint is null) return TypedResults.NotFound();
-        return TypedResults.Ok(ComplaintTracking.From(complaint, TimelineLabels.PrefersEnglish(request)));
+        return TypedResults.Ok(ComplaintTracking.From(complaint, ProblemLanguage.PrefersEnglish(request)));
     }
 }

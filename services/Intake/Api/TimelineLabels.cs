@@ -1,10 +1,9 @@
 using Lapor.Contracts;
 using Lapor.Intake.Domain;
-using Lapor.ServiceDefaults.Problems;
 
 namespace Lapor.Intake.Api;
 
-/// <summary>The citizen's timeline in words: Bahasa Indonesia by default, English when the request prefers it (<c>Accept-Language: en</c>).</summary>
+/// <summary>The citizen's timeline in words: Bahasa Indonesia by default, English when the request prefers it (<c>Accept-Language: en</c>, see <see cref="Lapor.ServiceDefaults.Problems.ProblemLanguage.PrefersEnglish"/>).</summary>
 public static class TimelineLabels
 {
     private static readonly Dictionary<TimelineStep, (string Id, string En)> Steps = new()
@@ -33,9 +32,6 @@ public static class TimelineLabels
         [ComplaintStatus.Ditutup] = ("Ditutup", "Closed"),
         [ComplaintStatus.Diarsipkan] = ("Diarsipkan", "Archived"),
     };
-
-    /// <summary>True when the first language the request accepts is English.</summary>
-    public static bool PrefersEnglish(HttpRequest request) => ProblemLanguage.PrefersEnglish(request);
 
     public static string Of(TimelineStep step, bool english) => Steps.TryGetValue(step, out var label) ? english ? label.En : label.Id : step.ToString();
 

@@ -1,3 +1,4 @@
+using Lapor.ServiceDefaults.Problems;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Lapor.Contracts;
@@ -60,7 +61,7 @@ public static class Open311Api
     {
         if (Xml(format) is not { } xml) return UnknownFormat;
         return WrongJurisdiction(jurisdiction, configuration, xml)
-            ?? new Open311Document("services", Open311Catalogue.Services(TimelineLabels.PrefersEnglish(request)), xml);
+            ?? new Open311Document("services", Open311Catalogue.Services(ProblemLanguage.PrefersEnglish(request)), xml);
     }
 
     public static IResult Definition(string serviceCode, string format, [FromQuery(Name = "jurisdiction_id")] string? jurisdiction,
@@ -69,7 +70,7 @@ public static class Open311Api
         if (Xml(format) is not { } xml) return UnknownFormat;
         if (WrongJurisdiction(jurisdiction, configuration, xml) is { } wrong) return wrong;
         return LaporJson.FromWireName<Sector>(serviceCode) is { } sector
-            ? new Open311Document("service_definition", Open311Catalogue.Definition(sector, TimelineLabels.PrefersEnglish(request)), xml)
+            ? new Open311Document("service_definition", Open311Catalogue.Definition(sector, ProblemLanguage.PrefersEnglish(request)), xml)
             : Open311Document.Errors(xml, StatusCodes.Status404NotFound, $"service_code: no service '{serviceCode}'.");
     }
 
@@ -159,7 +160,7 @@ public static class Open311Api
         if (errors.Count > 0) return Open311Document.Errors(xml, StatusCodes.Status400BadRequest, errors);
 
         var page = await reports.OrderByDescending(c => c.FiledAt).ThenByDescending(c => c.TrackingId).Take(MaximumResults).ToListAsync(cancellationToken);
-        var english = TimelineLabels.PrefersEnglish(request);
+        var english = ProblemLanguage.PrefersEnglish(request);
         return new Open311Document("service_requests", new JsonArray([.. page.Select(c => (JsonNode)Open311ServiceRequest.Write(c, english))]), xml);
     }
 
@@ -171,7 +172,7 @@ public static class Open311Api
         var complaint = await db.Complaints.AsNoTracking().Public().ByTrackingIdAsync(serviceRequestId, cancellationToken);
         return complaint is null
             ? Open311Document.Errors(xml, StatusCodes.Status404NotFound, $"service_request_id: no public request '{serviceRequestId}'.")
-            : new Open311Document("service_requests", new JsonArray(Open311ServiceRequest.Write(complaint, TimelineLabels.PrefersEnglish(request))), xml);
+            : new Open311Document("service_requests", new JsonArray(Open311ServiceRequest.Write(complaint, ProblemLanguage.PrefersEnglish(request))), xml);
     }
 
     /// <summary>The keys Open311 clients post with: <c>Lapor:Open311:ApiKeys</c> as a list or one comma-separated value.</summary>
