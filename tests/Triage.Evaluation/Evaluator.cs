@@ -29,6 +29,7 @@ public static class Evaluator
                 + $"{results.Count(r => r.Predicted.AgencyId == Agency.AdminDesk)} sent to the admin desk ({results.Count(r => r.Expected.Agency == Agency.AdminDesk)} labelled so).");
             if (options.Sweep && threshold != Router.ConfidenceThreshold) continue;
             output.Append(Confusions(results));
+            if (options.Errors) output.Append(Errors(results));
         }
 
         output.AppendLine();
@@ -100,9 +101,28 @@ public static class Evaluator
                      .GroupBy(r => $"{r.Expected.Agency} → {r.Predicted.AgencyId}")
                      .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(12))
             output.AppendLine($"    {group.Key}: {group.Count()}");
+        output.AppendLine("  Type (expected → predicted):");
+        var types = Enum.GetValues<Lapor.Contracts.ReportType>();
+        foreach (var expected in types)
+            output.AppendLine($"    {expected,-20} " + string.Join("  ", types.Select(p => $"{p}: {results.Count(r => r.Expected.Type == expected && r.Predicted.Type == p)}")));
         output.AppendLine("  Sector accuracy by sector:");
         foreach (var group in results.GroupBy(r => r.Expected.Sector).OrderBy(g => g.Key))
             output.AppendLine($"    {ComplaintClassifier.Wire(group.Key),-16} {group.Count(r => r.SectorCorrect)}/{group.Count()}");
+        return output.ToString();
+    }
+
+    /// <summary>Every report the router got wrong, with what it decided and why, for reading rather than tuning to.</summary>
+    private static string Errors(List<Result> results)
+    {
+        var output = new StringBuilder();
+        output.AppendLine("  Wrong decisions:");
+        foreach (var r in results.Where(r => !r.AgencyCorrect || !r.SectorCorrect || !r.TypeCorrect))
+        {
+            output.AppendLine($"    expected {r.Expected.Type}/{ComplaintClassifier.Wire(r.Expected.Sector)}/{r.Expected.Agency}, "
+                + $"got {r.Predicted.Type}/{ComplaintClassifier.Wire(r.Predicted.Sector)}/{r.Predicted.AgencyId} ({r.Predicted.Confidence:P0})");
+            output.AppendLine($"      {r.Expected.Title} — {r.Expected.Text}");
+            output.AppendLine($"      {string.Join(" ", r.Predicted.Explanation)}");
+        }
         return output.ToString();
     }
 

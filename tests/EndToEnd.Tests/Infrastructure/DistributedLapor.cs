@@ -97,6 +97,10 @@ public class DistributedLapor : IAsyncLifetime
 
     public string Diagnostics => string.Join("\n", _services.Select(s => s.RecentOutput));
 
+    /// <summary>The vhost's queues (ready, unacknowledged, consumers) and every service's recent output.</summary>
+    public async Task<string> DiagnosticsWithQueuesAsync() =>
+        $"queues (ready, unacked, consumers):\n{(_vhost is null ? "" : await _vhost.QueuesAsync())}\n{Diagnostics}";
+
     public virtual async Task DisposeAsync()
     {
         Client?.Dispose();

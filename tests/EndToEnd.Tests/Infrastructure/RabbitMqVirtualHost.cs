@@ -19,14 +19,20 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await RabbitMqCtl("delete_vhost", Name);
 
-    private static async Task RabbitMqCtl(params string[] args)
+    /// <summary>Every queue with its ready and unacknowledged messages and its consumers, for failure messages.</summary>
+    public Task<string> QueuesAsync() =>
+        RabbitMqCtl("list_queues", "-q", "-p", Name, "name", "messages_ready", "messages_unacknowledged", "consumers");
+
+    private static async Task<string> RabbitMqCtl(params string[] args)
     {
         var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed: {error}");
+        return await output;
     }
 }

@@ -108,7 +108,7 @@ public sealed class FaultSuiteTests(FaultyLapor lapor, ITestOutputHelper output)
         Ledger ledger;
         while (!(ledger = await Ledger.TakeAsync(lapor.Databases, accepted)).Complete && clock.Elapsed < RecoveryLimit)
             await Task.Delay(500);
-        Assert.True(ledger.Complete, $"Not converged after {RecoveryLimit}: {ledger}\n{lapor.Diagnostics}");
+        if (!ledger.Complete) Assert.Fail($"Not converged after {RecoveryLimit}: {ledger}\n{await lapor.DiagnosticsWithQueuesAsync()}");
         return ledger;
     }
 

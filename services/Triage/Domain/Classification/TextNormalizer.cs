@@ -61,9 +61,40 @@ public static class TextNormalizer
         for (var i = 0; i + 1 < words.Count; i++) features.Add(words[i] + "_" + words[i + 1]);
         foreach (var word in Words(title)) features.Add("title:" + word);
         features.AddRange(Lexicon.Find(words));
+        features.AddRange(Addressees.Find(words));
+        // What the reporter asks for ("mohon ... menambah", "tolong diperbaiki"): the verb's root says whether a
+        // report proposes something new (aspirasi) or wants a failure mended (aduan), whatever the topic.
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!RequestMarkers.Contains(words[i])) continue;
+            for (var j = i + 1; j < Math.Min(words.Count, i + 1 + RequestReach); j++) features.Add("req:" + Root(words[j]));
+        }
         if (text.Contains('?') || title.Contains('?')) features.Add("?question");
         return features;
     }
+
+    private static readonly HashSet<string> RequestMarkers = ["mohon", "tolong", "minta", "harap", "usul", "usulkan", "sebaiknya", "agar", "supaya", "perlu"];
+    /// <summary>How many words after a request marker count as the request (cross-validated: 4–6 alike).</summary>
+    private const int RequestReach = 5;
+
+    /// <summary>
+    /// A verb's root with the commonest affixes off (me-/mem-/men-/meng-/meny-, di-, -kan, -i), so that "menambah",
+    /// "ditambah" and "tambahkan" are one: a light stemmer for request verbs, not a full morphological analyser.
+    /// </summary>
+    public static string Root(string word)
+    {
+        if (word.Length > 6 && word.EndsWith("kan", StringComparison.Ordinal)) word = word[..^3];
+        else if (word.Length > 6 && word.EndsWith('i') && !word.EndsWith("ai", StringComparison.Ordinal)) word = word[..^1];
+        if (word.Length < 6) return word;
+        if (word.StartsWith("meng", StringComparison.Ordinal)) return word[4..];
+        if (word.StartsWith("meny", StringComparison.Ordinal)) return "s" + word[4..];
+        if (word.StartsWith("mem", StringComparison.Ordinal)) return IsVowel(word[3]) ? "p" + word[3..] : word[3..];
+        if (word.StartsWith("men", StringComparison.Ordinal)) return IsVowel(word[3]) ? "t" + word[3..] : word[3..];
+        if (word.StartsWith("me", StringComparison.Ordinal) || word.StartsWith("di", StringComparison.Ordinal)) return word[2..];
+        return word;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     private static IEnumerable<string> RawTokens(string text)
     {

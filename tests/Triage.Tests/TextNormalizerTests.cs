@@ -1,0 +1,31 @@
+using Lapor.Triage.Domain.Classification;
+
+namespace Lapor.Triage.Tests;
+
+public sealed class TextNormalizerTests
+{
+    [Theory]
+    [InlineData("menambah", "tambah")]
+    [InlineData("ditambah", "tambah")]
+    [InlineData("tambahkan", "tambah")]
+    [InlineData("menambahkan", "tambah")]
+    [InlineData("menyediakan", "sedia")]
+    [InlineData("membangun", "bangun")]
+    [InlineData("memotong", "potong")]
+    [InlineData("mengurus", "urus")]
+    [InlineData("perbaiki", "perbaik")]
+    [InlineData("diperbaiki", "perbaik")]
+    [InlineData("hapus", "hapus")]
+    public void A_request_verb_loses_its_common_affixes(string word, string root) =>
+        Assert.Equal(root, TextNormalizer.Root(word));
+
+    [Fact]
+    public void What_a_report_asks_for_is_a_feature_of_its_own_whatever_the_verb_form()
+    {
+        var active = TextNormalizer.Features("Armada kurang", "Mohon Dishub menambah armada bus.");
+        var passive = TextNormalizer.Features("Armada kurang", "Tolong armada bus ditambah.");
+        Assert.Contains("req:tambah", active);
+        Assert.Contains("req:tambah", passive);
+        Assert.DoesNotContain(TextNormalizer.Features("Armada kurang", "Armada bus ditambah tahun lalu."), f => f.StartsWith("req:"));
+    }
+}
