@@ -26,6 +26,7 @@ public static class BusExtensions
         var configuration = builder.Configuration;
         var transport = TransportFrom(configuration);
         builder.Services.AddSingleton<ErrorQueues>();
+        builder.Services.AddSingleton<BrokerQueues>();
         var faults = FaultInjection.From(builder);
         builder.Services.AddSingleton(faults);
 
@@ -43,8 +44,9 @@ public static class BusExtensions
             foreach (var register in consumers) register(bus);
 
             var partitions = configuration.GetValue("Lapor:Bus:ConcurrentMessageLimit", 16);
-            bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
+                context.GetRequiredService<BrokerQueues>().Add(name);
                 // A report's events wait for each other (outside the retries, so a retried event keeps its turn);
                 // the outbox stamps each with its report's id as CorrelationId.
                 if (name.EndsWith("-" + ServiceEndpointNameFormatter.ComplaintStream, StringComparison.Ordinal))
@@ -71,10 +73,9 @@ public static class BusExtensions
 
             if (transport == BusTransport.RabbitMq)
             {
-                var uri = configuration.GetConnectionString("rabbitmq") ?? "amqp://guest:guest@localhost:5672/";
                 bus.UsingRabbitMq((context, rabbit) =>
                 {
-                    rabbit.Host(new Uri(uri));
+                    rabbit.Host(RabbitMqUri(configuration));
                     rabbit.PrefetchCount = configuration.GetValue("Lapor:Bus:PrefetchCount", 32);
                     rabbit.ConfigureEndpoints(context);
                 });
@@ -95,6 +96,10 @@ public static class BusExtensions
         });
         return builder;
     }
+
+    /// <summary>The broker's address: <c>ConnectionStrings:rabbitmq</c>, an amqp:// URI.</summary>
+    public static Uri RabbitMqUri(IConfiguration configuration) =>
+        new(configuration.GetConnectionString("rabbitmq") ?? "amqp://guest:guest@localhost:5672/");
 
     public static BusTransport TransportFrom(IConfiguration configuration) =>
         Enum.TryParse<BusTransport>(configuration["Lapor:Transport"], ignoreCase: true, out var transport)

@@ -12,10 +12,12 @@ namespace Lapor.ServiceDefaults.Messaging;
 /// <c>Lapor:Bus:WatchdogSeconds</c> (default 30) in a row the watchdog restarts the bus; if that does not bring
 /// it back within the same time, it stops the process with exit code 75 (temporary failure) so that its
 /// supervisor (systemd, Docker's restart policy, Kubernetes) starts it afresh. Unacknowledged messages return
-/// to the queue and outbox rows wait in the database: nothing is lost either way.
+/// to the queue and outbox rows wait in the database: nothing is lost either way. A bus that calls itself healthy
+/// while one of its queues has messages and no consumer at the broker (<see cref="BrokerQueues"/>) counts as
+/// unhealthy too: that is how a consumer lost in a broker restart shows.
 /// </summary>
-public sealed class BusWatchdog(IBusControl bus, IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider clock,
-    ILogger<BusWatchdog> logger) : BackgroundService
+public sealed class BusWatchdog(IBusControl bus, BrokerQueues queues, IConfiguration configuration, IHostApplicationLifetime lifetime,
+    TimeProvider clock, ILogger<BusWatchdog> logger) : BackgroundService
 {
     public const int ExitCode = 75;
 
@@ -27,7 +29,10 @@ public sealed class BusWatchdog(IBusControl bus, IConfiguration configuration, I
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var health = bus.CheckHealth();
+            var checkedBus = bus.CheckHealth();
+            var health = (checkedBus.Status, checkedBus.Description);
+            if (health.Status == BusHealthStatus.Healthy && await queues.StrandedAsync(stoppingToken) is { Count: > 0 } stranded)
+                health = (BusHealthStatus.Unhealthy, $"no consumer at the broker for {string.Join(", ", stranded)}");
             if (health.Status == BusHealthStatus.Healthy)
             {
                 unhealthySince = null;

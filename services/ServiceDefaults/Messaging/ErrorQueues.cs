@@ -90,7 +90,7 @@ public sealed class ErrorQueues(IConfiguration configuration)
 
     private async Task<Session> OpenAsync(CancellationToken cancellationToken, bool confirms = false)
     {
-        var factory = new ConnectionFactory { Uri = new Uri(configuration.GetConnectionString("rabbitmq") ?? "amqp://guest:guest@localhost:5672/") };
+        var factory = new ConnectionFactory { Uri = BusExtensions.RabbitMqUri(configuration) };
         var connection = await factory.CreateConnectionAsync("lapor-error-queues", cancellationToken);
         return new Session(connection, await connection.CreateChannelAsync(new CreateChannelOptions(confirms, confirms), cancellationToken));
     }

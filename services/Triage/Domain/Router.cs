@@ -80,6 +80,12 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
         // The kabupaten or kota the text names, looked up at most once (for a local matter in a province).
         var namedInText = new Lazy<Region?>(() => Gazetteer.Find(input.Text), LazyThreadSafetyMode.None);
         var (sector, route, confidence) = candidates[0];
+        // Without a region a regional route cannot be served; a national body the report names, among the likeliest
+        // routes, can — and naming it is the clear national matter the stricter no-region threshold asks for.
+        if (region is null && route is Routes.Local or Routes.Province
+            && candidates.FindIndex(c => classification.Features.Contains(Addressees.Prefix + c.Route)) is var at and > 0)
+            (sector, route, confidence) = candidates[at];
+        var addressed = route.StartsWith("nas.", StringComparison.Ordinal) && classification.Features.Contains(Addressees.Prefix + route);
 
         var evidence = string.Join(", ", classifier.SectorModel.Evidence(classification.Sector, ComplaintClassifier.Wire(sector)));
         explanation.Add($"Sector {ComplaintClassifier.Wire(sector)} ({classification.Sector.Ranked.First(s => s.Label == ComplaintClassifier.Wire(sector)).Probability:P0})"
@@ -87,7 +93,7 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
 
         var agency = Resolve(sector, route, region, namedInText, explanation);
         // Without any region, most matters are local ones that cannot be routed: only a clear national matter goes on.
-        var required = region is null ? Math.Max(threshold, NoRegionThreshold) : threshold;
+        var required = region is null && !addressed ? Math.Max(threshold, NoRegionThreshold) : threshold;
         if (agency is not null && confidence < required)
         {
             explanation.Add($"Confidence {confidence:P0} is below {required:P0}: a verifier decides.");

@@ -98,8 +98,16 @@ public class DistributedLapor : IAsyncLifetime
     public string Diagnostics => string.Join("\n", _services.Select(s => s.RecentOutput));
 
     /// <summary>The vhost's queues (ready, unacknowledged, consumers) and every service's recent output.</summary>
-    public async Task<string> DiagnosticsWithQueuesAsync() =>
-        $"queues (ready, unacked, consumers):\n{(_vhost is null ? "" : await _vhost.QueuesAsync())}\n{Diagnostics}";
+    public async Task<string> DiagnosticsWithQueuesAsync()
+    {
+        var health = await Task.WhenAll(_services.Select(async s =>
+        {
+            using var client = new HttpClient { BaseAddress = s.Address, Timeout = TimeSpan.FromSeconds(3) };
+            try { return $"{s.Name}: {(s.HasExited ? "exited" : await client.GetStringAsync("/health/ready"))}"; }
+            catch (Exception e) { return $"{s.Name}: no answer ({e.GetType().Name})"; }
+        }));
+        return $"health: {string.Join("; ", health)}\nqueues (ready, unacked, consumers):\n{(_vhost is null ? "" : await _vhost.QueuesAsync())}\n{Diagnostics}";
+    }
 
     public virtual async Task DisposeAsync()
     {
