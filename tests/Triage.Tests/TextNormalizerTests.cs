@@ -28,4 +28,13 @@ public sealed class TextNormalizerTests
         Assert.Contains("req:tambah", passive);
         Assert.DoesNotContain(TextNormalizer.Features("Armada kurang", "Armada bus ditambah tahun lalu."), f => f.StartsWith("req:"));
     }
+
+    [Fact]
+    public void How_a_report_is_put_is_marked_apart_from_what_it_is_about()
+    {
+        var features = TextNormalizer.Features("Jadwal imunisasi", "Nyuwun pirsa, kapan jadwal imunisasi di puskesmas?");
+        Assert.Contains("form:pirsa", features);
+        Assert.Contains("form:kapan", features);
+        Assert.DoesNotContain("form:imunisasi", features);
+    }
 }

@@ -34,13 +34,18 @@ public sealed class ComplaintClassifier
 
     public static ComplaintClassifier Train(IReadOnlyCollection<LabelledReport> reports, IReadOnlyCollection<Agency> agencies)
     {
-        var labelled = reports.Select(r => (Features: (IReadOnlyCollection<string>)TextNormalizer.Features(r.Title, r.Text), Report: r)).ToList();
+        var all = reports.Select(r => (Features: TextNormalizer.Features(r.Title, r.Text), Report: r)).ToList();
+        // The form words belong to the form head only: to the others they are noise.
+        var labelled = all.Select(l => (Features: (IReadOnlyCollection<string>)l.Features.Where(f => !f.StartsWith(TextNormalizer.FormPrefix, StringComparison.Ordinal)).ToList(), l.Report)).ToList();
         var remits = agencies
             .Where(a => a.Id != Agency.AdminDesk && !string.IsNullOrWhiteSpace(a.Handles))
             .Select(a => (Features: (IReadOnlyCollection<string>)TextNormalizer.Features("", a.Handles), Agency: a))
             .ToList();
 
-        var type = Learner(labelled.Select(l => (l.Features, Wire(l.Report.Type))));
+        // Type is how a report is put more than what it is about: a second pair sees only the form features.
+        var type = new Ensemble(
+            Learner(labelled.Select(l => (l.Features, Wire(l.Report.Type)))),
+            Learner(all.Select(l => ((IReadOnlyCollection<string>)l.Features.Where(IsForm).ToList(), Wire(l.Report.Type)))));
         var sector = Learner(labelled.Select(l => (l.Features, Wire(l.Report.Sector)))
             .Concat(remits.Select(r => (r.Features, Wire(r.Agency.Sectors[0])))));
         var route = Learner(labelled.Select(l => (l.Features, l.Report.Route))
@@ -57,6 +62,9 @@ public sealed class ComplaintClassifier
         var list = examples.ToList();
         return new Ensemble(NaiveBayes.Train(list), SoftmaxRegression.Train(list));
     }
+
+    private static bool IsForm(string feature) =>
+        feature.StartsWith(TextNormalizer.FormPrefix, StringComparison.Ordinal) || feature.StartsWith("req:", StringComparison.Ordinal) || feature == "?question";
 
     public ClassifierScores Classify(string title, string text)
     {

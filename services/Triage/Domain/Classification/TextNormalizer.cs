@@ -69,9 +69,24 @@ public static class TextNormalizer
             if (!RequestMarkers.Contains(words[i])) continue;
             for (var j = i + 1; j < Math.Min(words.Count, i + 1 + RequestReach); j++) features.Add("req:" + Root(words[j]));
         }
+        foreach (var word in words)
+            if (FormWords.Contains(word)) features.Add(FormPrefix + word);
         if (text.Contains('?') || title.Contains('?')) features.Add("?question");
         return features;
     }
+
+    /// <summary>Marks the features that say how a report is put (a question, a proposal, a grievance) rather than what it is about.</summary>
+    public const string FormPrefix = "form:";
+
+    /// <summary>Words of asking, proposing and complaining in Indonesian and its common regional forms (Javanese <i>nyuwun pirsa</i>).</summary>
+    private static readonly HashSet<string> FormWords =
+    [
+        "apakah", "apa", "bagaimana", "kapan", "berapa", "dimana", "mana", "kenapa", "mengapa", "siapa", "tanya", "bertanya", "info", "informasi",
+        "syarat", "persyaratan", "cara", "prosedur", "pirsa", "nyuwun", "mohon", "tolong", "usul", "usulan", "mengusulkan", "saran", "sebaiknya",
+        "alangkah", "harap", "berharap", "semoga", "perlu", "terima", "kasih", "jangan", "tidak", "rusak", "kosong", "mati", "lambat", "dipersulit",
+        "pungli", "pungutan", "ditolak", "hilang", "telat", "terlambat", "macet", "mengancam", "tambah", "menambah", "ditambah", "bangun", "membangun",
+        "sediakan", "menyediakan", "adakan", "diadakan", "dibuka", "pertimbangkan", "dipertimbangkan", "program", "kebijakan", "aturan",
+    ];
 
     private static readonly HashSet<string> RequestMarkers = ["mohon", "tolong", "minta", "harap", "usul", "usulkan", "sebaiknya", "agar", "supaya", "perlu"];
     /// <summary>How many words after a request marker count as the request (cross-validated: 4–6 alike).</summary>
