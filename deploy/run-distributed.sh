@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 bash deploy/infra.sh
 dotnet build Lapor.sln --configuration Release -v quiet -nologo
+export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x800000}" # as the images run (deploy/Dockerfile)
 
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait' EXIT INT TERM

@@ -43,6 +43,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.ArgumentList.Add(AssemblyPath);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(Address.ToString().TrimEnd('/'));
+        start.Environment["DOTNET_GCgen0size"] = "0x800000"; // as the images run (deploy/Dockerfile)
         foreach (var (key, value) in Environment) start.Environment[key] = value;
 
         _process = Process.Start(start)!;
