@@ -46,30 +46,40 @@ public sealed class BusWatchdog(IBusControl bus, BrokerQueues queues, IConfigura
             {
                 logger.LogCritical("The bus is still {Status} after a restart ({Description}); stopping so the supervisor starts this process afresh.",
                     health.Status, health.Description);
-                Environment.ExitCode = ExitCode;
-                lifetime.StopApplication();
-                // A faulted transport can hold up a graceful stop; the supervisor must not wait on it for long.
-                _ = Task.Delay(patience, CancellationToken.None).ContinueWith(_ =>
-                {
-                    logger.LogCritical("Graceful stop took longer than {Seconds:0} s; exiting.", patience.TotalSeconds);
-                    ExitNow();
-                }, TaskScheduler.Default);
+                StopProcess(patience);
                 return;
             }
             logger.LogWarning("The bus has been {Status} for {Seconds:0} s ({Description}); restarting it.",
                 health.Status, (clock.GetUtcNow() - unhealthySince.Value).TotalSeconds, health.Description);
             try
             {
-                await bus.StopAsync(stoppingToken);
-                await bus.StartAsync(stoppingToken);
+                // A faulted transport can hold up the bus's own stop for minutes: give the restart the same patience.
+                await bus.StopAsync(stoppingToken).WaitAsync(patience, clock, stoppingToken);
+                await bus.StartAsync(stoppingToken).WaitAsync(patience, clock, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Restarting the bus failed.");
+                logger.LogCritical(e, "Restarting the bus failed or took longer than {Seconds:0} s; stopping so the supervisor starts this process afresh.",
+                    patience.TotalSeconds);
+                StopProcess(patience);
+                return;
             }
             restarted = true;
             unhealthySince = clock.GetUtcNow();
         }
+    }
+
+    /// <summary>Asks the host to stop with exit code 75; ends the process outright if that stalls longer than <paramref name="patience"/>.</summary>
+    private void StopProcess(TimeSpan patience)
+    {
+        Environment.ExitCode = ExitCode;
+        lifetime.StopApplication();
+        // A faulted transport can hold up a graceful stop; the supervisor must not wait on it for long.
+        _ = Task.Delay(patience, CancellationToken.None).ContinueWith(_ =>
+        {
+            logger.LogCritical("Graceful stop took longer than {Seconds:0} s; exiting.", patience.TotalSeconds);
+            ExitNow();
+        }, TaskScheduler.Default);
     }
 
     /// <summary>
