@@ -27,6 +27,14 @@ public sealed class RouterTests
     }
 
     [Fact]
+    public void A_report_without_a_region_that_names_its_national_body_is_routed_there()
+    {
+        var decision = Router.Decide(new TriageInput("Hapus outsourcing untuk pekerjaan inti",
+            "Mohon Kemnaker hapus sistem outsourcing untuk pekerjaan inti, pekerja kontrak tanpa kepastian dan tanpa pesangon.", null));
+        Assert.Equal("nas.kemnaker", decision.AgencyId);
+    }
+
+    [Fact]
     public void A_local_matter_without_a_region_waits_at_the_admin_desk_instead_of_being_guessed()
     {
         var decision = Router.Decide(new TriageInput("Sampah menumpuk", "Sampah di pinggir jalan menumpuk tidak diangkut seminggu.", null));

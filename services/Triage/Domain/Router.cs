@@ -38,21 +38,25 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
 
     /// <summary>
     /// Every (sector, route) pair the directory can serve, with the cue a ministry's pair needs to escape the policy
-    /// penalty (null when none applies); computed once, so a decision only multiplies probabilities.
+    /// penalty (null when none applies) and the features that name its sector and its route; computed once, so a
+    /// decision only looks up and multiplies.
     /// </summary>
-    private readonly (Sector Sector, string SectorLabel, string Route, string? RequiredCue)[] _pairs = Pairs(classifier, Served(agencies));
+    private readonly (Sector Sector, string SectorLabel, string Route, string? RequiredCue, string NamedSector, string NamedRoute)[] _pairs =
+        Pairs(classifier, Served(agencies));
 
     /// <summary>Each region's office for a sector (the first in the directory, as a scan would find it).</summary>
     private readonly Dictionary<(string Region, Sector Sector), Agency> _offices = Offices(agencies);
 
-    private static (Sector, string, string, string?)[] Pairs(ComplaintClassifier classifier, HashSet<(string Route, Sector Sector)> served)
+    private static (Sector, string, string, string?, string, string)[] Pairs(ComplaintClassifier classifier, HashSet<(string Route, Sector Sector)> served)
     {
-        var pairs = new List<(Sector, string, string, string?)>();
+        var pairs = new List<(Sector, string, string, string?, string, string)>();
         foreach (var sectorLabel in classifier.SectorModel.Labels)
         {
             var sector = Enum.Parse<Sector>(sectorLabel, ignoreCase: true);
             foreach (var route in classifier.RouteModel.Labels)
-                if (Serves(served, route, sector)) pairs.Add((sector, sectorLabel, route, PolicyApplies(served, route, sector) ? "cue:" + route : null));
+                if (Serves(served, route, sector))
+                    pairs.Add((sector, sectorLabel, route, PolicyApplies(served, route, sector) ? "cue:" + route : null,
+                        Addressees.Prefix + sectorLabel, Addressees.Prefix + route));
         }
         return [.. pairs];
     }
@@ -152,12 +156,12 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
         // Only the best few are needed: keep them in order as the pairs go by (ties: the likelier sector, then route).
         var best = new List<(Sector Sector, string Route, double Score, double SectorProbability, double RouteProbability)>(Shown + 1);
         var total = 0.0;
-        foreach (var (sector, sectorLabel, route, requiredCue) in _pairs)
+        foreach (var (sector, sectorLabel, route, requiredCue, namedSector, namedRoute) in _pairs)
         {
             var (ps, pr) = (sectors[sectorLabel], routes[route]);
-            var named = features.Contains(Addressees.Prefix + route);
+            var named = features.Contains(namedRoute);
             var score = ps * pr * (requiredCue is null || national || named || features.Contains(requiredCue) ? 1 : PolicyPenalty)
-                * (named ? NamedWeight : 1) * (features.Contains(Addressees.Prefix + sectorLabel) ? NamedWeight : 1);
+                * (named ? NamedWeight : 1) * (features.Contains(namedSector) ? NamedWeight : 1);
             total += score;
             var at = best.Count;
             while (at > 0 && (best[at - 1].Score, best[at - 1].SectorProbability, best[at - 1].RouteProbability).CompareTo((score, ps, pr)) < 0) at--;

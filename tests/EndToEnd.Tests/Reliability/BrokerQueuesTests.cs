@@ -42,6 +42,17 @@ public sealed class BrokerQueuesTests : IAsyncLifetime
         Assert.Empty(await StrandedEventuallyAsync(queues, expectEmpty: true));
     }
 
+    [Fact]
+    public async Task A_broker_that_cannot_be_asked_strands_nothing_and_throws_nothing()
+    {
+        await using var queues = new BrokerQueues(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:rabbitmq"] = "amqp://guest:guest@127.0.0.1:1/", // nothing listens there
+        }).Build(), NullLogger<BrokerQueues>.Instance);
+        queues.Add("analytics-complaints");
+        Assert.Empty(await queues.StrandedAsync(CancellationToken.None));
+    }
+
     /// <summary>The broker's counts settle within moments of a publish or a consume; ask until they do.</summary>
     private static async Task<IReadOnlyList<string>> StrandedEventuallyAsync(BrokerQueues queues, bool expectEmpty)
     {

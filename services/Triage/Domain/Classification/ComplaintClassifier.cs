@@ -35,11 +35,10 @@ public sealed class ComplaintClassifier
     public static ComplaintClassifier Train(IReadOnlyCollection<LabelledReport> reports, IReadOnlyCollection<Agency> agencies)
     {
         var all = reports.Select(r => (Features: TextNormalizer.Features(r.Title, r.Text), Report: r)).ToList();
-        // The form words belong to the form head only: to the others they are noise.
-        var labelled = all.Select(l => (Features: (IReadOnlyCollection<string>)l.Features.Where(f => !f.StartsWith(TextNormalizer.FormPrefix, StringComparison.Ordinal)).ToList(), l.Report)).ToList();
+        var labelled = all.Select(l => (Features: Topical(l.Features), l.Report)).ToList();
         var remits = agencies
             .Where(a => a.Id != Agency.AdminDesk && !string.IsNullOrWhiteSpace(a.Handles))
-            .Select(a => (Features: (IReadOnlyCollection<string>)TextNormalizer.Features("", a.Handles), Agency: a))
+            .Select(a => (Features: Topical(TextNormalizer.Features("", a.Handles)), Agency: a))
             .ToList();
 
         // Type is how a report is put more than what it is about: a second pair sees only the form features.
@@ -64,7 +63,12 @@ public sealed class ComplaintClassifier
     }
 
     private static bool IsForm(string feature) =>
-        feature.StartsWith(TextNormalizer.FormPrefix, StringComparison.Ordinal) || feature.StartsWith("req:", StringComparison.Ordinal) || feature == "?question";
+        feature.StartsWith(TextNormalizer.FormPrefix, StringComparison.Ordinal) || feature.StartsWith(TextNormalizer.RequestPrefix, StringComparison.Ordinal)
+        || feature == TextNormalizer.QuestionFeature;
+
+    /// <summary>Everything but the form words, which belong to the form pair only: to the other heads they are noise.</summary>
+    private static IReadOnlyCollection<string> Topical(IEnumerable<string> features) =>
+        features.Where(f => !f.StartsWith(TextNormalizer.FormPrefix, StringComparison.Ordinal)).ToList();
 
     public ClassifierScores Classify(string title, string text)
     {

@@ -67,13 +67,19 @@ public static class TextNormalizer
         for (var i = 0; i < words.Count; i++)
         {
             if (!RequestMarkers.Contains(words[i])) continue;
-            for (var j = i + 1; j < Math.Min(words.Count, i + 1 + RequestReach); j++) features.Add("req:" + Root(words[j]));
+            for (var j = i + 1; j < Math.Min(words.Count, i + 1 + RequestReach); j++) features.Add(RequestPrefix + Root(words[j]));
         }
         foreach (var word in words)
             if (FormWords.Contains(word)) features.Add(FormPrefix + word);
-        if (text.Contains('?') || title.Contains('?')) features.Add("?question");
+        if (text.Contains('?') || title.Contains('?')) features.Add(QuestionFeature);
         return features;
     }
+
+    /// <summary>Marks the root of what a report asks for (<c>req:tambah</c>).</summary>
+    public const string RequestPrefix = "req:";
+
+    /// <summary>The report asks a question (a question mark in its title or text).</summary>
+    public const string QuestionFeature = "?question";
 
     /// <summary>Marks the features that say how a report is put (a question, a proposal, a grievance) rather than what it is about.</summary>
     public const string FormPrefix = "form:";
