@@ -25,6 +25,9 @@ public static class TextNormalizer
         ["mksh"] = "terima kasih", ["makasih"] = "terima kasih", ["tlg"] = "tolong", ["mhn"] = "mohon", ["bpk"] = "bapak", ["ibu2"] = "ibu",
         ["rs"] = "rumah sakit", ["ojol"] = "ojek online", ["pinjol"] = "pinjaman online", ["pemkot"] = "pemerintah kota", ["pemkab"] = "pemerintah kabupaten",
         ["pemprov"] = "pemerintah provinsi", ["jatim"] = "jawa timur", ["jateng"] = "jawa tengah", ["sumsel"] = "sumatera selatan", ["kalbar"] = "kalimantan barat",
+        ["tanyo"] = "tanya", ["nanyo"] = "tanya", ["nanyain"] = "tanya", ["apo"] = "apa", ["ape"] = "apa", ["naon"] = "apa", ["mano"] = "mana", ["mane"] = "mana",
+        ["berapo"] = "berapa", ["berape"] = "berapa", ["sabaraha"] = "berapa", ["piye"] = "bagaimana", ["pripun"] = "bagaimana", ["kumaha"] = "bagaimana",
+        ["gimane"] = "bagaimana", ["iraha"] = "kapan", ["bile"] = "kapan", ["kenape"] = "kenapa", ["ngapa"] = "kenapa",
         ["dki"] = "jakarta", ["jaksel"] = "jakarta selatan", ["sby"] = "surabaya", ["bwi"] = "banyuwangi", ["muba"] = "musi banyuasin", ["ptk"] = "pontianak",
     };
 
@@ -72,6 +75,7 @@ public static class TextNormalizer
         foreach (var word in words)
             if (FormWords.Contains(word)) features.Add(FormPrefix + word);
         if (text.Contains('?') || title.Contains('?')) features.Add(QuestionFeature);
+        features.AddRange(ReportForm.Find(title, text));
         return features;
     }
 

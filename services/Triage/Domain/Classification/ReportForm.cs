@@ -1,0 +1,94 @@
+namespace Lapor.Triage.Domain.Classification;
+
+/// <summary>
+/// How a report is put, sentence by sentence: a sentence that opens with a question word or a request
+/// ("Berapa tarif ...?", "Mohon dibangun ...", "Mau tanya, ..."), a question sentence and the question words in
+/// it, and the asking words of the title ("Syarat daftar PKH", "Usul bus sekolah"). These say whether a report
+/// asks for information, proposes something or complains, whatever it is about; the features carry
+/// <see cref="TextNormalizer.FormPrefix"/> so only the type head sees them. General Indonesian (and common
+/// regional) phrasing, not wording from any one data set.
+/// </summary>
+public static class ReportForm
+{
+    private static readonly HashSet<string> QuestionWords =
+        ["apakah", "apa", "bagaimana", "kapan", "berapa", "dimana", "mana", "kenapa", "mengapa", "siapa", "bisakah", "adakah", "bolehkah"];
+
+    private static readonly HashSet<string> Openers =
+    [
+        .. QuestionWords, "mau", "ingin", "tanya", "bertanya", "menanyakan", "nyuwun", "punten", "mohon", "tolong", "minta", "harap", "usul",
+        "saran", "sebaiknya", "terima", "info", "informasi",
+    ];
+
+    /// <summary>Title words that name what is asked for: the requirements, the way, the schedule, the cost.</summary>
+    private static readonly HashSet<string> TitleCues =
+    [
+        .. QuestionWords, "syarat", "persyaratan", "cara", "prosedur", "jadwal", "tarif", "besaran", "biaya", "info", "informasi", "tanya",
+        "usul", "usulan", "saran", "harapan", "permohonan", "terima", "jangan",
+    ];
+
+    private static readonly HashSet<string> RequestMarkers = ["mohon", "tolong", "minta", "harap", "usul", "usulkan", "sebaiknya", "agar", "supaya", "perlu", "segera"];
+
+    /// <summary>Roots of asking for something new: provide, build, develop, announce, limit, abolish, renew, open.</summary>
+    private static readonly HashSet<string> ProposeRoots =
+    [
+        "sedia", "bangun", "buat", "kembang", "umum", "dorong", "batas", "hapus", "perbaru", "atur", "ada", "adakan", "buka", "tambah", "perluas",
+        "terap", "tingkat", "evaluasi", "kaji", "pertimbang", "ubah", "ganti", "naik", "turun", "subsidi", "gratis", "anggar", "program", "bentuk",
+        "fasilitas", "tata", "pasang", "perbanyak", "konsisten", "libat", "bebas", "berantas", "larang", "sosialisasi", "insentif", "wajib", "larang", "lindung", "perketat", "beri",
+    ];
+
+    /// <summary>Roots of asking for a failure to be mended: repair, act on, check, pay out, return, clean, investigate.</summary>
+    private static readonly HashSet<string> RemedyRoots =
+    [
+        "perbaik", "baik", "tindak", "tindaklanjut", "cek", "dicek", "periksa", "bantu", "proses", "cair", "bayar", "usut", "tertib", "selesai",
+        "benah", "bersih", "angkut", "kembali", "tangan", "tangani", "tanggap", "tegur", "sanksi", "tindaklanjuti", "segel", "tutup", "aktif", "respon",
+    ];
+
+    private const int RequestReach = 5;
+
+    public static IEnumerable<string> Find(string title, string text)
+    {
+        foreach (var word in TextNormalizer.Words(title))
+            if (TitleCues.Contains(word)) yield return TextNormalizer.FormPrefix + "title:" + word;
+        foreach (var feature in Requests(TextNormalizer.Words(title + " . " + text))) yield return feature;
+        foreach (var (sentence, question) in Sentences(title).Concat(Sentences(text)))
+        {
+            var words = TextNormalizer.Words(sentence);
+            if (words.Count == 0) continue;
+            if (Openers.Contains(words[0])) yield return TextNormalizer.FormPrefix + "lead:" + words[0];
+            if (!question) continue;
+            yield return TextNormalizer.FormPrefix + "ask";
+            foreach (var word in words)
+                if (QuestionWords.Contains(word)) yield return TextNormalizer.FormPrefix + "ask:" + word;
+        }
+    }
+
+    /// <summary>Whether what the report asks for is new (a proposal) or a mend (a grievance), or both.</summary>
+    private static IEnumerable<string> Requests(List<string> words)
+    {
+        bool propose = false, remedy = false;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!RequestMarkers.Contains(words[i])) continue;
+            foreach (var word in words.Skip(i + 1).Take(RequestReach))
+            {
+                var root = TextNormalizer.Root(word);
+                propose |= ProposeRoots.Contains(root);
+                remedy |= RemedyRoots.Contains(root);
+            }
+        }
+        if (propose) yield return TextNormalizer.FormPrefix + "propose";
+        if (remedy) yield return TextNormalizer.FormPrefix + "remedy";
+        if (propose && !remedy) yield return TextNormalizer.FormPrefix + "propose-only";
+    }
+
+    private static IEnumerable<(string Sentence, bool Question)> Sentences(string text)
+    {
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] is not ('.' or '!' or '?' or '\n')) continue;
+            if (i > start) yield return (text[start..i], i < text.Length && text[i] == '?');
+            start = i + 1;
+        }
+    }
+}

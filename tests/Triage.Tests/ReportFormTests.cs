@@ -1,0 +1,47 @@
+using Lapor.Triage.Domain.Classification;
+
+namespace Lapor.Triage.Tests;
+
+public sealed class ReportFormTests
+{
+    private static HashSet<string> Form(string title, string text) => [.. ReportForm.Find(title, text)];
+
+    [Fact]
+    public void A_question_sentence_yields_its_question_words_and_its_opening()
+    {
+        var form = Form("Tarif parkir resmi", "Berapa tarif parkir resmi motor di tepi jalan? Di tempat lain Rp 2.000.");
+        Assert.Contains("form:ask", form);
+        Assert.Contains("form:ask:berapa", form);
+        Assert.Contains("form:lead:berapa", form);
+    }
+
+    [Fact]
+    public void Regional_question_words_count_as_the_standard_ones()
+    {
+        var form = Form("Syarat daftar PKH", "Mau nanyo, syarat daftar PKH apo bae?");
+        Assert.Contains("form:title:syarat", form);
+        Assert.Contains("form:lead:mau", form);
+        Assert.Contains("form:ask:apa", form);
+    }
+
+    [Fact]
+    public void Asking_for_something_new_is_a_proposal_only()
+    {
+        var form = Form("Bayar PBB pakai QRIS", "Mohon Bapenda Banyuwangi sediakan pembayaran PBB lewat QRIS.");
+        Assert.Contains("form:propose-only", form);
+        Assert.DoesNotContain("form:remedy", form);
+        Assert.DoesNotContain("form:ask", form);
+    }
+
+    [Fact]
+    public void Asking_for_a_repair_is_a_remedy_even_across_an_abbreviation_point()
+    {
+        var form = Form("Jalan berlubang", "Jalan di Jl. Ahmad Yani berlubang, mohon segera diperbaiki.");
+        Assert.Contains("form:remedy", form);
+        Assert.DoesNotContain("form:propose", form);
+    }
+
+    [Fact]
+    public void A_plain_statement_has_no_form_features() =>
+        Assert.Empty(Form("Lampu jalan", "Lampu jalan di depan rumah padam sejak kemarin."));
+}
