@@ -43,5 +43,14 @@ public sealed class ReportFormTests
 
     [Fact]
     public void A_plain_statement_has_no_form_features() =>
-        Assert.Empty(Form("Lampu jalan", "Lampu jalan di depan rumah padam sejak kemarin."));
+        Assert.Empty(Form("Lampu jalan", "Lampu jalan di depan rumah padam kemarin malam."));
+
+    [Fact]
+    public void A_lasting_failure_told_with_several_failure_words_is_marked()
+    {
+        var form = Form("Air PDAM mati", "Air PDAM mati sudah 3 minggu, tagihan tetap datang dan petugas tidak datang.");
+        Assert.Contains("form:failures", form);
+        Assert.Contains("form:lasting", form);
+        Assert.DoesNotContain("form:many-failures", form);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Lapor.Triage.Domain.Classification;
 
 /// <summary>
@@ -43,21 +45,39 @@ public static class ReportForm
         "benah", "bersih", "angkut", "kembali", "tangan", "tangani", "tanggap", "tegur", "sanksi", "tindaklanjuti", "segel", "tutup", "aktif", "respon",
     ];
 
+    /// <summary>Words of something gone wrong: a report with several of them is telling of a failure, whatever it asks.</summary>
+    private static readonly HashSet<string> FailureWords =
+    [
+        "tidak", "belum", "gagal", "rusak", "mati", "padam", "hilang", "ditolak", "telat", "terlambat", "macet", "diundur", "batal", "nunggak",
+        "dipotong", "dipersulit", "pungli", "putus", "bocor", "kosong", "menumpuk", "terlantar", "mangkrak", "lambat", "nonaktif", "diblokir",
+        "error", "salah", "dibiarkan", "diabaikan", "ditagih", "dipungut", "diancam", "mengancam", "hanya", "cuma", "berlubang", "keruh",
+    ];
+
+    /// <summary>"Sudah 3 minggu", "sejak Januari", "berbulan-bulan": how long a failure has lasted.</summary>
+    private static readonly Regex Duration = new(
+        @"\b(sejak|berhari|berminggu|berbulan|bertahun|(\d+|se|satu|dua|tiga|empat|lima|beberapa)[ -]?(hari|minggu|bulan|tahun|kali))\b",
+        RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
     private const int RequestReach = 5;
 
     public static IEnumerable<string> Find(string title, string text)
     {
         foreach (var word in TextNormalizer.Words(title))
             if (TitleCues.Contains(word)) yield return TextNormalizer.FormPrefix + "title:" + word;
-        foreach (var feature in Requests(TextNormalizer.Words(title + " . " + text))) yield return feature;
+        var words = TextNormalizer.Words(title + " . " + text);
+        foreach (var feature in Requests(words)) yield return feature;
+        var failures = words.Where(FailureWords.Contains).Distinct().Count();
+        if (failures >= 2) yield return TextNormalizer.FormPrefix + "failures";
+        if (failures >= 4) yield return TextNormalizer.FormPrefix + "many-failures";
+        if (Duration.IsMatch(TextNormalizer.Fold(title + " " + text))) yield return TextNormalizer.FormPrefix + "lasting";
         foreach (var (sentence, question) in Sentences(title).Concat(Sentences(text)))
         {
-            var words = TextNormalizer.Words(sentence);
-            if (words.Count == 0) continue;
-            if (Openers.Contains(words[0])) yield return TextNormalizer.FormPrefix + "lead:" + words[0];
+            var opening = TextNormalizer.Words(sentence);
+            if (opening.Count == 0) continue;
+            if (Openers.Contains(opening[0])) yield return TextNormalizer.FormPrefix + "lead:" + opening[0];
             if (!question) continue;
             yield return TextNormalizer.FormPrefix + "ask";
-            foreach (var word in words)
+            foreach (var word in opening)
                 if (QuestionWords.Contains(word)) yield return TextNormalizer.FormPrefix + "ask:" + word;
         }
     }
