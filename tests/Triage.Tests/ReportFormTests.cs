@@ -4,7 +4,7 @@ namespace Lapor.Triage.Tests;
 
 public sealed class ReportFormTests
 {
-    private static HashSet<string> Form(string title, string text) => [.. ReportForm.Find(title, text)];
+    private static HashSet<string> Form(string title, string text) => [.. ReportForm.Find(ReportWords.Read(title, text), title, text)];
 
     [Fact]
     public void A_question_sentence_yields_its_question_words_and_its_opening()

@@ -44,9 +44,12 @@ public sealed class ComplaintClassifier
         // Type is how a report is put, not what it is about: its head sees only the form features (a topical head
         // beside it cost 2–3 points in cross-validation, learning that pinjol or BPJS reports are grievances).
         var type = Learner(all.Select(l => ((IReadOnlyCollection<string>)l.Features.Where(IsForm).ToList(), Wire(l.Report.Type))));
-        var sector = Learner(labelled.Select(l => (l.Features, Wire(l.Report.Sector)))
+        // Sector and route each average a head over every topical feature with one over the lexicon's cues and the
+        // agency the report names only: with few examples the full head learns incidental words ("dana", "penerima")
+        // over "PIP" or "gaji"; the cue head keeps the domain terms decisive (10-fold CV: sector +2–3 points, agency +1–3).
+        var sector = CueAndFull(labelled.Select(l => (l.Features, Wire(l.Report.Sector)))
             .Concat(remits.Select(r => (r.Features, Wire(r.Agency.Sectors[0])))));
-        var route = Learner(labelled.Select(l => (l.Features, l.Report.Route))
+        var route = CueAndFull(labelled.Select(l => (l.Features, l.Report.Route))
             .Concat(remits.Select(r => (r.Features, LabelledReport.RouteOf(r.Agency.Id)))));
         return new ComplaintClassifier(type, sector, route, reports.Count);
     }
@@ -61,9 +64,20 @@ public sealed class ComplaintClassifier
         return new Ensemble(NaiveBayes.Train(list), SoftmaxRegression.Train(list));
     }
 
+    /// <summary>A head over the cues alone beside a head over every feature (the last, which explains decisions).</summary>
+    private static Ensemble CueAndFull(IEnumerable<(IReadOnlyCollection<string> Features, string Label)> examples)
+    {
+        var list = examples.ToList();
+        return new Ensemble(Learner(list.Select(e => (Cues(e.Features), e.Label))), Learner(list));
+    }
+
     private static bool IsForm(string feature) =>
         feature.StartsWith(TextNormalizer.FormPrefix, StringComparison.Ordinal) || feature.StartsWith(TextNormalizer.RequestPrefix, StringComparison.Ordinal)
         || feature == TextNormalizer.QuestionFeature;
+
+    /// <summary>The domain cues and named agencies among a report's features.</summary>
+    private static IReadOnlyCollection<string> Cues(IReadOnlyCollection<string> features) =>
+        features.Where(f => f.StartsWith(Lexicon.CuePrefix, StringComparison.Ordinal) || f.StartsWith(Addressees.Prefix, StringComparison.Ordinal)).ToList();
 
     /// <summary>Everything but the form words, which belong to the form pair only: to the other heads they are noise.</summary>
     private static IReadOnlyCollection<string> Topical(IEnumerable<string> features) =>

@@ -11,6 +11,9 @@ public static class Lexicon
     /// <summary>Words that make a report a matter of national policy rather than local service delivery.</summary>
     public const string National = "nasional";
 
+    /// <summary>Marks a cue feature (<c>cue:kesehatan</c>).</summary>
+    public const string CuePrefix = "cue:";
+
     private static readonly Dictionary<string, string[]> Cues = new()
     {
         ["kesehatan"] = ["puskesmas", "pustu", "posyandu", "rumah sakit", "rsud", "dokter", "bidan", "perawat", "obat", "vaksin", "imunisasi", "bpjs kesehatan",
@@ -60,7 +63,7 @@ public static class Lexicon
     };
 
     private static readonly (string Phrase, string Cue)[] Phrases = Cues
-        .SelectMany(c => c.Value.Select(p => (Phrase: string.Join(' ', TextNormalizer.Words(p)), Cue: "cue:" + c.Key)))
+        .SelectMany(c => c.Value.Select(p => (Phrase: string.Join(' ', TextNormalizer.Words(p)), Cue: CuePrefix + c.Key)))
         .Where(p => p.Phrase.Length > 0)
         .ToArray();
 

@@ -55,22 +55,20 @@ public sealed class NaiveBayes : IWeightedModel
         return new NaiveBayes(labels, logPrior, logLikelihood);
     }
 
-    /// <summary>Labels with their posterior probabilities, most likely first.</summary>
+    /// <summary>Each label's posterior probability.</summary>
     public Prediction Predict(FeatureSet features)
     {
         var scores = (double[])_logPrior.Clone();
-        var known = new List<string>(features.Known.Count);
         foreach (var feature in features.Known)
         {
             if (feature.Weights[Slot] is not { } logs) continue;
-            known.Add(feature.Name);
             for (var c = 0; c < scores.Length; c++) scores[c] += logs[c];
         }
         var max = scores.Max();
-        var exp = scores.Select(s => Math.Exp(s - max)).ToArray();
-        var sum = exp.Sum();
-        var ranked = _labels.Select((label, c) => new Scored(label, exp[c] / sum)).OrderByDescending(s => s.Probability).ToList();
-        return new Prediction(ranked, known);
+        var sum = 0.0;
+        for (var c = 0; c < scores.Length; c++) sum += scores[c] = Math.Exp(scores[c] - max);
+        for (var c = 0; c < scores.Length; c++) scores[c] /= sum;
+        return new Prediction(_labels, scores, features, Slot);
     }
 
     /// <summary>The features that most favour <paramref name="label"/> over the other labels.</summary>

@@ -10,7 +10,7 @@ namespace Lapor.Triage.Domain.Classification;
 /// <see cref="TextNormalizer.FormPrefix"/> so only the type head sees them. General Indonesian (and common
 /// regional) phrasing, not wording from any one data set.
 /// </summary>
-public static class ReportForm
+public static partial class ReportForm
 {
     private static readonly HashSet<string> QuestionWords =
         ["apakah", "apa", "bagaimana", "kapan", "berapa", "dimana", "mana", "kenapa", "mengapa", "siapa", "bisakah", "adakah", "bolehkah"];
@@ -54,36 +54,33 @@ public static class ReportForm
     ];
 
     /// <summary>"Sudah 3 minggu", "sejak Januari", "berbulan-bulan": how long a failure has lasted.</summary>
-    private static readonly Regex Duration = new(
-        @"\b(sejak|berhari|berminggu|berbulan|bertahun|(\d+|se|satu|dua|tiga|empat|lima|beberapa)[ -]?(hari|minggu|bulan|tahun|kali))\b",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"\b(sejak|berhari|berminggu|berbulan|bertahun|(\d+|se|satu|dua|tiga|empat|lima|beberapa)[ -]?(hari|minggu|bulan|tahun|kali))\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Duration();
 
     private const int RequestReach = 5;
 
-    public static IEnumerable<string> Find(string title, string text)
+    public static IEnumerable<string> Find(ReportWords report, string title, string text)
     {
-        foreach (var word in TextNormalizer.Words(title))
+        foreach (var word in report.Title)
             if (TitleCues.Contains(word)) yield return TextNormalizer.FormPrefix + "title:" + word;
-        var words = TextNormalizer.Words(title + " . " + text);
-        foreach (var feature in Requests(words)) yield return feature;
-        var failures = words.Where(FailureWords.Contains).Distinct().Count();
+        foreach (var feature in Requests(report.All)) yield return feature;
+        var failures = report.All.Where(FailureWords.Contains).Distinct().Count();
         if (failures >= 2) yield return TextNormalizer.FormPrefix + "failures";
         if (failures >= 4) yield return TextNormalizer.FormPrefix + "many-failures";
-        if (Duration.IsMatch(TextNormalizer.Fold(title + " " + text))) yield return TextNormalizer.FormPrefix + "lasting";
-        foreach (var (sentence, question) in Sentences(title).Concat(Sentences(text)))
+        if (Duration().IsMatch(title) || Duration().IsMatch(text)) yield return TextNormalizer.FormPrefix + "lasting";
+        foreach (var sentence in report.Sentences)
         {
-            var opening = TextNormalizer.Words(sentence);
-            if (opening.Count == 0) continue;
-            if (Openers.Contains(opening[0])) yield return TextNormalizer.FormPrefix + "lead:" + opening[0];
-            if (!question) continue;
+            if (Openers.Contains(sentence.Words[0])) yield return TextNormalizer.FormPrefix + "lead:" + sentence.Words[0];
+            if (!sentence.Question) continue;
             yield return TextNormalizer.FormPrefix + "ask";
-            foreach (var word in opening)
+            foreach (var word in sentence.Words)
                 if (QuestionWords.Contains(word)) yield return TextNormalizer.FormPrefix + "ask:" + word;
         }
     }
 
     /// <summary>Whether what the report asks for is new (a proposal) or a mend (a grievance), or both.</summary>
-    private static IEnumerable<string> Requests(List<string> words)
+    private static IEnumerable<string> Requests(IReadOnlyList<string> words)
     {
         bool propose = false, remedy = false;
         for (var i = 0; i < words.Count; i++)
@@ -99,16 +96,5 @@ public static class ReportForm
         if (propose) yield return TextNormalizer.FormPrefix + "propose";
         if (remedy) yield return TextNormalizer.FormPrefix + "remedy";
         if (propose && !remedy) yield return TextNormalizer.FormPrefix + "propose-only";
-    }
-
-    private static IEnumerable<(string Sentence, bool Question)> Sentences(string text)
-    {
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i < text.Length && text[i] is not ('.' or '!' or '?' or '\n')) continue;
-            if (i > start) yield return (text[start..i], i < text.Length && text[i] == '?');
-            start = i + 1;
-        }
     }
 }

@@ -74,32 +74,34 @@ public sealed class SoftmaxRegression : IWeightedModel
 
     public Prediction Predict(FeatureSet features)
     {
-        var known = new List<string>(features.Known.Count);
         var probabilities = (double[])_bias.Clone();
         var value = 1.0 / Math.Sqrt(Math.Max(1, features.Count));
         foreach (var feature in features.Known)
         {
             if (feature.Weights[Slot] is not { } w) continue;
-            known.Add(feature.Name);
             for (var c = 0; c < probabilities.Length; c++) probabilities[c] += w[c] * value;
         }
         Softmax(probabilities);
-        var ranked = _labels.Select((label, c) => new Scored(label, probabilities[c])).OrderByDescending(s => s.Probability).ToList();
-        return new Prediction(ranked, known);
+        return new Prediction(_labels, probabilities, features, Slot);
     }
 
     public IEnumerable<string> Evidence(Prediction prediction, string label, int count = 3)
     {
         var c = Array.IndexOf(_labels, label);
         if (c < 0) return [];
-        return prediction.KnownFeatures
-            .Where(f => !f.StartsWith('#') && !f.StartsWith('?'))
-            .Select(f => (Feature: f, Weight: _weights[f][c]))
-            .Where(x => x.Weight > 0)
-            .OrderByDescending(x => x.Weight)
-            .Select(x => x.Feature.Replace("title:", "").Replace('_', ' '))
-            .Distinct()
-            .Take(count);
+        // The heaviest few by a running insertion (this runs on every decision): twice as many as asked, since a
+        // title word and the same word in the text read alike once named.
+        var heaviest = new List<(string Feature, double Weight)>(2 * count + 1);
+        foreach (var feature in prediction.Features.Known)
+        {
+            if (feature.Weights[Slot] is not { } w || w[c] <= 0 || feature.Name[0] is '#' or '?') continue;
+            var at = heaviest.Count;
+            while (at > 0 && heaviest[at - 1].Weight < w[c]) at--;
+            if (at >= 2 * count) continue;
+            heaviest.Insert(at, (feature.Name, w[c]));
+            if (heaviest.Count > 2 * count) heaviest.RemoveAt(2 * count);
+        }
+        return heaviest.Select(x => x.Feature.Replace("title:", "").Replace('_', ' ')).Distinct().Take(count);
     }
 
     private static void Scores(IEnumerable<string> features, double value, Dictionary<string, double[]> weights, double[] bias, double[] scores)

@@ -58,11 +58,12 @@ public static class TextNormalizer
     /// <summary>The features of a report: words, word bigrams, title words, lexicon cues and a question marker.</summary>
     public static List<string> Features(string title, string text)
     {
-        var words = Words(title + " . " + text);
+        var report = ReportWords.Read(title, text);
+        var words = report.All;
         var features = new List<string>(words.Count * 4);
         features.AddRange(words);
         for (var i = 0; i + 1 < words.Count; i++) features.Add(words[i] + "_" + words[i + 1]);
-        foreach (var word in Words(title)) features.Add("title:" + word);
+        foreach (var word in report.Title) features.Add("title:" + word);
         features.AddRange(Lexicon.Find(words));
         features.AddRange(Addressees.Find(words));
         // What the reporter asks for ("mohon ... menambah", "tolong diperbaiki"): the verb's root says whether a
@@ -75,7 +76,7 @@ public static class TextNormalizer
         foreach (var word in words)
             if (FormWords.Contains(word)) features.Add(FormPrefix + word);
         if (text.Contains('?') || title.Contains('?')) features.Add(QuestionFeature);
-        features.AddRange(ReportForm.Find(title, text));
+        features.AddRange(ReportForm.Find(report, title, text));
         return features;
     }
 
