@@ -26,6 +26,19 @@ public sealed class RouterTests
         Assert.Equal("nas.bpjs-kesehatan", decision.AgencyId);
     }
 
+    [Theory]
+    [InlineData("Tagihan listrik bulan ini dua kali lipat", "Tagihan listrik rumah saya di Kota Serang naik dua kali lipat, petugas catat meter tidak datang.", "36.73", "nas.pln")]
+    [InlineData("Pengajuan kredit KUR ditolak bank", "Usaha warung saya di Pasar Flamboyan, Pontianak, ditolak bank waktu mengajukan KUR tanpa alasan jelas.", "61.71", "nas.ojk")]
+    [InlineData("Meteran di rumah kontrakan", "Meteran listrik di rumah kontrakan kami di Kelurahan Unyur, Kecamatan Serang, RT 03 sering anjlok, tagihan tetap tinggi.", "36.73", "nas.pln")]
+    [InlineData("Token listrik tidak masuk", "Beli token listrik di warung dekat pasar kecamatan, saldo terpotong tapi token tidak masuk. Kami di kampung Kota Serang.", "36.73", "nas.pln")]
+    [InlineData("Rekening dibekukan bank", "Rekening tabungan saya di bank dibekukan tanpa pemberitahuan, saya warga kelurahan di Kecamatan Pontianak Kota.", "61.71", "nas.ojk")]
+    [InlineData("Asuransi kendaraan tidak cair", "Klaim asuransi motor saya yang hilang di parkiran pasar tidak dibayar, kantor agen di kota tidak bisa dihubungi.", "61.71", "nas.ojk")]
+    [InlineData("Air PDAM keruh seminggu", "Air PDAM di perumahan kami di Kota Serang keruh dan berbau sudah seminggu.", "36.73", "36.73.pdam")]
+    [InlineData("Tagihan PBB naik tiga kali lipat", "SPPT PBB rumah saya di Pontianak tahun ini naik tiga kali lipat tanpa pemberitahuan.", "61.71", "61.71.bapenda")]
+    public void A_nationwide_operator_answers_for_its_sector_unless_the_report_is_about_what_the_regional_office_handles(
+        string title, string text, string region, string agency) =>
+        Assert.Equal(agency, Router.Decide(new TriageInput(title, text, region)).AgencyId);
+
     [Fact]
     public void A_report_without_a_region_that_names_its_national_body_is_routed_there()
     {

@@ -42,25 +42,32 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
 
     /// <summary>
     /// Every (sector, route) pair the directory can serve, with the cue a ministry's pair needs to escape the policy
-    /// penalty (null when none applies) and the features that name its sector and its route; computed once, so a
-    /// decision only looks up and multiplies.
+    /// penalty, the features that name its sector and its route, and the operator cues that take a regional pair's
+    /// report away from it; computed once, so a decision only looks up and multiplies.
     /// </summary>
-    private readonly (Sector Sector, string SectorLabel, string Route, string? RequiredCue, string NamedSector, string NamedRoute)[] _pairs =
-        Pairs(classifier, Served(agencies));
+    private readonly Pair[] _pairs = Pairs(classifier, Served(agencies));
+
+    private sealed record Pair(Sector Sector, string SectorLabel, string Route, string? RequiredCue, string NamedSector, string NamedRoute,
+        string[] OperatorCues, string RemitCue);
 
     /// <summary>Each region's office for a sector (the first in the directory, as a scan would find it).</summary>
     private readonly Dictionary<(string Region, Sector Sector), Agency> _offices = Offices(agencies);
 
-    private static (Sector, string, string, string?, string, string)[] Pairs(ComplaintClassifier classifier, HashSet<(string Route, Sector Sector)> served)
+    private static Pair[] Pairs(ComplaintClassifier classifier, HashSet<(string Route, Sector Sector)> served)
     {
-        var pairs = new List<(Sector, string, string, string?, string, string)>();
+        var pairs = new List<Pair>();
         foreach (var sectorLabel in classifier.SectorModel.Labels)
         {
             var sector = Enum.Parse<Sector>(sectorLabel, ignoreCase: true);
+            var operators = classifier.RouteModel.Labels
+                .Where(r => Operators.Contains(r) && Serves(served, r, sector))
+                .Select(r => Lexicon.CuePrefix + r)
+                .ToArray();
             foreach (var route in classifier.RouteModel.Labels)
                 if (Serves(served, route, sector))
-                    pairs.Add((sector, sectorLabel, route, PolicyApplies(served, route, sector) ? "cue:" + route : null,
-                        Addressees.Prefix + sectorLabel, Addressees.Prefix + route));
+                    pairs.Add(new Pair(sector, sectorLabel, route, PolicyApplies(served, route, sector) ? Lexicon.CuePrefix + route : null,
+                        Addressees.Prefix + sectorLabel, Addressees.Prefix + route,
+                        route is Routes.Local or Routes.Province ? operators : [], Lexicon.CuePrefix + Lexicon.RegionalRemit + sectorLabel));
         }
         return [.. pairs];
     }
@@ -160,12 +167,13 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
         // Only the best few are needed: keep them in order as the pairs go by (ties: the likelier sector, then route).
         var best = new List<(Sector Sector, string Route, double Score, double SectorProbability, double RouteProbability)>(Shown + 1);
         var total = 0.0;
-        foreach (var (sector, sectorLabel, route, requiredCue, namedSector, namedRoute) in _pairs)
+        foreach (var (sector, sectorLabel, route, requiredCue, namedSector, namedRoute, operatorCues, remitCue) in _pairs)
         {
             var (ps, pr) = (sectors[sectorLabel], routes[route]);
             var named = features.Contains(namedRoute);
             var score = ps * pr * (requiredCue is null || national || named || features.Contains(requiredCue) ? 1 : PolicyPenalty)
-                * (named ? NamedWeight : 1) * (features.Contains(namedSector) ? NamedWeight : 1);
+                * (named ? NamedWeight : 1) * (features.Contains(namedSector) ? NamedWeight : 1)
+                * (OperatorsMatter(operatorCues, remitCue, features) ? OperatorPenalty : 1);
             total += score;
             var at = best.Count;
             while (at > 0 && (best[at - 1].Score, best[at - 1].SectorProbability, best[at - 1].RouteProbability).CompareTo((score, ps, pr)) < 0) at--;
@@ -184,9 +192,30 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
     private static bool PolicyApplies(HashSet<(string Route, Sector Sector)> served, string route, Sector sector) =>
         route.StartsWith("nas.", StringComparison.Ordinal) && route != Agency.AdminDesk
         && (Serves(served, Routes.Local, sector) || Serves(served, Routes.Province, sector))
-        && route is not ("nas.bpjs-kesehatan" or "nas.bpjs-ketenagakerjaan" or "nas.prakerja" or "nas.bp2mi" or "nas.ojk" or "nas.pln" or "nas.kemdiktisaintek");
+        && !Operators.Contains(route);
 
-    private static readonly string NationalCue = "cue:" + Lexicon.National;
+    private static readonly string NationalCue = Lexicon.CuePrefix + Lexicon.National;
+
+    /// <summary>
+    /// Nationwide operators and programmes: they, not a ministry's policy desk, serve their sector's citizens directly,
+    /// so a report about them goes to them even when it names a town.
+    /// </summary>
+    private static readonly HashSet<string> Operators =
+        ["nas.bpjs-kesehatan", "nas.bpjs-ketenagakerjaan", "nas.prakerja", "nas.bp2mi", "nas.ojk", "nas.pln", "nas.kemdiktisaintek"];
+
+    /// <summary>
+    /// A regional pair's report speaks of a nationwide operator of its sector (a bank, a loan app, electricity) and of
+    /// nothing the regional office itself handles (local taxes, piped water): the operator is the one to answer.
+    /// </summary>
+    private static bool OperatorsMatter(string[] operatorCues, string remitCue, IReadOnlySet<string> features)
+    {
+        if (operatorCues.Length == 0 || features.Contains(remitCue)) return false;
+        foreach (var cue in operatorCues) if (features.Contains(cue)) return true;
+        return false;
+    }
+
+    /// <summary>How much less likely a regional office is for a report about a nationwide operator of its sector.</summary>
+    public const double OperatorPenalty = 0.2;
 
     /// <summary>
     /// How much an agency the report names (its kind, its level, or the national body) multiplies a pair's score.

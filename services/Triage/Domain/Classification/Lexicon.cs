@@ -11,6 +11,12 @@ public static class Lexicon
     /// <summary>Words that make a report a matter of national policy rather than local service delivery.</summary>
     public const string National = "nasional";
 
+    /// <summary>
+    /// Prefix of the cues for what a sector's regional office itself handles, where a nationwide operator serves the
+    /// rest of the sector (<c>cue:remit.keuangan</c>: local taxes, not banks; <c>cue:remit.utilitas</c>: piped water, not electricity).
+    /// </summary>
+    public const string RegionalRemit = "remit.";
+
     /// <summary>Marks a cue feature (<c>cue:kesehatan</c>).</summary>
     public const string CuePrefix = "cue:";
 
@@ -56,6 +62,9 @@ public static class Lexicon
         ["nas.kemenhub"] = ["kemenhub", "kementerian perhubungan", "aplikator", "pelabuhan", "penyeberangan", "kereta api", "bandara", "asdp", "kapal"],
         ["nas.ojk"] = ["ojk", "pinjaman online", "bank", "leasing", "asuransi", "kartu kredit", "investasi", "paylater", "e wallet", "debt collector", "slik", "kur", "rekening"],
         ["nas.pln"] = ["pln", "listrik", "token", "pemadaman", "tiang listrik", "meteran listrik", "kwh", "padam"],
+        [RegionalRemit + "keuangan"] = ["pbb", "bphtb", "pajak daerah", "retribusi", "bapenda", "reklame", "sppt", "njop", "pajak kendaraan", "samsat",
+            "pajak hotel", "pajak restoran", "pajak parkir", "pajak bumi"],
+        [RegionalRemit + "utilitas"] = ["pdam", "pam", "air bersih", "air mati", "air keruh", "air pdam", "sambungan air", "tagihan air", "pipa", "perumda air"],
         [Routes.Province] = ["sma", "smk", "slb", "jalan provinsi", "rsud provinsi", "ump", "upah minimum provinsi", "akdp", "antarkota", "trans jatim", "transjakarta",
             "trans jateng", "brt", "gubernur", "provinsi", "pengawas ketenagakerjaan", "disnakertrans", "pemerintah provinsi", "jawa timur", "jawa tengah", "kalimantan barat", "sumatera selatan"],
         [Routes.Local] = ["puskesmas", "posyandu", "sd", "smp", "paud", "tk", "kelurahan", "kecamatan", "rt", "rw", "desa", "kk", "ktp", "pdam", "pbb", "bphtb",
