@@ -53,4 +53,17 @@ public sealed class ReportFormTests
         Assert.Contains("form:lasting", form);
         Assert.DoesNotContain("form:many-failures", form);
     }
+
+    [Fact]
+    public void A_title_that_is_itself_a_proposal_is_marked() =>
+        Assert.Contains("form:title:propose", Form("Bangun SMA negeri di kecamatan pinggiran", "Anak-anak harus sekolah jauh ke kota."));
+
+    [Fact]
+    public void A_question_asked_at_once_is_early_and_one_after_the_story_is_late()
+    {
+        Assert.Contains("form:ask:early", Form("Syarat daftar PKH", "Apa saja syarat daftar PKH? Anak saya tiga."));
+        var late = Form("Kartu BPJS nonaktif", "Gaji dipotong iuran. Perusahaan menunggak. Kami tidak bisa berobat. Bagaimana ini?");
+        Assert.Contains("form:ask:late", late);
+        Assert.DoesNotContain("form:ask:early", late);
+    }
 }

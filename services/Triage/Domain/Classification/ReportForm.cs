@@ -64,11 +64,17 @@ public static partial class ReportForm
     {
         foreach (var word in report.Title)
             if (TitleCues.Contains(word)) yield return TextNormalizer.FormPrefix + "title:" + word;
+        // A title that is itself the proposal ("Bangun SMA negeri ...", "Trotoar ... ditata ulang", "Batasi denda ...").
+        if (report.Title.Any(w => ProposeRoots.Contains(TextNormalizer.Root(w)))) yield return TextNormalizer.FormPrefix + "title:propose";
+        if (report.Title.Any(w => RemedyRoots.Contains(TextNormalizer.Root(w)))) yield return TextNormalizer.FormPrefix + "title:remedy";
         foreach (var feature in Requests(report.All)) yield return feature;
         var failures = report.All.Where(FailureWords.Contains).Distinct().Count();
         if (failures >= 2) yield return TextNormalizer.FormPrefix + "failures";
         if (failures >= 4) yield return TextNormalizer.FormPrefix + "many-failures";
         if (Duration().IsMatch(title) || Duration().IsMatch(text)) yield return TextNormalizer.FormPrefix + "lasting";
+        // Asking early is asking for information; a question only after the story is often a grievance's cry ("Bagaimana ini?").
+        var firstQuestion = report.Sentences.Select((sentence, at) => (sentence, at)).FirstOrDefault(s => s.sentence.Question).at;
+        if (report.Sentences.Any(s => s.Question)) yield return TextNormalizer.FormPrefix + (firstQuestion <= 2 ? "ask:early" : "ask:late");
         foreach (var sentence in report.Sentences)
         {
             if (Openers.Contains(sentence.Words[0])) yield return TextNormalizer.FormPrefix + "lead:" + sentence.Words[0];
