@@ -14,7 +14,8 @@ public static class DistributedBenchmark
 {
     public sealed record Result(int Connections, int Seconds, double AcceptedPerSecond, Latency AcceptAtSaturation, int Errors,
         double EndToEndPerSecond, double DrainSeconds, IReadOnlyList<RateResult> FixedRates, Latency FiledToInbox,
-        double BaselinePerSecond, Latency BaselineLatency, double RatioToBaseline, IReadOnlyDictionary<string, ServiceMemory> Memory);
+        double BaselinePerSecond, Latency BaselineLatency, double RatioToBaseline, IReadOnlyDictionary<string, ServiceMemory> Memory,
+        IReadOnlyDictionary<string, double> CpuMsPerReport, IReadOnlyDictionary<string, double> BaselineCpuMsPerRequest);
 
     /// <summary>
     /// Reports offered at a fixed rate (open model: one request every 1/rate s whatever the answers take): how many
@@ -60,10 +61,16 @@ public static class DistributedBenchmark
             await Task.Delay(TimeSpan.FromSeconds(5)); // let the warm-up drain before reading idle memory
             var idle = lapor.Processes.ToDictionary(p => p.Name, p => p.Memory().Resident);
 
+            var cpu = new CpuMeter(lapor.Processes.ToDictionary(p => p.Name, p => (Func<int?>)(() => p.ProcessId)));
+            cpu.Add("load generator", () => Environment.ProcessId);
+            var cpuBefore = cpu.Read();
             var saturated = await LoadGenerator.SaturateAsync(client, "/api/complaints", options.Connections, duration);
             var drain = Stopwatch.StartNew();
             while (await InInboxAsync(lapor, saturated.Accepted) < saturated.Accepted.Count && drain.Elapsed < TimeSpan.FromMinutes(5))
                 await Task.Delay(250);
+            // Analytics and Intake's timeline lag the inbox a little: let them finish before reading what the load cost.
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var cpuPerReport = CpuMeter.PerReport(cpuBefore, cpu.Read(), saturated.Accepted.Count);
             var endToEnd = Math.Round(saturated.Accepted.Count / (saturated.Elapsed + drain.Elapsed).TotalSeconds, 1);
 
             var rates = await FixedRatesAsync(client, options, "Distributed", async accepted => await InInboxAsync(lapor, accepted) >= accepted.Count);
@@ -71,13 +78,18 @@ public static class DistributedBenchmark
             var memory = lapor.Processes.ToDictionary(p => p.Name, p => new ServiceMemory(idle[p.Name], p.Memory().Peak));
             var result = new Result(options.Connections, options.Seconds, saturated.PerSecond, Latency.Of(saturated.Latencies), saturated.Errors,
                 endToEnd, Math.Round(drain.Elapsed.TotalSeconds, 1), rates, Latency.Of(toInbox),
-                baseline.PerSecond, Latency.Of(baseline.Latencies), Math.Round(endToEnd / baseline.PerSecond, 3), memory);
+                baseline.Load.PerSecond, Latency.Of(baseline.Load.Latencies), Math.Round(endToEnd / baseline.Load.PerSecond, 3), memory,
+                cpuPerReport, baseline.CpuMsPerRequest);
             Console.WriteLine($"Distributed ({options.Connections} connections, {options.Seconds} s): {result.AcceptedPerSecond} reports/s accepted, " +
                 $"accept {result.AcceptAtSaturation}, {result.Errors} errors; all in the inbox {result.DrainSeconds} s after the load → " +
                 $"{result.EndToEndPerSecond} reports/s end to end.");
             Console.WriteLine($"Distributed, one report at a time on the idle pipeline: filed → inbox {result.FiledToInbox}.");
             Console.WriteLine($"Baseline (one PostgreSQL insert + one confirmed RabbitMQ publish): {result.BaselinePerSecond} requests/s, " +
                 $"{result.BaselineLatency}; Lapor end to end / baseline = {result.RatioToBaseline:0.000}.");
+            Console.WriteLine("CPU per report, saturation load to drained (ms): " + Cpu(cpuPerReport) +
+                $" — on 2 cores at most {2000 / Math.Max(0.01, cpuPerReport["machine"]):0} reports/s.");
+            Console.WriteLine("CPU per baseline request (ms): " + Cpu(baseline.CpuMsPerRequest) +
+                $" — Lapor's report costs {cpuPerReport["machine"] / Math.Max(0.001, baseline.CpuMsPerRequest["machine"]):0}× the baseline's request.");
             Console.WriteLine("Resident memory, idle → peak under load (MB): " +
                 string.Join(", ", memory.Select(m => $"{m.Key} {m.Value.IdleMb:0} → {m.Value.PeakUnderLoadMb:0}")) + ".");
             return result;
@@ -96,7 +108,10 @@ public static class DistributedBenchmark
     private static Task<long> InInboxAsync(DistributedLapor lapor, List<string> trackingIds) =>
         lapor.Databases.ScalarAsync<long>("desk", "SELECT count(*) FROM complaints WHERE \"TrackingId\" = ANY(@t)", ("t", trackingIds.ToArray()));
 
-    private static async Task<LoadResult> BaselineAsync(BenchmarkOptions options, TimeSpan duration)
+    private static string Cpu(IReadOnlyDictionary<string, double> perReport) =>
+        string.Join(", ", perReport.Select(p => $"{p.Key} {p.Value:0.00}"));
+
+    private static async Task<(LoadResult Load, Dictionary<string, double> CpuMsPerRequest)> BaselineAsync(BenchmarkOptions options, TimeSpan duration)
     {
         var name = TestEnvironment.UniqueName("lapor_baseline");
         var admin = new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = "postgres" }.ConnectionString;
@@ -113,7 +128,10 @@ public static class DistributedBenchmark
                 new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = name }.ConnectionString, vhost.Uri(), TestEnvironment.FreePort());
             using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
             await LoadGenerator.SaturateAsync(client, "/baseline", options.Connections, TimeSpan.FromSeconds(3));
-            return await LoadGenerator.SaturateAsync(client, "/baseline", options.Connections, duration);
+            var cpu = new CpuMeter(new Dictionary<string, Func<int?>> { ["baseline and load generator"] = () => Environment.ProcessId });
+            var before = cpu.Read();
+            var load = await LoadGenerator.SaturateAsync(client, "/baseline", options.Connections, duration);
+            return (load, CpuMeter.PerReport(before, cpu.Read(), load.Latencies.Count));
         }
         finally
         {

@@ -29,6 +29,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     public Dictionary<string, string> Environment { get; }
     public Uri Address => new($"http://127.0.0.1:{Port}");
     public bool HasExited => _process?.HasExited ?? true;
+    /// <summary>The running process's id, or null when it is not running.</summary>
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
 
     public void Start()
     {
