@@ -66,8 +66,16 @@ public static class DistributedBenchmark
             var cpuBefore = cpu.Read();
             var saturated = await LoadGenerator.SaturateAsync(client, "/api/complaints", options.Connections, duration);
             var drain = Stopwatch.StartNew();
-            while (await InInboxAsync(lapor, saturated.Accepted) < saturated.Accepted.Count && drain.Elapsed < TimeSpan.FromMinutes(5))
+            var shown = TimeSpan.Zero;
+            while (await InInboxAsync(lapor, saturated.Accepted) is var inInbox && inInbox < saturated.Accepted.Count && drain.Elapsed < TimeSpan.FromMinutes(5))
+            {
+                if (drain.Elapsed - shown >= TimeSpan.FromSeconds(20))
+                {
+                    shown = drain.Elapsed;
+                    Console.WriteLine($"  drain {drain.Elapsed.TotalSeconds:0} s: {inInbox} of {saturated.Accepted.Count} in the inbox; {await BacklogAsync(lapor)}");
+                }
                 await Task.Delay(250);
+            }
             // Analytics and Intake's timeline lag the inbox a little: let them finish before reading what the load cost.
             await Task.Delay(TimeSpan.FromSeconds(5));
             var cpuPerReport = CpuMeter.PerReport(cpuBefore, cpu.Read(), saturated.Accepted.Count);
@@ -103,6 +111,19 @@ public static class DistributedBenchmark
         {
             await lapor.DisposeAsync();
         }
+    }
+
+    /// <summary>Where the unfinished work waits: each service's unsent outbox rows and each queue's ready and unacknowledged messages.</summary>
+    private static async Task<string> BacklogAsync(DistributedLapor lapor)
+    {
+        var outboxes = new List<string>();
+        foreach (var service in new[] { "intake", "triage", "desk" })
+            outboxes.Add($"{service} {await lapor.Databases.ScalarAsync<long>(service, "SELECT count(*) FROM outbox_messages WHERE \"SentAt\" IS NULL")}");
+        var queues = (await lapor.QueuesAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t'))
+            .Where(q => q.Length >= 3 && (q[1] != "0" || q[2] != "0"))
+            .Select(q => $"{q[0]} {q[1]}+{q[2]}");
+        return $"unsent outbox rows: {string.Join(", ", outboxes)}; queues (ready+unacked): {string.Join(", ", queues)}";
     }
 
     private static Task<long> InInboxAsync(DistributedLapor lapor, List<string> trackingIds) =>

@@ -30,4 +30,30 @@ public sealed class DuplicatesTests
     [InlineData("Jalan berlubang di Jalan Ahmad Yani", "Aspal di Jalan Ahmad Yani dekat bundaran rusak dan berlubang, membahayakan pengendara.")]
     public void A_different_matter_in_the_same_sector_starts_no_cluster(string title, string text) =>
         Assert.Null(Duplicates.ClusterFor(title, text, [Pothole]));
+
+    [Fact]
+    public async Task A_copy_of_an_earlier_report_ends_the_search_without_reading_older_candidates()
+    {
+        var read = 0;
+        async IAsyncEnumerable<Duplicates.Candidate> Newest()
+        {
+            foreach (var candidate in new[] { Pothole, Pothole with { ComplaintId = Guid.NewGuid() } })
+            {
+                read++;
+                yield return candidate;
+                await Task.Yield();
+            }
+        }
+        Assert.Equal(First, await Duplicates.ClusterForAsync(Pothole.Title, Pothole.Text, Newest(), CancellationToken.None));
+        Assert.Equal(1, read);
+    }
+
+    [Fact]
+    public void A_merely_similar_report_keeps_looking_for_the_most_similar()
+    {
+        var older = Guid.NewGuid();
+        var similar = new Duplicates.Candidate(Guid.NewGuid(), null, "Lubang jalan depan Pasar Wonokromo",
+            "Ada lubang besar di jalan depan pasar Wonokromo, motor saya hampir jatuh. Tolong diperbaiki.");
+        Assert.Equal(older, Duplicates.ClusterFor(Pothole.Title, Pothole.Text, [similar, Pothole with { ComplaintId = older }]));
+    }
 }

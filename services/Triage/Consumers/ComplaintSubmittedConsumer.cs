@@ -19,7 +19,7 @@ public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider 
 
         var router = await model.GetRouterAsync(Db, cancellationToken);
         var decision = router.Decide(new TriageInput(message.Title, message.Text, message.Region, message.Sector, message.Type));
-        var cluster = Duplicates.ClusterFor(message.Title, message.Text, await EarlierReportsAsync(decision, message.OccurredAt, cancellationToken));
+        var cluster = await Duplicates.ClusterForAsync(message.Title, message.Text, EarlierReports(decision, message.OccurredAt), cancellationToken);
         var (complaint, events) = TriagedComplaint.Triage(message, decision, cluster, calendar, Clock.GetUtcNow());
 
         Db.Complaints.Add(complaint);
@@ -28,14 +28,14 @@ public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider 
         if (complaint.RoutedAt is { } routedAt) LaporTelemetry.FilingToRouting.Record((routedAt - message.OccurredAt).TotalSeconds);
     }
 
-    /// <summary>The most recent reports of the same region and sector within the duplicates window.</summary>
-    private Task<List<Duplicates.Candidate>> EarlierReportsAsync(RoutingDecision decision, DateTimeOffset filedAt, CancellationToken cancellationToken)
+    /// <summary>The most recent reports of the same region and sector within the duplicates window, streamed newest first.</summary>
+    private IAsyncEnumerable<Duplicates.Candidate> EarlierReports(RoutingDecision decision, DateTimeOffset filedAt)
     {
         var since = filedAt - Duplicates.Window;
         return Db.Complaints.AsNoTracking()
             .Where(c => c.Region == decision.Region && c.Sector == decision.Sector && c.FiledAt >= since && c.FiledAt <= filedAt && c.ArchivedAt == null)
             .OrderByDescending(c => c.FiledAt).Take(Duplicates.Candidates)
             .Select(c => new Duplicates.Candidate(c.ComplaintId, c.ClusterId, c.Title, c.Text.Substring(0, Duplicates.TextCompared)))
-            .ToListAsync(cancellationToken);
+            .AsAsyncEnumerable();
     }
 }

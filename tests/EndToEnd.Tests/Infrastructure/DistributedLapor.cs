@@ -97,6 +97,9 @@ public class DistributedLapor : IAsyncLifetime
 
     public string Diagnostics => string.Join("\n", _services.Select(s => s.RecentOutput));
 
+    /// <summary>The vhost's queues, one per line: name, ready, unacknowledged, consumers.</summary>
+    public Task<string> QueuesAsync() => _vhost?.QueuesAsync() ?? Task.FromResult("");
+
     /// <summary>The vhost's queues (ready, unacknowledged, consumers) and every service's recent output.</summary>
     public async Task<string> DiagnosticsWithQueuesAsync()
     {
