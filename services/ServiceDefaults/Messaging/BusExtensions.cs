@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lapor.ServiceDefaults.Messaging;
 
@@ -27,6 +28,7 @@ public static class BusExtensions
         var transport = TransportFrom(configuration);
         builder.Services.AddSingleton<ErrorQueues>();
         builder.Services.AddSingleton<BrokerQueues>();
+        builder.Services.TryAddSingleton<PublishHealth>();
         var faults = FaultInjection.From(builder);
         builder.Services.AddSingleton(faults);
 

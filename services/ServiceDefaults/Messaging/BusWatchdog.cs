@@ -14,9 +14,10 @@ namespace Lapor.ServiceDefaults.Messaging;
 /// supervisor (systemd, Docker's restart policy, Kubernetes) starts it afresh. Unacknowledged messages return
 /// to the queue and outbox rows wait in the database: nothing is lost either way. A bus that calls itself healthy
 /// while one of its queues has messages and no consumer at the broker (<see cref="BrokerQueues"/>) counts as
-/// unhealthy too: that is how a consumer lost in a broker restart shows.
+/// unhealthy too: that is how a consumer lost in a broker restart shows. So does a bus whose outbox has failed to
+/// publish for the whole patience (<see cref="PublishHealth"/>): a send transport stopped in a broker restart.
 /// </summary>
-public sealed class BusWatchdog(IBusControl bus, BrokerQueues queues, IConfiguration configuration, IHostApplicationLifetime lifetime,
+public sealed class BusWatchdog(IBusControl bus, BrokerQueues queues, PublishHealth publishing, IConfiguration configuration, IHostApplicationLifetime lifetime,
     TimeProvider clock, ILogger<BusWatchdog> logger) : BackgroundService
 {
     public const int ExitCode = 75;
@@ -33,6 +34,8 @@ public sealed class BusWatchdog(IBusControl bus, BrokerQueues queues, IConfigura
             var health = (checkedBus.Status, checkedBus.Description);
             if (health.Status == BusHealthStatus.Healthy && await queues.StrandedAsync(stoppingToken) is { Count: > 0 } stranded)
                 health = (BusHealthStatus.Unhealthy, $"no consumer at the broker for {string.Join(", ", stranded)}");
+            if (health.Status == BusHealthStatus.Healthy && publishing.FailingSince is { } failing && clock.GetUtcNow() - failing >= patience)
+                health = (BusHealthStatus.Unhealthy, $"the outbox has failed to publish since {failing:HH:mm:ss}");
             if (health.Status == BusHealthStatus.Healthy)
             {
                 unhealthySince = null;
@@ -88,7 +91,14 @@ public sealed class BusWatchdog(IBusControl bus, BrokerQueues queues, IConfigura
     /// </summary>
     private static void ExitNow()
     {
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) ExitImmediately(ExitCode);
+        try
+        {
+            if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) ExitImmediately(ExitCode);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // No loadable libc by that name (a system where "libc.so" is a linker script): SIGKILL instead.
+        }
         System.Diagnostics.Process.GetCurrentProcess().Kill();
     }
 

@@ -25,6 +25,7 @@ public sealed class OutboxDispatcher<TContext>(
     OutboxSignal<TContext> signal,
     TimeProvider clock,
     FaultInjection faults,
+    PublishHealth publishHealth,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : ServiceDbContext
 {
@@ -44,6 +45,7 @@ public sealed class OutboxDispatcher<TContext>(
             MaxRetryAttempts = int.MaxValue,
             OnRetry = args =>
             {
+                publishHealth.Failed();
                 logger.LogWarning("Publishing from the {Context} outbox failed (attempt {Attempt}): {Error}",
                     typeof(TContext).Name, args.AttemptNumber + 1, args.Outcome.Exception?.Message);
                 return ValueTask.CompletedTask;
@@ -100,6 +102,7 @@ public sealed class OutboxDispatcher<TContext>(
                     foreach (var (row, message) in report)
                     {
                         await _publishRetry.ExecuteAsync(async t => await PublishAsync(row, message, t), token);
+                        publishHealth.Succeeded();
                         row.SentAt = clock.GetUtcNow();
                         row.Attempts++;
                     }

@@ -9,6 +9,7 @@ internal static class OutboxExtensions
     public static IServiceCollection AddOutbox<TContext>(this IServiceCollection services) where TContext : ServiceDbContext
     {
         services.AddSingleton<OutboxSignal<TContext>>();
+        services.TryAddSingleton<PublishHealth>();
         services.AddSingleton<OutboxSignalInterceptor<TContext>>();
         services.AddHostedService<OutboxDispatcher<TContext>>();
         services.AddSingleton<MessageRetention<TContext>>();

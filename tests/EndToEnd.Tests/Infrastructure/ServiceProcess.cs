@@ -48,6 +48,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["DOTNET_GCgen0size"] = "0x800000"; // as the images run (deploy/Dockerfile)
         foreach (var (key, value) in Environment) start.Environment[key] = value;
 
+        if (_process is { HasExited: true } ended) Keep($"--- exited with code {ended.ExitCode}; starting again ---");
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);

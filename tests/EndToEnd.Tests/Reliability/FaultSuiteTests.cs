@@ -108,7 +108,8 @@ public sealed class FaultSuiteTests(FaultyLapor lapor, ITestOutputHelper output)
         Ledger ledger;
         while (!(ledger = await Ledger.TakeAsync(lapor.Databases, accepted)).Complete && clock.Elapsed < RecoveryLimit)
             await Task.Delay(500);
-        if (!ledger.Complete) Assert.Fail($"Not converged after {RecoveryLimit}: {ledger}\n{await lapor.DiagnosticsWithQueuesAsync()}");
+        if (!ledger.Complete)
+            Assert.Fail($"Not converged after {RecoveryLimit}: {ledger}\nsupervisor restarts so far: {lapor.SupervisorRestarts}\n{await lapor.DiagnosticsWithQueuesAsync()}");
         return ledger;
     }
 

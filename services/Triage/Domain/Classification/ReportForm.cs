@@ -28,14 +28,15 @@ public static partial class ReportForm
         "usul", "usulan", "saran", "harapan", "permohonan", "terima", "jangan",
     ];
 
-    private static readonly HashSet<string> RequestMarkers = ["mohon", "tolong", "minta", "harap", "usul", "usulkan", "sebaiknya", "agar", "supaya", "perlu", "segera"];
+    /// <summary>The normaliser's request markers, and "segera" (at once), which asks for a mend.</summary>
+    private static readonly HashSet<string> RequestMarkers = [.. TextNormalizer.RequestMarkers, "segera"];
 
     /// <summary>Roots of asking for something new: provide, build, develop, announce, limit, abolish, renew, open.</summary>
     private static readonly HashSet<string> ProposeRoots =
     [
         "sedia", "bangun", "buat", "kembang", "umum", "dorong", "batas", "hapus", "perbaru", "atur", "ada", "adakan", "buka", "tambah", "perluas",
         "terap", "tingkat", "evaluasi", "kaji", "pertimbang", "ubah", "ganti", "naik", "turun", "subsidi", "gratis", "anggar", "program", "bentuk",
-        "fasilitas", "tata", "pasang", "perbanyak", "konsisten", "libat", "bebas", "berantas", "larang", "sosialisasi", "insentif", "wajib", "larang", "lindung", "perketat", "beri",
+        "fasilitas", "tata", "pasang", "perbanyak", "konsisten", "libat", "bebas", "berantas", "sosialisasi", "insentif", "wajib", "larang", "lindung", "perketat", "beri",
     ];
 
     /// <summary>Roots of asking for a failure to be mended: repair, act on, check, pay out, return, clean, investigate.</summary>
@@ -57,8 +58,6 @@ public static partial class ReportForm
     [GeneratedRegex(@"\b(sejak|berhari|berminggu|berbulan|bertahun|(\d+|se|satu|dua|tiga|empat|lima|beberapa)[ -]?(hari|minggu|bulan|tahun|kali))\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Duration();
-
-    private const int RequestReach = 5;
 
     public static IEnumerable<string> Find(ReportWords report, string title, string text)
     {
@@ -92,7 +91,7 @@ public static partial class ReportForm
         for (var i = 0; i < words.Count; i++)
         {
             if (!RequestMarkers.Contains(words[i])) continue;
-            foreach (var word in words.Skip(i + 1).Take(RequestReach))
+            foreach (var word in words.Skip(i + 1).Take(TextNormalizer.RequestReach))
             {
                 var root = TextNormalizer.Root(word);
                 propose |= ProposeRoots.Contains(root);

@@ -99,9 +99,9 @@ public static class TextNormalizer
         "sediakan", "menyediakan", "adakan", "diadakan", "dibuka", "pertimbangkan", "dipertimbangkan", "program", "kebijakan", "aturan",
     ];
 
-    private static readonly HashSet<string> RequestMarkers = ["mohon", "tolong", "minta", "harap", "usul", "usulkan", "sebaiknya", "agar", "supaya", "perlu"];
+    internal static readonly HashSet<string> RequestMarkers = ["mohon", "tolong", "minta", "harap", "usul", "usulkan", "sebaiknya", "agar", "supaya", "perlu"];
     /// <summary>How many words after a request marker count as the request (cross-validated: 4–6 alike).</summary>
-    private const int RequestReach = 5;
+    internal const int RequestReach = 5;
 
     /// <summary>
     /// A verb's root with the commonest affixes off (me-/mem-/men-/meng-/meny-, di-, -kan, -i), so that "menambah",
