@@ -10,26 +10,29 @@ public sealed class DuplicatesTests
         "Jalan berlubang di depan Pasar Wonokromo",
         "Jalan di depan Pasar Wonokromo berlubang besar dan sudah dua motor jatuh. Mohon segera diperbaiki.");
 
+    private static Task<Guid?> ClusterFor(string title, string text, params Duplicates.Candidate[] earlier) =>
+        Duplicates.ClusterForAsync(title, text, earlier.ToAsyncEnumerable(), CancellationToken.None);
+
     [Fact]
-    public void The_same_pothole_in_other_words_joins_the_first_reports_cluster()
+    public async Task The_same_pothole_in_other_words_joins_the_first_reports_cluster()
     {
-        var cluster = Duplicates.ClusterFor("Lubang jalan depan Pasar Wonokromo",
-            "Ada lubang besar di jalan depan pasar Wonokromo, motor saya hampir jatuh. Tolong diperbaiki.", [Pothole]);
+        var cluster = await ClusterFor("Lubang jalan depan Pasar Wonokromo",
+            "Ada lubang besar di jalan depan pasar Wonokromo, motor saya hampir jatuh. Tolong diperbaiki.", Pothole);
         Assert.Equal(First, cluster);
     }
 
     [Fact]
-    public void A_report_repeating_a_duplicate_joins_the_same_cluster_not_a_new_one()
+    public async Task A_report_repeating_a_duplicate_joins_the_same_cluster_not_a_new_one()
     {
         var second = new Duplicates.Candidate(Guid.NewGuid(), First, Pothole.Title, Pothole.Text);
-        Assert.Equal(First, Duplicates.ClusterFor(Pothole.Title, Pothole.Text, [second]));
+        Assert.Equal(First, await ClusterFor(Pothole.Title, Pothole.Text, second));
     }
 
     [Theory]
     [InlineData("Lampu jalan mati di Jalan Darmo", "Lampu penerangan jalan di Jalan Darmo mati sejak seminggu, gelap dan rawan.")]
     [InlineData("Jalan berlubang di Jalan Ahmad Yani", "Aspal di Jalan Ahmad Yani dekat bundaran rusak dan berlubang, membahayakan pengendara.")]
-    public void A_different_matter_in_the_same_sector_starts_no_cluster(string title, string text) =>
-        Assert.Null(Duplicates.ClusterFor(title, text, [Pothole]));
+    public async Task A_different_matter_in_the_same_sector_starts_no_cluster(string title, string text) =>
+        Assert.Null(await ClusterFor(title, text, Pothole));
 
     [Fact]
     public async Task A_copy_of_an_earlier_report_ends_the_search_without_reading_older_candidates()
@@ -49,11 +52,11 @@ public sealed class DuplicatesTests
     }
 
     [Fact]
-    public void A_merely_similar_report_keeps_looking_for_the_most_similar()
+    public async Task A_merely_similar_report_keeps_looking_for_the_most_similar()
     {
         var older = Guid.NewGuid();
         var similar = new Duplicates.Candidate(Guid.NewGuid(), null, "Lubang jalan depan Pasar Wonokromo",
             "Ada lubang besar di jalan depan pasar Wonokromo, motor saya hampir jatuh. Tolong diperbaiki.");
-        Assert.Equal(older, Duplicates.ClusterFor(Pothole.Title, Pothole.Text, [similar, Pothole with { ComplaintId = older }]));
+        Assert.Equal(older, await ClusterFor(Pothole.Title, Pothole.Text, similar, Pothole with { ComplaintId = older }));
     }
 }

@@ -24,43 +24,25 @@ public static class Duplicates
     /// </summary>
     public const double Certain = 0.9;
 
-    /// <summary>The cluster the report belongs to (the first report's id), or null when it repeats none of the candidates.</summary>
-    public static Guid? ClusterFor(string title, string text, IEnumerable<Candidate> earlier)
-    {
-        var comparison = new Comparison(title, text);
-        foreach (var candidate in earlier)
-            if (comparison.Offer(candidate)) break;
-        return comparison.Cluster;
-    }
-
-    /// <summary>As <see cref="ClusterFor"/>, reading the candidates only as far as needed.</summary>
+    /// <summary>
+    /// The cluster the report belongs to (the first report's id), or null when it repeats none of the candidates; the
+    /// candidates are read, newest first, only as far as needed.
+    /// </summary>
     public static async Task<Guid?> ClusterForAsync(string title, string text, IAsyncEnumerable<Candidate> earlier, CancellationToken cancellationToken)
     {
-        var comparison = new Comparison(title, text);
+        var titleWords = Words(title);
+        var allWords = Words(title + " . " + (text.Length > TextCompared ? text[..TextCompared] : text));
+        Candidate? best = null;
+        var bestScore = Threshold;
         await foreach (var candidate in earlier.WithCancellation(cancellationToken))
-            if (comparison.Offer(candidate)) break;
-        return comparison.Cluster;
-    }
-
-    /// <summary>A new report compared with earlier ones, keeping the most similar above the threshold.</summary>
-    private sealed class Comparison(string title, string text)
-    {
-        private readonly HashSet<string> _titleWords = Words(title);
-        private readonly HashSet<string> _allWords = Words(title + " . " + (text.Length > TextCompared ? text[..TextCompared] : text));
-        private Candidate? _best;
-        private double _bestScore = Threshold;
-
-        public Guid? Cluster => _best is null ? null : _best.ClusterId ?? _best.ComplaintId;
-
-        /// <summary>Weighs one candidate; true when it is certainly the same report and no other need be read.</summary>
-        public bool Offer(Candidate candidate)
         {
-            var score = 0.5 * Jaccard(_titleWords, Words(candidate.Title)) + 0.5 * Jaccard(_allWords, Words(candidate.Title + " . " + candidate.Text));
-            if (score < _bestScore) return false;
-            _best = candidate;
-            _bestScore = score;
-            return score >= Certain;
+            var score = 0.5 * Jaccard(titleWords, Words(candidate.Title)) + 0.5 * Jaccard(allWords, Words(candidate.Title + " . " + candidate.Text));
+            if (score < bestScore) continue;
+            best = candidate;
+            bestScore = score;
+            if (score >= Certain) break;
         }
+        return best is null ? null : best.ClusterId ?? best.ComplaintId;
     }
 
     private static HashSet<string> Words(string text) => [.. TextNormalizer.Words(text)];

@@ -47,7 +47,9 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
     /// </summary>
     private readonly Pair[] _pairs = Pairs(classifier, Served(agencies));
 
-    private sealed record Pair(Sector Sector, string SectorLabel, string Route, string? RequiredCue, string NamedSector, string NamedRoute,
+    /// <param name="SectorAt">The sector's place among the sector head's labels (and so its probabilities).</param>
+    /// <param name="RouteAt">The route's place among the route head's labels.</param>
+    private sealed record Pair(Sector Sector, int SectorAt, string Route, int RouteAt, string? RequiredCue, string NamedSector, string NamedRoute,
         string[] OperatorCues, string RemitCue);
 
     /// <summary>Each region's office for a sector (the first in the directory, as a scan would find it).</summary>
@@ -56,16 +58,18 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
     private static Pair[] Pairs(ComplaintClassifier classifier, HashSet<(string Route, Sector Sector)> served)
     {
         var pairs = new List<Pair>();
-        foreach (var sectorLabel in classifier.SectorModel.Labels)
+        var routes = classifier.RouteModel.Labels;
+        for (var sectorAt = 0; sectorAt < classifier.SectorModel.Labels.Count; sectorAt++)
         {
+            var sectorLabel = classifier.SectorModel.Labels[sectorAt];
             var sector = Enum.Parse<Sector>(sectorLabel, ignoreCase: true);
-            var operators = classifier.RouteModel.Labels
+            var operators = routes
                 .Where(r => Operators.Contains(r) && Serves(served, r, sector))
                 .Select(r => Lexicon.CuePrefix + r)
                 .ToArray();
-            foreach (var route in classifier.RouteModel.Labels)
-                if (Serves(served, route, sector))
-                    pairs.Add(new Pair(sector, sectorLabel, route, PolicyApplies(served, route, sector) ? Lexicon.CuePrefix + route : null,
+            for (var routeAt = 0; routeAt < routes.Count; routeAt++)
+                if (routes[routeAt] is var route && Serves(served, route, sector))
+                    pairs.Add(new Pair(sector, sectorAt, route, routeAt, PolicyApplies(served, route, sector) ? Lexicon.CuePrefix + route : null,
                         Addressees.Prefix + sectorLabel, Addressees.Prefix + route,
                         route is Routes.Local or Routes.Province ? operators : [], Lexicon.CuePrefix + Lexicon.RegionalRemit + sectorLabel));
         }
@@ -117,8 +121,8 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
         // It speaks of matters outside the service sectors (police, land, immigration, religious affairs, village
         // government, thanks, tests) and nothing of its guessed sector: call it that, and let a verifier route it.
         var features = classification.Features;
-        if (sector != Sector.Lainnya && features.Contains("cue:lainnya") && !features.Contains("cue:" + ComplaintClassifier.Wire(sector))
-            && (agency is null || !features.Contains("cue:" + agency.Id)))
+        if (sector != Sector.Lainnya && features.Contains(Lexicon.CuePrefix + "lainnya") && !features.Contains(Lexicon.CuePrefix + ComplaintClassifier.Wire(sector))
+            && (agency is null || !features.Contains(Lexicon.CuePrefix + agency.Id)))
         {
             explanation.Add("Outside the service sectors (lainnya): a verifier decides.");
             sector = Sector.Lainnya;
@@ -156,20 +160,17 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
     /// <summary>The most likely (sector, route) pairs the directory can serve, by joint probability, most likely first.</summary>
     private List<(Sector Sector, string Route, double Probability)> Candidates(TriageInput input, ClassifierScores classification)
     {
-        var sectors = new Dictionary<string, double>(classification.Sector.Labels.Count);
-        for (var c = 0; c < classification.Sector.Labels.Count; c++) sectors[classification.Sector.Labels[c]] = classification.Sector.Probabilities[c];
-        if (input.Sector is { } chosen) sectors[ComplaintClassifier.Wire(chosen)] *= ReporterSectorWeight;
-        var routes = new Dictionary<string, double>(classification.Route.Labels.Count);
-        for (var c = 0; c < classification.Route.Labels.Count; c++) routes[classification.Route.Labels[c]] = classification.Route.Probabilities[c];
+        // The heads' probabilities are in the same label order as the pairs' indices (the ensembles check their heads agree).
+        var (sectors, routes) = (classification.Sector.Probabilities, classification.Route.Probabilities);
 
         var features = classification.Features;
         var national = features.Contains(NationalCue);
         // Only the best few are needed: keep them in order as the pairs go by (ties: the likelier sector, then route).
         var best = new List<(Sector Sector, string Route, double Score, double SectorProbability, double RouteProbability)>(Shown + 1);
         var total = 0.0;
-        foreach (var (sector, sectorLabel, route, requiredCue, namedSector, namedRoute, operatorCues, remitCue) in _pairs)
+        foreach (var (sector, sectorAt, route, routeAt, requiredCue, namedSector, namedRoute, operatorCues, remitCue) in _pairs)
         {
-            var (ps, pr) = (sectors[sectorLabel], routes[route]);
+            var (ps, pr) = (sectors[sectorAt] * (sector == input.Sector ? ReporterSectorWeight : 1), routes[routeAt]);
             var named = features.Contains(namedRoute);
             var score = ps * pr * (requiredCue is null || national || named || features.Contains(requiredCue) ? 1 : PolicyPenalty)
                 * (named ? NamedWeight : 1) * (features.Contains(namedSector) ? NamedWeight : 1)
@@ -204,8 +205,10 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
         ["nas.bpjs-kesehatan", "nas.bpjs-ketenagakerjaan", "nas.prakerja", "nas.bp2mi", "nas.ojk", "nas.pln", "nas.kemdiktisaintek"];
 
     /// <summary>
-    /// A regional pair's report speaks of a nationwide operator of its sector (a bank, a loan app, electricity) and of
-    /// nothing the regional office itself handles (local taxes, piped water): the operator is the one to answer.
+    /// A regional pair's report speaks of a nationwide operator of its sector (a bank, a loan app, electricity, BPJS)
+    /// and of nothing the regional office itself handles: the operator is the one to answer. Only keuangan (local
+    /// taxes) and utilitas (piped water) have a remit list in the <see cref="Lexicon"/>; in the other sectors any
+    /// mention of their operator weighs the regional pair down.
     /// </summary>
     private static bool OperatorsMatter(string[] operatorCues, string remitCue, IReadOnlySet<string> features)
     {
