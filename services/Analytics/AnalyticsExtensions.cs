@@ -14,6 +14,7 @@ public static class AnalyticsExtensions
     {
         builder.AddLaporDatabase<AnalyticsDbContext>("analytics");
         builder.Services.AddScoped<ISeeder<AnalyticsDbContext>, CellsBackfill>();
+        builder.Services.AddSingleton<IGroupLoader<AnalyticsDbContext>, ComplaintFactsLoader>();
         return builder;
     }
 

@@ -13,7 +13,7 @@ namespace Lapor.Benchmarks;
 public static class DistributedBenchmark
 {
     public sealed record Result(int Connections, int Seconds, double AcceptedPerSecond, Latency AcceptAtSaturation, int Errors,
-        double EndToEndPerSecond, double DrainSeconds, IReadOnlyList<RateResult> FixedRates, Latency FiledToInbox,
+        double EndToEndPerSecond, double InboxSeconds, double DrainSeconds, IReadOnlyList<RateResult> FixedRates, Latency FiledToInbox,
         double BaselinePerSecond, Latency BaselineLatency, double RatioToBaseline, IReadOnlyDictionary<string, ServiceMemory> Memory,
         IReadOnlyDictionary<string, double> CpuMsPerReport, IReadOnlyDictionary<string, double> BaselineCpuMsPerRequest);
 
@@ -58,7 +58,11 @@ public static class DistributedBenchmark
             using var client = new HttpClient { BaseAddress = lapor.Gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
             var officer = await TestTokens.MintAsync(client, "officer", "35.78.dpupr");
             await LoadGenerator.SaturateAsync(client, "/api/complaints", options.Connections, TimeSpan.FromSeconds(3)); // warm-up
-            await Task.Delay(TimeSpan.FromSeconds(5)); // let the warm-up drain before reading idle memory
+            // Let the warm-up drain before reading idle memory and starting the CPU meter.
+            var names = await QueueNamesAsync(lapor);
+            for (var settle = Stopwatch.StartNew(); await UnsentAsync(lapor) + await lapor.ReadyAsync(names) > 0 && settle.Elapsed < TimeSpan.FromMinutes(1);)
+                await Task.Delay(500);
+            await Task.Delay(TimeSpan.FromSeconds(2));
             var idle = lapor.Processes.ToDictionary(p => p.Name, p => p.Memory().Resident);
 
             var cpu = new CpuMeter(lapor.Processes.ToDictionary(p => p.Name, p => (Func<int?>)(() => p.ProcessId)));
@@ -67,17 +71,20 @@ public static class DistributedBenchmark
             var saturated = await LoadGenerator.SaturateAsync(client, "/api/complaints", options.Connections, duration);
             var drain = Stopwatch.StartNew();
             var shown = TimeSpan.Zero;
-            while (await InInboxAsync(lapor, saturated.Accepted) is var inInbox && inInbox < saturated.Accepted.Count && drain.Elapsed < TimeSpan.FromMinutes(5))
+            TimeSpan? inboxFilled = null;
+            // Drained: every accepted report in the agency inbox, and nothing left anywhere — no unsent outbox row and
+            // no undelivered message in any queue, twice in a row (analytics and intake's timelines finish last).
+            for (var empty = 0; empty < 2 && drain.Elapsed < TimeSpan.FromMinutes(5); await Task.Delay(500))
             {
                 if (drain.Elapsed - shown >= TimeSpan.FromSeconds(20))
                 {
                     shown = drain.Elapsed;
-                    Console.WriteLine($"  drain {drain.Elapsed.TotalSeconds:0} s: {inInbox} of {saturated.Accepted.Count} in the inbox; {await BacklogAsync(lapor)}");
+                    Console.WriteLine($"  drain {drain.Elapsed.TotalSeconds:0} s: {await InInboxAsync(lapor, saturated.Accepted)} of " +
+                                      $"{saturated.Accepted.Count} in the inbox; {await BacklogAsync(lapor)}");
                 }
-                await Task.Delay(250);
+                if (inboxFilled is null && await InInboxAsync(lapor, saturated.Accepted) >= saturated.Accepted.Count) inboxFilled = drain.Elapsed;
+                empty = inboxFilled is not null && await UnsentAsync(lapor) + await lapor.ReadyAsync(names) == 0 ? empty + 1 : 0;
             }
-            // Analytics and Intake's timeline lag the inbox a little: let them finish before reading what the load cost.
-            await Task.Delay(TimeSpan.FromSeconds(5));
             var cpuPerReport = CpuMeter.PerReport(cpuBefore, cpu.Read(), saturated.Accepted.Count);
             var endToEnd = Math.Round(saturated.Accepted.Count / (saturated.Elapsed + drain.Elapsed).TotalSeconds, 1);
 
@@ -85,12 +92,12 @@ public static class DistributedBenchmark
             var toInbox = await IntakeBenchmark.FiledToInbox(client, officer, samples: 30);
             var memory = lapor.Processes.ToDictionary(p => p.Name, p => new ServiceMemory(idle[p.Name], p.Memory().Peak));
             var result = new Result(options.Connections, options.Seconds, saturated.PerSecond, Latency.Of(saturated.Latencies), saturated.Errors,
-                endToEnd, Math.Round(drain.Elapsed.TotalSeconds, 1), rates, Latency.Of(toInbox),
+                endToEnd, Math.Round((inboxFilled ?? drain.Elapsed).TotalSeconds, 1), Math.Round(drain.Elapsed.TotalSeconds, 1), rates, Latency.Of(toInbox),
                 baseline.Load.PerSecond, Latency.Of(baseline.Load.Latencies), Math.Round(endToEnd / baseline.Load.PerSecond, 3), memory,
                 cpuPerReport, baseline.CpuMsPerRequest);
             Console.WriteLine($"Distributed ({options.Connections} connections, {options.Seconds} s): {result.AcceptedPerSecond} reports/s accepted, " +
-                $"accept {result.AcceptAtSaturation}, {result.Errors} errors; all in the inbox {result.DrainSeconds} s after the load → " +
-                $"{result.EndToEndPerSecond} reports/s end to end.");
+                $"accept {result.AcceptAtSaturation}, {result.Errors} errors; all in the inbox {result.InboxSeconds} s and everything processed " +
+                $"(analytics, timelines) {result.DrainSeconds} s after the load → {result.EndToEndPerSecond} reports/s end to end.");
             Console.WriteLine($"Distributed, one report at a time on the idle pipeline: filed → inbox {result.FiledToInbox}.");
             Console.WriteLine($"Baseline (one PostgreSQL insert + one confirmed RabbitMQ publish): {result.BaselinePerSecond} requests/s, " +
                 $"{result.BaselineLatency}; Lapor end to end / baseline = {result.RatioToBaseline:0.000}.");
@@ -117,14 +124,28 @@ public static class DistributedBenchmark
     private static async Task<string> BacklogAsync(DistributedLapor lapor)
     {
         var outboxes = new List<string>();
-        foreach (var service in new[] { "intake", "triage", "desk" })
-            outboxes.Add($"{service} {await lapor.Databases.ScalarAsync<long>(service, "SELECT count(*) FROM outbox_messages WHERE \"SentAt\" IS NULL")}");
+        foreach (var service in Outboxes)
+            outboxes.Add($"{service} {await lapor.Databases.ScalarAsync<long>(service, UnsentSql)}");
         var queues = (await lapor.QueuesAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('\t'))
             .Where(q => q.Length >= 3 && (q[1] != "0" || q[2] != "0"))
             .Select(q => $"{q[0]} {q[1]}+{q[2]}");
         return $"unsent outbox rows: {string.Join(", ", outboxes)}; queues (ready+unacked): {string.Join(", ", queues)}";
     }
+
+    private static readonly string[] Outboxes = ["intake", "triage", "desk"];
+    private const string UnsentSql = "SELECT count(*) FROM outbox_messages WHERE \"SentAt\" IS NULL";
+
+    private static async Task<long> UnsentAsync(DistributedLapor lapor)
+    {
+        var unsent = 0L;
+        foreach (var service in Outboxes) unsent += await lapor.Databases.ScalarAsync<long>(service, UnsentSql);
+        return unsent;
+    }
+
+    private static async Task<List<string>> QueueNamesAsync(DistributedLapor lapor) =>
+        (await lapor.QueuesAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t'))
+            .Where(q => q.Length >= 3 && long.TryParse(q[1], out _)).Select(q => q[0]).ToList();
 
     private static Task<long> InInboxAsync(DistributedLapor lapor, List<string> trackingIds) =>
         lapor.Databases.ScalarAsync<long>("desk", "SELECT count(*) FROM complaints WHERE \"TrackingId\" = ANY(@t)", ("t", trackingIds.ToArray()));

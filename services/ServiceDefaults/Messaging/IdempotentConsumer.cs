@@ -1,6 +1,7 @@
 using Lapor.ServiceDefaults.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.ServiceDefaults.Messaging;
 
@@ -8,13 +9,15 @@ namespace Lapor.ServiceDefaults.Messaging;
 /// Base for every consumer: skips a message its inbox has seen, otherwise applies <see cref="Handle"/>
 /// and records the message id in the same SaveChanges (one transaction) as the effect and any outgoing
 /// events. If two copies race, the inbox key makes one fail and MassTransit's retry then skips it.
-/// Nothing is acknowledged to the broker before that transaction commits.
+/// Nothing is acknowledged to the broker before that transaction commits. Where the service registers a
+/// <see cref="GroupCommit{TContext}"/> (every service does, unless <c>Lapor:Bus:GroupCommit</c> is false), the
+/// transaction is shared with the messages that arrived meanwhile, and <see cref="Db"/> is the group's context.
 /// </summary>
 public abstract class IdempotentConsumer<TContext, TMessage>(TContext db, TimeProvider clock) : IConsumer<TMessage>
     where TContext : ServiceDbContext
     where TMessage : class
 {
-    protected TContext Db { get; } = db;
+    protected TContext Db { get; private set; } = db;
     protected TimeProvider Clock { get; } = clock;
     /// <summary>The id of the message being handled.</summary>
     protected Guid MessageId { get; private set; }
@@ -23,6 +26,16 @@ public abstract class IdempotentConsumer<TContext, TMessage>(TContext db, TimePr
     {
         var messageId = MessageId = context.MessageId ?? throw new InvalidOperationException("Message has no MessageId.");
         var consumer = GetType().Name;
+        if (context.TryGetPayload<IServiceProvider>(out var services) && services.GetService<GroupCommit<TContext>>() is { } group)
+        {
+            await group.WriteAsync(new GroupedMessage<TContext>(messageId, consumer, context.Message, (db, cancellationToken) =>
+            {
+                Db = db;
+                return Handle(context.Message, cancellationToken);
+            }), context.CancellationToken);
+            return;
+        }
+
         if (await Db.InboxMessages.AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, context.CancellationToken))
             return;
 

@@ -11,7 +11,7 @@ public static class DatabaseExtensions
     /// <summary>
     /// Registers a service's own database. <c>Lapor:Database</c> chooses the provider: <c>Sqlite</c> (default,
     /// one file per service under <c>Lapor:DataDirectory</c>) or <c>Postgres</c> (<c>ConnectionStrings:{name}</c>).
-    /// Also starts the schema initializer and the outbox dispatcher for this context.
+    /// Also starts the schema initializer, the outbox dispatcher and the consumers' group commit for this context.
     /// </summary>
     public static WebApplicationBuilder AddLaporDatabase<TContext>(this WebApplicationBuilder builder, string name)
         where TContext : ServiceDbContext
@@ -30,6 +30,12 @@ public static class DatabaseExtensions
         builder.Services.AddHostedService<DatabaseInitializer<TContext>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>($"{name}-database", tags: ["ready"]);
         builder.Services.AddOutbox<TContext>();
+        if (builder.Configuration.GetValue("Lapor:Bus:GroupCommit", true))
+        {
+            // Registered before the bus, so it stops after the bus has stopped handing it messages.
+            builder.Services.AddSingleton<GroupCommit<TContext>>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<GroupCommit<TContext>>());
+        }
         return builder;
     }
 

@@ -100,6 +100,9 @@ public class DistributedLapor : IAsyncLifetime
     /// <summary>The vhost's queues, one per line: name, ready, unacknowledged, consumers.</summary>
     public Task<string> QueuesAsync() => _vhost?.QueuesAsync() ?? Task.FromResult("");
 
+    /// <summary>Messages not yet delivered, summed over the named queues (cheap to poll).</summary>
+    public Task<long> ReadyAsync(IEnumerable<string> queues) => _vhost?.ReadyAsync(queues) ?? Task.FromResult(0L);
+
     /// <summary>The vhost's queues (ready, unacknowledged, consumers) and every service's recent output.</summary>
     public async Task<string> DiagnosticsWithQueuesAsync()
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RabbitMQ.Client;
 
 namespace Lapor.EndToEnd.Tests.Infrastructure;
 
@@ -22,6 +23,19 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
     /// <summary>Every queue with its ready and unacknowledged messages and its consumers, for failure messages.</summary>
     public Task<string> QueuesAsync() =>
         RabbitMqCtl("list_queues", "-q", "-p", Name, "name", "messages_ready", "messages_unacknowledged", "consumers");
+
+    /// <summary>
+    /// Messages not yet delivered to a consumer, summed over the named queues; read over AMQP (a passive declare),
+    /// cheap enough to poll, unlike rabbitmqctl, which starts an Erlang VM each time.
+    /// </summary>
+    public async Task<long> ReadyAsync(IEnumerable<string> queues)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(Uri()) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var ready = 0L;
+        foreach (var queue in queues) ready += (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        return ready;
+    }
 
     private static async Task<string> RabbitMqCtl(params string[] args)
     {
