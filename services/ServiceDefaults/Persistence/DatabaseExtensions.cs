@@ -33,7 +33,8 @@ public static class DatabaseExtensions
         if (builder.Configuration.GetValue("Lapor:Bus:GroupCommit", true))
         {
             // Registered before the bus, so it stops after the bus has stopped handing it messages.
-            builder.Services.AddSingleton<GroupCommit<TContext>>();
+            var writers = builder.Configuration.GetValue("Lapor:Bus:GroupWriters", 2);
+            builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<GroupCommit<TContext>>(services, writers));
             builder.Services.AddHostedService(services => services.GetRequiredService<GroupCommit<TContext>>());
         }
         return builder;
