@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.Analytics.Tests;
 
-/// <summary>The consumers' group commit with one writer, on the analytics service's database and services as they run.</summary>
+/// <summary>The consumers' group commit (an instance of the test's own), on the analytics service's database and services as they run.</summary>
 public sealed class GroupCommitTests : IAsyncLifetime
 {
     private readonly AnalyticsHost _host = new(DateTimeOffset.UtcNow);
@@ -14,7 +14,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Group = ActivatorUtilities.CreateInstance<GroupCommit<AnalyticsDbContext>>(_host.Services, 1);
+        Group = ActivatorUtilities.CreateInstance<GroupCommit<AnalyticsDbContext>>(_host.Services);
         await Group.StartAsync(CancellationToken.None);
     }
 

@@ -76,7 +76,7 @@ public static class DistributedBenchmark
             // no undelivered message in any queue, twice in a row (analytics and intake's timelines finish last).
             for (var empty = 0; empty < 2 && drain.Elapsed < TimeSpan.FromMinutes(5); await Task.Delay(500))
             {
-                if (drain.Elapsed - shown >= TimeSpan.FromSeconds(20))
+                if (drain.Elapsed - shown >= TimeSpan.FromSeconds(10))
                 {
                     shown = drain.Elapsed;
                     Console.WriteLine($"  drain {drain.Elapsed.TotalSeconds:0} s: {await InInboxAsync(lapor, saturated.Accepted)} of " +

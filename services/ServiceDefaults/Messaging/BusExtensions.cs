@@ -45,7 +45,7 @@ public static class BusExtensions
             });
             foreach (var register in consumers) register(bus);
 
-            var partitions = configuration.GetValue("Lapor:Bus:ConcurrentMessageLimit", 16);
+            var partitions = configuration.GetValue("Lapor:Bus:ConcurrentMessageLimit", 64);
             bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
                 context.GetRequiredService<BrokerQueues>().Add(name);
@@ -81,7 +81,7 @@ public static class BusExtensions
                 bus.UsingRabbitMq((context, rabbit) =>
                 {
                     rabbit.Host(RabbitMqUri(configuration));
-                    rabbit.PrefetchCount = configuration.GetValue("Lapor:Bus:PrefetchCount", 32);
+                    rabbit.PrefetchCount = configuration.GetValue("Lapor:Bus:PrefetchCount", 128);
                     rabbit.ConfigureEndpoints(context);
                 });
             }

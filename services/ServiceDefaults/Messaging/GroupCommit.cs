@@ -25,14 +25,14 @@ public interface IGroupLoader<in TContext>
 /// written one by one, so a bad message fails alone (MassTransit retries it, then moves it to the error queue).
 /// A report's events never share a group: the complaint stream hands a consumer one event per report at a time.
 /// </summary>
-public sealed class GroupCommit<TContext>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GroupCommit<TContext>> logger, int writers = 2)
+public sealed class GroupCommit<TContext>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GroupCommit<TContext>> logger)
     : BackgroundService
     where TContext : ServiceDbContext
 {
     /// <summary>At most this many messages in one transaction.</summary>
     public const int MaxGroup = 64;
 
-    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
     public async Task WriteAsync(GroupedMessage<TContext> message, CancellationToken cancellationToken)
     {
@@ -41,14 +41,8 @@ public sealed class GroupCommit<TContext>(IServiceScopeFactory scopes, TimeProvi
         await pending.Done.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// <c>writers</c> groups are written at once: while one waits for the database, the next is applied. Different
-    /// reports' rows do not conflict; shared rows (counters) are added to with upserts in key order.
-    /// </summary>
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, writers)).Select(_ => WriteGroupsAsync(stoppingToken)));
-
-    private async Task WriteGroupsAsync(CancellationToken stoppingToken)
+    /// <summary>One writer: two writing groups side by side cost more per message (smaller groups) and finished later.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var group = new List<Pending>(MaxGroup);
         try

@@ -33,8 +33,7 @@ public static class DatabaseExtensions
         if (builder.Configuration.GetValue("Lapor:Bus:GroupCommit", true))
         {
             // Registered before the bus, so it stops after the bus has stopped handing it messages.
-            var writers = builder.Configuration.GetValue("Lapor:Bus:GroupWriters", 2);
-            builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<GroupCommit<TContext>>(services, writers));
+            builder.Services.AddSingleton<GroupCommit<TContext>>();
             builder.Services.AddHostedService(services => services.GetRequiredService<GroupCommit<TContext>>());
         }
         return builder;
