@@ -15,6 +15,7 @@ public static class TriageExtensions
     {
         builder.AddLaporDatabase<TriageDbContext>("triage");
         builder.Services.AddScoped<ISeeder<TriageDbContext>, AgencySeeder>();
+        builder.Services.AddScoped<ISeeder<TriageDbContext>, WordPrintBackfill>();
         builder.Services.AddSingleton<WorkingCalendar>();
         builder.Services.AddSingleton<TriageModel>();
         builder.Services.AddScoped<SlaSweep>();

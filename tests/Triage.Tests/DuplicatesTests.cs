@@ -6,12 +6,12 @@ public sealed class DuplicatesTests
 {
     private static readonly Guid First = Guid.NewGuid();
 
-    private static readonly Duplicates.Candidate Pothole = new(First, null,
-        "Jalan berlubang di depan Pasar Wonokromo",
-        "Jalan di depan Pasar Wonokromo berlubang besar dan sudah dua motor jatuh. Mohon segera diperbaiki.");
+    private const string PotholeTitle = "Jalan berlubang di depan Pasar Wonokromo";
+    private const string PotholeText = "Jalan di depan Pasar Wonokromo berlubang besar dan sudah dua motor jatuh. Mohon segera diperbaiki.";
+    private static readonly Duplicates.Candidate Pothole = new(First, null, WordPrint.Of(PotholeTitle, PotholeText));
 
     private static Task<Guid?> ClusterFor(string title, string text, params Duplicates.Candidate[] earlier) =>
-        Duplicates.ClusterForAsync(title, text, earlier.ToAsyncEnumerable(), CancellationToken.None);
+        Duplicates.ClusterForAsync(WordPrint.Of(title, text), earlier.ToAsyncEnumerable(), CancellationToken.None);
 
     [Fact]
     public async Task The_same_pothole_in_other_words_joins_the_first_reports_cluster()
@@ -24,8 +24,8 @@ public sealed class DuplicatesTests
     [Fact]
     public async Task A_report_repeating_a_duplicate_joins_the_same_cluster_not_a_new_one()
     {
-        var second = new Duplicates.Candidate(Guid.NewGuid(), First, Pothole.Title, Pothole.Text);
-        Assert.Equal(First, await ClusterFor(Pothole.Title, Pothole.Text, second));
+        var second = new Duplicates.Candidate(Guid.NewGuid(), First, Pothole.Print);
+        Assert.Equal(First, await ClusterFor(PotholeTitle, PotholeText, second));
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class DuplicatesTests
                 await Task.Yield();
             }
         }
-        Assert.Equal(First, await Duplicates.ClusterForAsync(Pothole.Title, Pothole.Text, Newest(), CancellationToken.None));
+        Assert.Equal(First, await Duplicates.ClusterForAsync(Pothole.Print, Newest(), CancellationToken.None));
         Assert.Equal(1, read);
     }
 
@@ -55,8 +55,20 @@ public sealed class DuplicatesTests
     public async Task A_merely_similar_report_keeps_looking_for_the_most_similar()
     {
         var older = Guid.NewGuid();
-        var similar = new Duplicates.Candidate(Guid.NewGuid(), null, "Lubang jalan depan Pasar Wonokromo",
-            "Ada lubang besar di jalan depan pasar Wonokromo, motor saya hampir jatuh. Tolong diperbaiki.");
-        Assert.Equal(older, await ClusterFor(Pothole.Title, Pothole.Text, similar, Pothole with { ComplaintId = older }));
+        var similar = new Duplicates.Candidate(Guid.NewGuid(), null, WordPrint.Of("Lubang jalan depan Pasar Wonokromo",
+            "Ada lubang besar di jalan depan pasar Wonokromo, motor saya hampir jatuh. Tolong diperbaiki."));
+        Assert.Equal(older, await ClusterFor(PotholeTitle, PotholeText, similar, Pothole with { ComplaintId = older }));
+    }
+
+    [Fact]
+    public void A_word_print_survives_its_stored_form_and_measures_what_the_words_share()
+    {
+        var print = WordPrint.Of(PotholeTitle, PotholeText);
+        var stored = WordPrint.FromBytes(print.ToBytes());
+        Assert.Equal(print.Title, stored.Title);
+        Assert.Equal(print.All, stored.All);
+        Assert.Equal(1.0, print.Similarity(stored));
+        Assert.Equal(0.5, WordPrint.Jaccard([1, 2, 3], [2, 3, 4]), precision: 10);
+        Assert.Equal(0, WordPrint.Jaccard([1, 2], [3, 4]));
     }
 }

@@ -19,8 +19,9 @@ public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider 
 
         var router = await model.GetRouterAsync(Db, cancellationToken);
         var decision = router.Decide(new TriageInput(message.Title, message.Text, message.Region, message.Sector, message.Type));
-        var cluster = await Duplicates.ClusterForAsync(message.Title, message.Text, EarlierReports(decision, message.OccurredAt), cancellationToken);
-        var (complaint, events) = TriagedComplaint.Triage(message, decision, cluster, calendar, Clock.GetUtcNow());
+        var words = WordPrint.Of(message.Title, message.Text);
+        var cluster = await Duplicates.ClusterForAsync(words, EarlierReports(decision, message.OccurredAt), cancellationToken);
+        var (complaint, events) = TriagedComplaint.Triage(message, decision, cluster, calendar, Clock.GetUtcNow(), words);
 
         Db.Complaints.Add(complaint);
         foreach (var e in events) Db.AddToOutbox(e);
@@ -33,9 +34,9 @@ public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider 
     {
         var since = filedAt - Duplicates.Window;
         return Db.Complaints.AsNoTracking()
-            .Where(c => c.Region == decision.Region && c.Sector == decision.Sector && c.FiledAt >= since && c.FiledAt <= filedAt && c.ArchivedAt == null)
+            .Where(c => c.Region == decision.Region && c.Sector == decision.Sector && c.FiledAt >= since && c.FiledAt <= filedAt && c.ArchivedAt == null && c.Words != null)
             .OrderByDescending(c => c.FiledAt).Take(Duplicates.Candidates)
-            .Select(c => new Duplicates.Candidate(c.ComplaintId, c.ClusterId, c.Title, c.Text.Substring(0, Duplicates.TextCompared)))
+            .Select(c => new Duplicates.Candidate(c.ComplaintId, c.ClusterId, c.Words!))
             .AsAsyncEnumerable();
     }
 }

@@ -24,6 +24,8 @@ public sealed class TriagedComplaint
     public int Hops { get; private set; }
     public string Title { get; private set; } = "";
     public string Text { get; private set; } = "";
+    /// <summary>What a later report's duplicate search compares; null only on reports triaged before it was kept (backfilled at start-up).</summary>
+    public WordPrint? Words { get; private set; }
     /// <summary>The citizen's location detail, passed on to the desk.</summary>
     public string? Location { get; private set; }
     public bool Confidential { get; private set; }
@@ -111,9 +113,12 @@ public sealed class TriagedComplaint
         }
     }
 
+    /// <summary>Keeps the duplicate search's words of a report triaged before they were kept.</summary>
+    public void KeepWords() => Words ??= WordPrint.Of(Title, Text);
+
     /// <summary>Applies a decision to a newly filed report and returns the events it causes.</summary>
     public static (TriagedComplaint, IReadOnlyList<IComplaintEvent>) Triage(
-        ComplaintSubmitted filed, RoutingDecision decision, Guid? clusterId, WorkingCalendar calendar, DateTimeOffset now)
+        ComplaintSubmitted filed, RoutingDecision decision, Guid? clusterId, WorkingCalendar calendar, DateTimeOffset now, WordPrint? words = null)
     {
         var complaint = new TriagedComplaint
         {
@@ -129,6 +134,7 @@ public sealed class TriagedComplaint
             Sequence = filed.Sequence,
             Title = filed.Title,
             Text = filed.Text,
+            Words = words ?? WordPrint.Of(filed.Title, filed.Text),
             Location = filed.Location,
             Confidential = filed.Confidential,
             ClusterId = clusterId,

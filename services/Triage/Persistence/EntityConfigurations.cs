@@ -33,6 +33,7 @@ internal sealed class TriagedComplaintConfiguration : IEntityTypeConfiguration<T
         builder.Property(c => c.Title).HasMaxLength(150);
         builder.Property(c => c.ArchiveReason).HasMaxLength(500);
         builder.Property(c => c.Text).HasMaxLength(4000);
+        builder.Property(c => c.Words).HasConversion(words => words!.ToBytes(), bytes => WordPrint.FromBytes(bytes));
         builder.Property(c => c.Location).HasMaxLength(200);
         builder.HasIndex(c => new { c.RespondedAt, c.FollowUpBreachedAt, c.FollowUpDueAt });
         builder.HasIndex(c => new { c.RoutedAt, c.VerificationBreachedAt, c.VerificationDueAt });

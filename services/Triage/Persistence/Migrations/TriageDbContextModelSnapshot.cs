@@ -265,6 +265,9 @@ namespace Lapor.Triage.Persistence.Migrations
                     b.Property<DateTimeOffset>("VerificationDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<byte[]>("Words")
+                        .HasColumnType("bytea");
+
                     b.HasKey("ComplaintId");
 
                     b.HasIndex("Region", "Sector", "FiledAt");
