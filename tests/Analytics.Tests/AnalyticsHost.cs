@@ -85,6 +85,9 @@ public sealed class AnalyticsHost(DateTimeOffset now) : WebApplicationFactory<As
 
     public override async ValueTask DisposeAsync()
     {
+        // Stopping the in-memory bus while its receive endpoints are still starting throws inside MassTransit
+        // (a test can finish in a hundred milliseconds): let it finish starting first.
+        await Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(10));
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);

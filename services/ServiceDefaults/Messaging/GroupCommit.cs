@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Lapor.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,8 @@ public sealed class GroupCommit<TContext>(IServiceScopeFactory scopes, TimeProvi
 {
     /// <summary>At most this many messages in one transaction.</summary>
     public const int MaxGroup = 64;
+
+    private static readonly ActivitySource Source = new("Lapor.GroupCommit");
 
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -104,23 +107,33 @@ public sealed class GroupCommit<TContext>(IServiceScopeFactory scopes, TimeProvi
                 .Select(m => new { m.MessageId, m.Consumer }).ToListAsync())
             .Select(m => (m.MessageId, m.Consumer)).ToHashSet();
         // Also drops a second copy of a message within the group.
-        var fresh = group.Select(p => p.Message).Where(m => seen.Add((m.MessageId, m.Consumer))).ToList();
+        var fresh = group.Where(p => seen.Add((p.Message.MessageId, p.Message.Consumer))).ToList();
         if (fresh.Count == 0) return;
 
-        var messages = fresh.Select(m => m.Message).ToList();
+        var messages = fresh.Select(p => p.Message.Message).ToList();
         foreach (var loader in scope.ServiceProvider.GetServices<IGroupLoader<TContext>>()) await loader.LoadAsync(db, messages, CancellationToken.None);
         var now = clock.GetUtcNow();
-        foreach (var m in fresh)
+        foreach (var p in fresh)
         {
-            await m.Handle(db, CancellationToken.None);
-            db.InboxMessages.Add(new InboxMessage { MessageId = m.MessageId, Consumer = m.Consumer, ProcessedAt = now });
+            // Each message is handled inside its own consume span, so its queries and the events it writes to the
+            // outbox stay in the report's trace.
+            Activity.Current = p.Parent;
+            await p.Message.Handle(db, CancellationToken.None);
+            db.InboxMessages.Add(new InboxMessage { MessageId = p.Message.MessageId, Consumer = p.Message.Consumer, ProcessedAt = now });
         }
+        // The commit belongs to every message's trace: one span, linked to each.
+        Activity.Current = null;
+        using var commit = Source.StartActivity("group commit", ActivityKind.Internal, parentContext: default,
+            links: fresh.Where(p => p.Parent is not null).Select(p => new ActivityLink(p.Parent!.Context)));
+        commit?.SetTag("lapor.group.size", fresh.Count);
         await db.SaveChangesAsync();
     }
 
     private sealed class Pending(GroupedMessage<TContext> message)
     {
         public GroupedMessage<TContext> Message { get; } = message;
+        /// <summary>The consumer's span when it handed the message over.</summary>
+        public Activity? Parent { get; } = Activity.Current;
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -35,7 +35,7 @@ public static class LaporTelemetry
 
     /// <summary>Sources .NET and the libraries Lapor uses emit natively.</summary>
     public static readonly string[] TraceSources =
-        [Name, "Lapor.Outbox", "Microsoft.AspNetCore", "System.Net.Http", "Yarp.ReverseProxy", "MassTransit", "Npgsql"];
+        [Name, "Lapor.Outbox", "Lapor.GroupCommit", "Microsoft.AspNetCore", "System.Net.Http", "Yarp.ReverseProxy", "MassTransit", "Npgsql"];
 
     public static readonly string[] Meters =
         [Name, "MassTransit", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime"];
