@@ -179,10 +179,35 @@ public static class DistributedBenchmark
         {
             await vhost.DisposeAsync();
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(admin);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await DropDatabaseAsync(admin, name);
+        }
+    }
+
+    /// <summary>
+    /// Drops the baseline's database; FORCE cannot end a backend of another role (an autovacuum worker that happened
+    /// to start on it), so a refused drop is tried again, and at worst reported rather than failing the run.
+    /// </summary>
+    private static async Task DropDatabaseAsync(string admin, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(admin);
+                await connection.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                if (attempt == 5)
+                {
+                    Console.Error.WriteLine($"Could not drop the baseline database {name}: {ex.MessageText}");
+                    return;
+                }
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
         }
     }
 }

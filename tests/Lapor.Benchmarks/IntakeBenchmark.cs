@@ -13,8 +13,8 @@ namespace Lapor.Benchmarks;
 /// </summary>
 public static class IntakeBenchmark
 {
-    public sealed record Result(string Mode, int Connections, int Seconds, double ReportsPerSecond, Latency Accept, int Errors, Latency FiledToInbox,
-        long PeakWorkingSetMb, IReadOnlyList<DistributedBenchmark.RateResult> FixedRates);
+    public sealed record Result(string Mode, int Connections, int Seconds, double ReportsPerSecond, Latency Accept, int Errors,
+        double EndToEndPerSecond, double DrainSeconds, Latency FiledToInbox, long PeakWorkingSetMb, IReadOnlyList<DistributedBenchmark.RateResult> FixedRates);
 
     public static async Task<Result> RunAsync(BenchmarkOptions options)
     {
@@ -33,13 +33,17 @@ public static class IntakeBenchmark
             using var sampler = new Timer(_ => peak = Math.Max(peak, Refresh(host)), null, 0, 250);
             var load = await LoadGenerator.SaturateAsync(client, "/api/complaints", options.Connections, TimeSpan.FromSeconds(options.Seconds));
             var (latencies, errors, elapsed) = (load.Latencies, load.Errors, load.Elapsed);
+            var drain = Stopwatch.StartNew();
+            while (!await ProcessedAsync(data.FullName, load.Accepted) && drain.Elapsed < TimeSpan.FromMinutes(5)) await Task.Delay(250);
+            var endToEnd = Math.Round(load.Accepted.Count / (elapsed + drain.Elapsed).TotalSeconds, 1);
 
             var toInbox = await FiledToInbox(client, officer, samples: 20);
             var rates = await DistributedBenchmark.FixedRatesAsync(client, options, "Embedded", drained: null);
             var result = new Result("embedded", options.Connections, options.Seconds, Math.Round(latencies.Count / elapsed.TotalSeconds, 1),
-                Latency.Of(latencies), errors, Latency.Of(toInbox), peak / (1024 * 1024), rates);
+                Latency.Of(latencies), errors, endToEnd, Math.Round(drain.Elapsed.TotalSeconds, 1), Latency.Of(toInbox), peak / (1024 * 1024), rates);
             Console.WriteLine($"Intake (embedded, {options.Connections} connections, {options.Seconds} s): {result.ReportsPerSecond} reports/s accepted, " +
-                $"accept {result.Accept}, {errors} errors; filed → inbox {result.FiledToInbox}; peak working set {result.PeakWorkingSetMb} MB.");
+                $"accept {result.Accept}, {errors} errors; all in the inbox and in analytics {result.DrainSeconds} s after the load → " +
+                $"{result.EndToEndPerSecond} reports/s end to end; filed → inbox {result.FiledToInbox}; peak working set {result.PeakWorkingSetMb} MB.");
             return result;
         }
         finally
@@ -48,6 +52,24 @@ public static class IntakeBenchmark
             await host.WaitForExitAsync();
             try { data.Delete(recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>Every accepted report is in the agency's inbox and counted as routed by analytics (read from their SQLite files).</summary>
+    private static async Task<bool> ProcessedAsync(string dataDirectory, List<string> trackingIds)
+    {
+        var ids = JsonSerializer.Serialize(trackingIds);
+        async Task<long> CountAsync(string service, string sql)
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDirectory, service + ".db")};Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$ids", ids);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        const string Accepted = "\"TrackingId\" IN (SELECT value FROM json_each($ids))";
+        return await CountAsync("desk", $"SELECT count(*) FROM complaints WHERE {Accepted}") >= trackingIds.Count
+               && await CountAsync("analytics", $"SELECT count(*) FROM complaint_facts WHERE {Accepted} AND \"RoutedAt\" IS NOT NULL") >= trackingIds.Count;
     }
 
     private static long Refresh(Process process)
