@@ -52,4 +52,27 @@ public sealed class DuplicatesTests(EmbeddedLaporFactory lapor) : IClassFixture<
                 && h.GetProperty("reports").GetInt32() == 2 && h.GetProperty("supports").GetInt32() == 1);
         }, "oversight sees the matter as a hotspot with two reports and one supporter");
     }
+
+    [Fact]
+    public async Task Copies_filed_at_the_same_moment_join_one_cluster_even_when_triaged_in_one_transaction()
+    {
+        var citizen = lapor.CreateClient();
+        var officer = await citizen.AsAsync(lapor.CreateClient, "officer", RoadAgency);
+        var street = "Jalan Kenjeran " + Random.Shared.Next(100, 999);
+        var copies = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => FileAsync(lapor.CreateClient(), new
+        {
+            type = "aduan",
+            title = $"Aspal amblas di {street}",
+            text = $"Aspal di {street} amblas sedalam setengah meter sejak hujan deras, kendaraan harus memutar. Mohon segera diperbaiki. ({i})",
+            region = "35.78",
+        })));
+        foreach (var copy in copies) await Eventually(() => InInboxAsync(officer, copy.TrackingId), "every copy reaches the inbox");
+
+        foreach (var copy in copies)
+        {
+            var view = await officer.GetFromJsonAsync<JsonElement>($"/api/desk/complaints/{copy.TrackingId}");
+            var others = view.GetProperty("duplicates").EnumerateArray().Select(d => d.GetProperty("trackingId").GetString()!).ToHashSet();
+            Assert.Equal(copies.Select(c => c.TrackingId).Where(t => t != copy.TrackingId).ToHashSet(), others);
+        }
+    }
 }

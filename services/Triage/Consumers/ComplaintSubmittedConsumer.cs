@@ -29,14 +29,26 @@ public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider 
         if (complaint.RoutedAt is { } routedAt) LaporTelemetry.FilingToRouting.Record((routedAt - message.OccurredAt).TotalSeconds);
     }
 
-    /// <summary>The most recent reports of the same region and sector within the duplicates window, streamed newest first.</summary>
-    private IAsyncEnumerable<Duplicates.Candidate> EarlierReports(RoutingDecision decision, DateTimeOffset filedAt)
+    /// <summary>
+    /// The most recent reports of the same region and sector within the duplicates window, newest first: first those
+    /// triaged earlier in this same transaction (a group commit takes copies filed at the same moment together, and
+    /// they are not in the database yet), then the stored ones, streamed. Every report triaged before this one counts,
+    /// even one filed a moment later: copies filed together are triaged in any order, and each must find the others.
+    /// </summary>
+    private async IAsyncEnumerable<Duplicates.Candidate> EarlierReports(RoutingDecision decision, DateTimeOffset filedAt)
     {
         var since = filedAt - Duplicates.Window;
-        return Db.Complaints.AsNoTracking()
-            .Where(c => c.Region == decision.Region && c.Sector == decision.Sector && c.FiledAt >= since && c.FiledAt <= filedAt && c.ArchivedAt == null && c.Words != null)
+        var pending = Db.ChangeTracker.Entries<TriagedComplaint>()
+            .Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+            .Where(c => c.Region == decision.Region && c.Sector == decision.Sector && c.FiledAt >= since && c.Words is not null)
+            .OrderByDescending(c => c.FiledAt).ToList();
+        foreach (var c in pending) yield return new Duplicates.Candidate(c.ComplaintId, c.ClusterId, c.Words!);
+
+        var stored = Db.Complaints.AsNoTracking()
+            .Where(c => c.Region == decision.Region && c.Sector == decision.Sector && c.FiledAt >= since && c.ArchivedAt == null && c.Words != null)
             .OrderByDescending(c => c.FiledAt).Take(Duplicates.Candidates)
             .Select(c => new Duplicates.Candidate(c.ComplaintId, c.ClusterId, c.Words!))
             .AsAsyncEnumerable();
+        await foreach (var candidate in stored) yield return candidate;
     }
 }
