@@ -66,4 +66,26 @@ public sealed class ReportFormTests
         Assert.Contains("form:ask:late", late);
         Assert.DoesNotContain("form:ask:early", late);
     }
+
+    [Fact]
+    public void A_request_for_a_whole_system_has_scope_and_a_single_case_has_none()
+    {
+        Assert.Contains("form:scope", Form("Posyandu lansia", "Mohon Dinas Kesehatan membuka posyandu lansia di setiap kelurahan."));
+        Assert.Contains("form:scope", Form("Pengawasan harga gas", "Mohon pengawasan harga gas melon dilakukan secara nasional."));
+        Assert.DoesNotContain("form:scope", Form("Lampu jalan mati", "Lampu jalan di depan rumah saya mati, mohon diganti."));
+    }
+
+    [Fact]
+    public void Asking_for_more_than_a_mend_is_not_only()
+    {
+        Assert.Contains("form:not-only", Form("Saluran air", "Perbaikan saluran jangan hanya di pusat kota, kampung pinggiran juga banjir."));
+        Assert.DoesNotContain("form:not-only", Form("Saluran air", "Saluran di kampung kami mampet, jangan dibiarkan."));
+    }
+
+    [Fact]
+    public void A_request_followed_by_what_it_is_for_has_a_purpose_but_mohon_agar_alone_does_not()
+    {
+        Assert.Contains("form:purpose", Form("Jam buka perpustakaan", "Mohon jam buka perpustakaan daerah diperpanjang sampai malam supaya pelajar bisa belajar."));
+        Assert.DoesNotContain("form:purpose", Form("Jalan rusak", "Jalan desa rusak berat. Mohon agar segera diperbaiki."));
+    }
 }

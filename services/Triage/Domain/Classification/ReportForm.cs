@@ -59,8 +59,19 @@ public static partial class ReportForm
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Duration();
 
+    /// <summary>"Secara nasional", "di setiap kecamatan", "menyeluruh", "rutin": a request about a whole system, not one case.</summary>
+    [GeneratedRegex(@"\b(secara nasional|nasional|menyeluruh|pemerintah pusat|(setiap|tiap) (kelurahan|kecamatan|desa|rt|rw|sekolah|puskesmas|kabupaten|kota|daerah|provinsi|wilayah)|seluruh (indonesia|daerah|wilayah|kabupaten|kota)|rutin|berkala|jangka panjang)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Scope();
+
+    /// <summary>"Bukan tambal sulam", "bukan cuma aplikasinya", "jangan hanya per daerah": asking for more than a mend.</summary>
+    [GeneratedRegex(@"\b(bukan|jangan)\s+(hanya|cuma|sekadar|sekedar|tambal)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotOnly();
+
     public static IEnumerable<string> Find(ReportWords report, string title, string text)
     {
+        if (Scope().IsMatch(title) || Scope().IsMatch(text)) yield return TextNormalizer.FormPrefix + "scope";
+        if (NotOnly().IsMatch(text)) yield return TextNormalizer.FormPrefix + "not-only";
         foreach (var word in report.Title)
             if (TitleCues.Contains(word)) yield return TextNormalizer.FormPrefix + "title:" + word;
         // A title that is itself the proposal ("Bangun SMA negeri ...", "Trotoar ... ditata ulang", "Batasi denda ...").
@@ -76,12 +87,26 @@ public static partial class ReportForm
         if (report.Sentences.Any(s => s.Question)) yield return TextNormalizer.FormPrefix + (firstQuestion <= 2 ? "ask:early" : "ask:late");
         foreach (var sentence in report.Sentences)
         {
+            // "Mohon … menambah armada supaya waktu tanggap di bawah 15 menit": the outcome a proposal is for.
+            if (AsksForAnOutcome(sentence.Words)) yield return TextNormalizer.FormPrefix + "purpose";
             if (Openers.Contains(sentence.Words[0])) yield return TextNormalizer.FormPrefix + "lead:" + sentence.Words[0];
             if (!sentence.Question) continue;
             yield return TextNormalizer.FormPrefix + "ask";
             foreach (var word in sentence.Words)
                 if (QuestionWords.Contains(word)) yield return TextNormalizer.FormPrefix + "ask:" + word;
         }
+    }
+
+    /// <summary>A request followed, later in its sentence, by what it is for ("… supaya …", "… agar …").</summary>
+    private static bool AsksForAnOutcome(IReadOnlyList<string> words)
+    {
+        var asked = -1;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (asked < 0 && words[i] is "mohon" or "tolong" or "minta" or "harap") asked = i;
+            else if (asked >= 0 && i > asked + 1 && words[i] is "supaya" or "agar" or "biar" or "sehingga") return true;
+        }
+        return false;
     }
 
     /// <summary>Whether what the report asks for is new (a proposal) or a mend (a grievance), or both.</summary>
