@@ -49,7 +49,7 @@ public static class DatabaseExtensions
     private static string ConnectionString(IConfiguration configuration, DatabaseProvider provider, string name)
     {
         var configured = configuration.GetConnectionString(name);
-        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        if (!string.IsNullOrWhiteSpace(configured)) return provider == DatabaseProvider.Postgres ? Tuned(configured) : configured;
         if (provider == DatabaseProvider.Postgres)
             throw new InvalidOperationException($"ConnectionStrings:{name} is required when Lapor:Database is Postgres.");
 
@@ -57,6 +57,21 @@ public static class DatabaseExtensions
         Directory.CreateDirectory(directory);
         // A busy timeout lets concurrent writers (API and consumers) wait for SQLite's single writer lock.
         return $"Data Source={Path.Combine(directory, name + ".db")};Default Timeout=30;Pooling=True";
+    }
+
+    /// <summary>
+    /// Defaults for the services' PostgreSQL connections, each kept unless the connection string sets it: no
+    /// <c>DISCARD ALL</c> when a pooled connection is reused (the services keep no session state), and statements
+    /// the service runs again and again (the inbox lookup, the outbox's reads and marks, the consumers' inserts)
+    /// prepared once per connection instead of parsed and planned every time.
+    /// </summary>
+    private static string Tuned(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        bool Set(string keyword) => connectionString.Contains(keyword, StringComparison.OrdinalIgnoreCase);
+        if (!Set("No Reset On Close") && !Set("NoResetOnClose")) builder.NoResetOnClose = true;
+        if (!Set("Max Auto Prepare") && !Set("MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
     }
 }
 
