@@ -38,7 +38,13 @@ public sealed class AnalyticsHost(DateTimeOffset now) : WebApplicationFactory<As
         builder.UseEnvironment("Testing");
         builder.UseSetting("Lapor:DataDirectory", _dataDirectory);
         builder.UseSetting("Lapor:Auth:SigningKey", SigningKey);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // Stopping the in-memory bus while its receive endpoints are still starting throws inside MassTransit, and a
+            // test can finish within a hundred milliseconds: start the host only once the bus has started.
+            services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+        });
     }
 
     /// <summary>Publishes an event as its producer's outbox would (message id, report as correlation id) and waits until it is projected.</summary>
@@ -85,9 +91,6 @@ public sealed class AnalyticsHost(DateTimeOffset now) : WebApplicationFactory<As
 
     public override async ValueTask DisposeAsync()
     {
-        // Stopping the in-memory bus while its receive endpoints are still starting throws inside MassTransit
-        // (a test can finish in a hundred milliseconds): let it finish starting first.
-        await Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(10));
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
