@@ -123,29 +123,30 @@ public static class DistributedBenchmark
     /// <summary>Where the unfinished work waits: each service's unsent outbox rows and each queue's ready and unacknowledged messages.</summary>
     private static async Task<string> BacklogAsync(DistributedLapor lapor)
     {
-        var outboxes = new List<string>();
-        foreach (var service in Outboxes)
-            outboxes.Add($"{service} {await lapor.Databases.ScalarAsync<long>(service, UnsentSql)}");
-        var queues = (await lapor.QueuesAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split('\t'))
-            .Where(q => q.Length >= 3 && (q[1] != "0" || q[2] != "0"))
-            .Select(q => $"{q[0]} {q[1]}+{q[2]}");
+        var outboxes = (await UnsentByServiceAsync(lapor)).Select(o => $"{o.Key} {o.Value}");
+        var queues = (await QueuesAsync(lapor)).Where(q => q.Ready + q.Unacknowledged > 0).Select(q => $"{q.Name} {q.Ready}+{q.Unacknowledged}");
         return $"unsent outbox rows: {string.Join(", ", outboxes)}; queues (ready+unacked): {string.Join(", ", queues)}";
     }
 
-    private static readonly string[] Outboxes = ["intake", "triage", "desk"];
-    private const string UnsentSql = "SELECT count(*) FROM outbox_messages WHERE \"SentAt\" IS NULL";
-
-    private static async Task<long> UnsentAsync(DistributedLapor lapor)
+    private static async Task<Dictionary<string, long>> UnsentByServiceAsync(DistributedLapor lapor)
     {
-        var unsent = 0L;
-        foreach (var service in Outboxes) unsent += await lapor.Databases.ScalarAsync<long>(service, UnsentSql);
+        var unsent = new Dictionary<string, long>();
+        foreach (var service in (string[])["intake", "triage", "desk"])
+            unsent[service] = await lapor.Databases.ScalarAsync<long>(service, "SELECT count(*) FROM outbox_messages WHERE \"SentAt\" IS NULL");
         return unsent;
     }
 
-    private static async Task<List<string>> QueueNamesAsync(DistributedLapor lapor) =>
+    private static async Task<long> UnsentAsync(DistributedLapor lapor) => (await UnsentByServiceAsync(lapor)).Values.Sum();
+
+    private sealed record QueueDepth(string Name, long Ready, long Unacknowledged);
+
+    /// <summary>The vhost's queues as rabbitmqctl lists them (its header line left out).</summary>
+    private static async Task<List<QueueDepth>> QueuesAsync(DistributedLapor lapor) =>
         (await lapor.QueuesAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t'))
-            .Where(q => q.Length >= 3 && long.TryParse(q[1], out _)).Select(q => q[0]).ToList();
+            .Where(q => q.Length >= 3 && long.TryParse(q[1], out _) && long.TryParse(q[2], out _))
+            .Select(q => new QueueDepth(q[0], long.Parse(q[1]), long.Parse(q[2]))).ToList();
+
+    private static async Task<List<string>> QueueNamesAsync(DistributedLapor lapor) => (await QueuesAsync(lapor)).Select(q => q.Name).ToList();
 
     private static Task<long> InInboxAsync(DistributedLapor lapor, List<string> trackingIds) =>
         lapor.Databases.ScalarAsync<long>("desk", "SELECT count(*) FROM complaints WHERE \"TrackingId\" = ANY(@t)", ("t", trackingIds.ToArray()));

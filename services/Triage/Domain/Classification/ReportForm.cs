@@ -60,7 +60,7 @@ public static partial class ReportForm
     private static partial Regex Duration();
 
     /// <summary>"Secara nasional", "di setiap kecamatan", "menyeluruh", "rutin": a request about a whole system, not one case.</summary>
-    [GeneratedRegex(@"\b(secara nasional|nasional|menyeluruh|pemerintah pusat|(setiap|tiap) (kelurahan|kecamatan|desa|rt|rw|sekolah|puskesmas|kabupaten|kota|daerah|provinsi|wilayah)|seluruh (indonesia|daerah|wilayah|kabupaten|kota)|rutin|berkala|jangka panjang)\b",
+    [GeneratedRegex(@"\b(nasional|menyeluruh|pemerintah pusat|(setiap|tiap) (kelurahan|kecamatan|desa|rt|rw|sekolah|puskesmas|kabupaten|kota|daerah|provinsi|wilayah)|seluruh (indonesia|daerah|wilayah|kabupaten|kota)|rutin|berkala|jangka panjang)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Scope();
 
