@@ -101,4 +101,35 @@ public sealed class GroupCommitTests : IAsyncLifetime
         await Task.WhenAll(copies.Append(first)).WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(2, handled);
     }
+
+    [Fact]
+    public async Task After_the_writer_stops_a_message_is_refused_so_the_broker_keeps_it()
+    {
+        await Group.WriteAsync(Message(Guid.NewGuid(), _ => Task.CompletedTask), CancellationToken.None);
+        await Group.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        var handled = false;
+        var refused = Group.WriteAsync(Message(Guid.NewGuid(), _ => { handled = true; return Task.CompletedTask; }), CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => refused.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.False(handled);
+    }
+
+    [Fact]
+    public async Task Stopping_finishes_the_group_being_written_and_refuses_the_messages_still_waiting()
+    {
+        var (first, gate, firstId) = await HoldTheWriterAsync();
+        var waitingId = Guid.NewGuid();
+        var waiting = Group.WriteAsync(Message(waitingId, _ => Task.CompletedTask), CancellationToken.None);
+
+        var stopped = Group.StopAsync(CancellationToken.None);
+        gate.SetResult();
+        await stopped.WaitAsync(TimeSpan.FromSeconds(20));
+
+        await first.WaitAsync(TimeSpan.FromSeconds(20));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(20)));
+        var inbox = await InboxAsync();
+        Assert.Contains(firstId, inbox);
+        Assert.DoesNotContain(waitingId, inbox);
+    }
 }
