@@ -47,9 +47,9 @@ public sealed class ComplaintClassifier
         // Sector and route each average a head over every topical feature with one over the lexicon's cues and the
         // agency the report names only: with few examples the full head learns incidental words ("dana", "penerima")
         // over "PIP" or "gaji"; the cue head keeps the domain terms decisive (10-fold CV: sector +2–3 points, agency +1–3).
-        var sector = CueAndFull(labelled.Select(l => (l.Features, Wire(l.Report.Sector)))
+        var sector = CueAndFull(SectorPriorWeight, labelled.Select(l => (l.Features, Wire(l.Report.Sector)))
             .Concat(remits.Select(r => (r.Features, Wire(r.Agency.Sectors[0])))));
-        var route = CueAndFull(labelled.Select(l => (l.Features, l.Report.Route))
+        var route = CueAndFull(RoutePriorWeight, labelled.Select(l => (l.Features, l.Report.Route))
             .Concat(remits.Select(r => (r.Features, LabelledReport.RouteOf(r.Agency.Id)))));
         return new ComplaintClassifier(type, sector, route, reports.Count);
     }
@@ -58,17 +58,26 @@ public sealed class ComplaintClassifier
     /// Naive Bayes and logistic regression averaged: in 10-fold cross-validation on the development set the pair
     /// routed more reports to the right agency than either alone (see the README's triage figures).
     /// </summary>
-    private static ITextModel Learner(IEnumerable<(IReadOnlyCollection<string>, string)> examples)
+    private static ITextModel Learner(IEnumerable<(IReadOnlyCollection<string>, string)> examples, double priorWeight = 1)
     {
         var list = examples.ToList();
-        return new Ensemble(NaiveBayes.Train(list), SoftmaxRegression.Train(list));
+        return new Ensemble(NaiveBayes.Train(list, priorWeight: priorWeight), SoftmaxRegression.Train(list));
     }
 
+    /// <summary>
+    /// How much naive Bayes trusts the examples' share of each sector and route as its prior. The examples' shares are
+    /// not real traffic's, so a sector wins on its evidence alone; a route's share is tempered, not dropped, so that the
+    /// admin desk's few vague examples do not weigh as much as the local offices' many (a plain "jalan rusak" in
+    /// Surabaya stays local). 10-fold CV, seven seeds, against full priors: agency 90.0 → 90.8 %, sector 93.8 → 94.8 %.
+    /// Type keeps its full prior: most reports really are grievances.
+    /// </summary>
+    private const double SectorPriorWeight = 0, RoutePriorWeight = 0.5;
+
     /// <summary>A head over the cues alone beside a head over every feature (the last, which explains decisions).</summary>
-    private static Ensemble CueAndFull(IEnumerable<(IReadOnlyCollection<string> Features, string Label)> examples)
+    private static Ensemble CueAndFull(double priorWeight, IEnumerable<(IReadOnlyCollection<string> Features, string Label)> examples)
     {
         var list = examples.ToList();
-        return new Ensemble(Learner(list.Select(e => (Cues(e.Features), e.Label))), Learner(list));
+        return new Ensemble(Learner(list.Select(e => (Cues(e.Features), e.Label)), priorWeight), Learner(list, priorWeight));
     }
 
     private static bool IsForm(string feature) =>

@@ -22,7 +22,14 @@ public sealed class NaiveBayes : IWeightedModel
     public IReadOnlyDictionary<string, double[]> Weights => _logLikelihood;
     public int Slot { get; set; }
 
-    public static NaiveBayes Train(IEnumerable<(IReadOnlyCollection<string> Features, string Label)> examples, double alpha = 0.3)
+    /// <param name="examples">Each example's features and label.</param>
+    /// <param name="alpha">Laplace smoothing.</param>
+    /// <param name="priorWeight">
+    /// How much a label's share of the examples counts as its prior: 1 fully, 0 not at all (every label the same
+    /// prior, so only the evidence decides), between a tempered share (share^weight). The examples' share of each
+    /// sector or route is not its share in real traffic.
+    /// </param>
+    public static NaiveBayes Train(IEnumerable<(IReadOnlyCollection<string> Features, string Label)> examples, double alpha = 0.3, double priorWeight = 1)
     {
         var list = examples.ToList();
         var labels = list.Select(e => e.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -51,7 +58,7 @@ public sealed class NaiveBayes : IWeightedModel
             for (var c = 0; c < labels.Length; c++) logs[c] = Math.Log((perLabel[c] + alpha) / (totals[c] + alpha * vocabulary));
             logLikelihood[feature] = logs;
         }
-        var logPrior = docs.Select(d => Math.Log(d / list.Count)).ToArray();
+        var logPrior = docs.Select(d => priorWeight * Math.Log(d / list.Count)).ToArray();
         return new NaiveBayes(labels, logPrior, logLikelihood);
     }
 
