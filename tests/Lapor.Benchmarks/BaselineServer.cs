@@ -22,7 +22,8 @@ public sealed class BaselineServer : IAsyncDisposable
 
     public static async Task<BaselineServer> StartAsync(string postgres, string rabbitMq, int port)
     {
-        var database = NpgsqlDataSource.Create(postgres);
+        // The services' own connection defaults (no TLS on loopback, prepared statements), so the ratio compares work, not transport.
+        var database = NpgsqlDataSource.Create(Lapor.ServiceDefaults.Persistence.DatabaseExtensions.Tuned(postgres));
         await using (var create = database.CreateCommand("CREATE TABLE IF NOT EXISTS baseline (id uuid PRIMARY KEY, body text NOT NULL, at timestamptz NOT NULL)"))
             await create.ExecuteNonQueryAsync();
         var broker = await new ConnectionFactory { Uri = new Uri(rabbitMq) }.CreateConnectionAsync();
