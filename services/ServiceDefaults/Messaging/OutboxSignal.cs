@@ -11,7 +11,14 @@ public sealed class OutboxSignal<TContext> where TContext : ServiceDbContext
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public void Notify() => _channel.Writer.TryWrite(true);
+    /// <summary>1 while a wake-up waits to be taken: under load most commits find one and skip the channel's lock.</summary>
+    private int _pending;
+
+    public void Notify()
+    {
+        if (Volatile.Read(ref _pending) == 1 || Interlocked.Exchange(ref _pending, 1) == 1) return;
+        _channel.Writer.TryWrite(true);
+    }
 
     /// <summary>Waits until notified or until <paramref name="timeout"/> passes.</summary>
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -21,6 +28,8 @@ public sealed class OutboxSignal<TContext> where TContext : ServiceDbContext
         try
         {
             await _channel.Reader.ReadAsync(timer.Token);
+            // Rows committed by a Notify skipped from here on are read by the dispatch that follows this wait.
+            Volatile.Write(ref _pending, 0);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -30,6 +30,20 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Forgets the set-based writes once they committed.</summary>
     protected virtual void ClearSetBasedWrites() { }
 
+    /// <summary>A pooled context is reused: set-based writes one unit of work left unsaved must not reach the next.</summary>
+    public override void Dispose()
+    {
+        ClearSetBasedWrites();
+        base.Dispose();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        ClearSetBasedWrites();
+        return base.DisposeAsync();
+    }
+
     private async Task<int> SaveAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         if (!HasSetBasedWrites) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
