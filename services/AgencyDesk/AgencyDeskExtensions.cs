@@ -1,6 +1,7 @@
 using Lapor.ServiceDefaults.Messaging;
 using Lapor.AgencyDesk.Api;
 using Lapor.AgencyDesk.Consumers;
+using Lapor.AgencyDesk.Domain;
 using Lapor.AgencyDesk.Persistence;
 using Lapor.ServiceDefaults.Persistence;
 using MassTransit;
@@ -13,6 +14,7 @@ public static class AgencyDeskExtensions
     public static WebApplicationBuilder AddAgencyDesk(this WebApplicationBuilder builder)
     {
         builder.AddLaporDatabase<DeskDbContext>("desk");
+        builder.Services.AddReportRowsLoader<DeskDbContext, DeskComplaint>(db => db.Complaints, c => c.ComplaintId);
         return builder;
     }
 

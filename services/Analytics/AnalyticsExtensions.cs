@@ -1,6 +1,7 @@
 using Lapor.ServiceDefaults.Messaging;
 using Lapor.Analytics.Api;
 using Lapor.Analytics.Consumers;
+using Lapor.Analytics.Domain;
 using Lapor.Analytics.Persistence;
 using Lapor.ServiceDefaults.Persistence;
 using MassTransit;
@@ -14,7 +15,7 @@ public static class AnalyticsExtensions
     {
         builder.AddLaporDatabase<AnalyticsDbContext>("analytics");
         builder.Services.AddScoped<ISeeder<AnalyticsDbContext>, CellsBackfill>();
-        builder.Services.AddSingleton<IGroupLoader<AnalyticsDbContext>, ComplaintFactsLoader>();
+        builder.Services.AddReportRowsLoader<AnalyticsDbContext, ComplaintFact>(db => db.Complaints, f => f.ComplaintId);
         return builder;
     }
 

@@ -14,6 +14,7 @@ public static class TriageExtensions
     public static WebApplicationBuilder AddTriage(this WebApplicationBuilder builder)
     {
         builder.AddLaporDatabase<TriageDbContext>("triage");
+        builder.Services.AddReportRowsLoader<TriageDbContext, TriagedComplaint>(db => db.Complaints, c => c.ComplaintId);
         builder.Services.AddScoped<ISeeder<TriageDbContext>, AgencySeeder>();
         builder.Services.AddScoped<ISeeder<TriageDbContext>, WordPrintBackfill>();
         builder.Services.AddSingleton<WorkingCalendar>();

@@ -18,7 +18,7 @@ public static class Projection
     public static async Task ApplyAsync(AnalyticsDbContext db, Guid messageId, IComplaintEvent e, CancellationToken cancellationToken)
     {
         db.Events.Add(EventRecord.From(messageId, e));
-        var fact = await db.Complaints.FindAsync([e.ComplaintId], cancellationToken);
+        var fact = await db.FindLoadedAsync<ComplaintFact, Guid>(e.ComplaintId, cancellationToken);
         if (fact is null) db.Complaints.Add(fact = ComplaintFact.For(e.ComplaintId));
         var before = FactCells.Of(fact);
         fact.Apply(e);

@@ -16,7 +16,8 @@ public abstract class TimelineConsumer<TEvent>(IntakeDbContext db, TimeProvider 
 {
     protected override async Task Handle(TEvent message, CancellationToken cancellationToken)
     {
-        var complaint = await Db.Complaints.SingleAsync(c => c.Id == message.ComplaintId, cancellationToken);
+        var complaint = await Db.FindLoadedAsync<Complaint, Guid>(message.ComplaintId, cancellationToken)
+            ?? throw new InvalidOperationException($"Report {message.ComplaintId} is not in intake's database.");
         complaint.Apply(message);
         // Decrypt the contact only for a step the reporter is told about.
         if (!messengers.Any() || !Notification.Tells(message) || complaint.SealedContact is null) return;

@@ -15,7 +15,7 @@ public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider 
 {
     protected override async Task Handle(ComplaintSubmitted message, CancellationToken cancellationToken)
     {
-        if (await Db.Complaints.FindAsync([message.ComplaintId], cancellationToken) is not null) return;
+        if (await Db.FindLoadedAsync<TriagedComplaint, Guid>(message.ComplaintId, cancellationToken) is not null) return;
 
         var router = await model.GetRouterAsync(Db, cancellationToken);
         var decision = router.Decide(new TriageInput(message.Title, message.Text, message.Region, message.Sector, message.Type));
@@ -38,8 +38,7 @@ public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider 
     private async IAsyncEnumerable<Duplicates.Candidate> EarlierReports(RoutingDecision decision, DateTimeOffset filedAt)
     {
         var since = filedAt - Duplicates.Window;
-        var pending = Db.ChangeTracker.Entries<TriagedComplaint>()
-            .Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+        var pending = Db.Added<TriagedComplaint>()
             .Where(c => c.Region == decision.Region && c.Sector == decision.Sector && c.FiledAt >= since && c.Words is not null)
             .OrderByDescending(c => c.FiledAt).ToList();
         foreach (var c in pending) yield return new Duplicates.Candidate(c.ComplaintId, c.ClusterId, c.Words!);

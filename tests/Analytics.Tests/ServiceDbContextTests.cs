@@ -1,0 +1,84 @@
+using Lapor.Analytics.Domain;
+using Lapor.Analytics.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lapor.Analytics.Tests;
+
+/// <summary>The service's contexts as every service uses them: pooled, and loaded a message group at a time.</summary>
+public sealed class ServiceDbContextTests : IAsyncLifetime
+{
+    private readonly AnalyticsHost _host = new(DateTimeOffset.UtcNow);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Counts_a_failed_unit_of_work_added_are_not_written_by_the_next_one_that_gets_its_context()
+    {
+        AnalyticsDbContext abandoned;
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            abandoned = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+            abandoned.AddToCells([new DailyFigures { Grain = 0, Day = 1, AgencyId = "pool.test", Sector = "kesehatan", Region = "31", Filed = 1 }], []);
+        }
+
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            var next = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+            Assert.Same(abandoned, next);
+            await next.SaveChangesAsync();
+        }
+
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+            Assert.False(await db.Figures.AnyAsync(f => f.AgencyId == "pool.test"));
+        }
+    }
+
+    private async Task StoreAsync(Guid reportId)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+        db.Complaints.Add(ComplaintFact.For(reportId));
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task After_a_group_load_a_report_the_load_did_not_find_is_not_looked_for_again_and_the_next_unit_of_work_looks_again()
+    {
+        var (stored, absent) = (Guid.NewGuid(), Guid.NewGuid());
+        await StoreAsync(stored);
+        var ids = new List<Guid> { stored, absent };
+
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+            await db.LoadForGroupAsync(db.Complaints.Where(f => ids.Contains(f.ComplaintId)), CancellationToken.None);
+            // Stored by someone else after the load: the group goes by what its load found.
+            await StoreAsync(absent);
+
+            Assert.Equal(stored, (await db.FindLoadedAsync<ComplaintFact, Guid>(stored, CancellationToken.None))?.ComplaintId);
+            Assert.Null(await db.FindLoadedAsync<ComplaintFact, Guid>(absent, CancellationToken.None));
+        }
+
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+            Assert.Equal(absent, (await db.FindLoadedAsync<ComplaintFact, Guid>(absent, CancellationToken.None))?.ComplaintId);
+        }
+    }
+
+    [Fact]
+    public async Task A_row_added_in_this_unit_of_work_is_found_before_it_is_saved()
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+        var reportId = Guid.NewGuid();
+        db.Complaints.Add(ComplaintFact.For(reportId));
+
+        Assert.NotNull(await db.FindLoadedAsync<ComplaintFact, Guid>(reportId, CancellationToken.None));
+        Assert.Equal([reportId], db.Added<ComplaintFact>().Select(f => f.ComplaintId));
+    }
+}
