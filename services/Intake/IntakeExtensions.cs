@@ -16,8 +16,6 @@ public static class IntakeExtensions
     public static WebApplicationBuilder AddIntake(this WebApplicationBuilder builder)
     {
         builder.AddLaporDatabase<IntakeDbContext>("intake");
-        builder.AddRequestCommit<IntakeDbContext>();
-        builder.Services.AddScoped<Filing>();
         builder.Services.AddReportRowsLoader<IntakeDbContext, Complaint>(db => db.Complaints, c => c.Id);
         builder.Services.AddSingleton<ReporterVault>();
         builder.Services.AddSingleton<AttachmentStore>();

@@ -132,20 +132,4 @@ public sealed class GroupCommitTests : IAsyncLifetime
         Assert.Contains(firstId, inbox);
         Assert.DoesNotContain(waitingId, inbox);
     }
-
-    [Fact]
-    public async Task A_request_is_not_a_redeliverable_message_it_leaves_no_inbox_row_and_is_never_skipped()
-    {
-        var id = Guid.NewGuid();
-        var handled = 0;
-        var request = new GroupedMessage<AnalyticsDbContext>(id, null, new object(), (_, _) => { Interlocked.Increment(ref handled); return Task.CompletedTask; });
-
-        await Group.WriteAsync(request, CancellationToken.None);
-        await Group.WriteAsync(request, CancellationToken.None);
-
-        Assert.Equal(2, handled);
-        await using var scope = _host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
-        Assert.False(await db.InboxMessages.AnyAsync(m => m.MessageId == id));
-    }
 }

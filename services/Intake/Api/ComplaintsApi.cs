@@ -1,5 +1,4 @@
 using Lapor.ServiceDefaults.Problems;
-using Lapor.ServiceDefaults.Messaging;
 using System.Text.Json;
 using Lapor.Contracts;
 using Lapor.Intake.Domain;
@@ -40,20 +39,20 @@ public static class ComplaintsApi
     /// </summary>
     public static Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
         [FromBody] SubmitComplaintRequest? request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
-        [FromHeader(Name = ChannelHeader)] string? channel, Filing filing, CancellationToken cancellationToken) =>
-        FileAsync(request, idempotencyKey, channel == "web" ? Channel.Web : Channel.Api, filing, cancellationToken);
+        [FromHeader(Name = ChannelHeader)] string? channel, IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken) =>
+        FileAsync(request, idempotencyKey, channel == "web" ? Channel.Web : Channel.Api, db, vault, clock, cancellationToken);
 
     /// <summary>A report a citizen brought to a service counter, entered by the officer there; the receipt goes to the citizen on paper.</summary>
     public static Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>> FileAtCounter(
         [FromBody] SubmitComplaintRequest? request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
-        Filing filing, CancellationToken cancellationToken) =>
-        FileAsync(request, idempotencyKey, Channel.Counter, filing, cancellationToken);
+        IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken) =>
+        FileAsync(request, idempotencyKey, Channel.Counter, db, vault, clock, cancellationToken);
 
     /// <summary>Files a report that arrived on any channel (the HTTP API, the portal, an SMS or social-media gateway).</summary>
     public static async Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>> FileAsync(
-        SubmitComplaintRequest? request, string? idempotencyKey, Channel channel, Filing filing, CancellationToken cancellationToken)
+        SubmitComplaintRequest? request, string? idempotencyKey, Channel channel, IntakeDbContext db, ReporterVault vault, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        var (db, vault, clock) = (filing.Db, filing.Vault, filing.Clock);
         if (request is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] });
         if (idempotencyKey is { Length: 0 or > IdempotentRequest.MaximumKeyLength })
@@ -66,36 +65,20 @@ public static class ComplaintsApi
             return replayed;
 
         var now = clock.GetUtcNow();
-        Complaint complaint = null!;
-        ComplaintReceipt receipt = null!;
-        // Made afresh on every call: a failed group commit writes each filing again on its own.
-        void Stage(IntakeDbContext into)
-        {
-            (complaint, var accessCode) = Complaint.File(report, channel, now, vault.Seal(report.Contact));
-            receipt = new ComplaintReceipt(complaint.TrackingId, accessCode, complaint.Status, Deadlines.Standard);
-            into.Complaints.Add(complaint);
-            into.AddToOutbox(complaint.Submitted());
-            if (idempotencyKey is not null)
-                into.IdempotentRequests.Add(new IdempotentRequest
-                {
-                    Key = idempotencyKey, RequestHash = requestHash, ComplaintId = complaint.Id, CreatedAt = now,
-                    SealedResponse = vault.SealText(JsonSerializer.Serialize(receipt, LaporJson.Options)),
-                });
-        }
+        var (complaint, accessCode) = Complaint.File(report, channel, now, vault.Seal(report.Contact));
+        var receipt = new ComplaintReceipt(complaint.TrackingId, accessCode, complaint.Status, Deadlines.Standard);
+        db.Complaints.Add(complaint);
+        db.AddToOutbox(complaint.Submitted());
+        if (idempotencyKey is not null)
+            db.IdempotentRequests.Add(new IdempotentRequest
+            {
+                Key = idempotencyKey, RequestHash = requestHash, ComplaintId = complaint.Id, CreatedAt = now,
+                SealedResponse = vault.SealText(JsonSerializer.Serialize(receipt, LaporJson.Options)),
+            });
 
         try
         {
-            if (filing.Writer is { } writer)
-                await writer.WriteAsync(new GroupedMessage<IntakeDbContext>(Guid.NewGuid(), null, report, (into, _) =>
-                {
-                    Stage(into);
-                    return Task.CompletedTask;
-                }), cancellationToken);
-            else
-            {
-                Stage(db);
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {

@@ -33,7 +33,7 @@ public static class MessagingChannelsApi
 
     public static async Task<Results<Ok<ChannelReply>, UnauthorizedHttpResult, NotFound, ValidationProblem>> Receive(string channel,
         [FromHeader(Name = SecretHeader)] string? secret, [FromBody] InboundMessage? message, IConfiguration configuration,
-        Filing filing, CancellationToken cancellationToken)
+        IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (channel is not ("sms" or "social")) return TypedResults.NotFound();
         if (!SharedSecret.Matches(secret, configuration["Lapor:Channels:Secret"])) return TypedResults.Unauthorized();
@@ -46,7 +46,7 @@ public static class MessagingChannelsApi
         var request = new SubmitComplaintRequest(ReportType.Aduan, SubmitComplaintRequest.TitleFrom(text), text, null, region, false, false,
             channel == "sms" ? new ContactRequest(null, null, message.From.Trim()) : null);
         var key = message.MessageId is { Length: > 0 and <= 100 } id ? $"{channel}:{id}" : null;
-        var result = await ComplaintsApi.FileAsync(request, key, channel == "sms" ? Channel.Sms : Channel.Social, filing, cancellationToken);
+        var result = await ComplaintsApi.FileAsync(request, key, channel == "sms" ? Channel.Sms : Channel.Social, db, vault, clock, cancellationToken);
         return result.Result switch
         {
             Created<ComplaintReceipt> { Value: { } receipt } => TypedResults.Ok(new ChannelReply(true,

@@ -8,12 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Lapor.ServiceDefaults.Messaging;
 
-/// <summary>
-/// A message waiting for <see cref="GroupCommit{TContext}"/>: its id, the consumer that took it, the message and what to
-/// do with it. A request (<see cref="RequestCommit{TContext}"/>) has no consumer: it is not a message the broker may
-/// deliver again, so it has no inbox row.
-/// </summary>
-public sealed record GroupedMessage<TContext>(Guid MessageId, string? Consumer, object Message, Func<TContext, CancellationToken, Task> Handle);
+/// <summary>A message waiting for <see cref="GroupCommit{TContext}"/>: its id, the consumer that took it, the message and what to do with it.</summary>
+public sealed record GroupedMessage<TContext>(Guid MessageId, string Consumer, object Message, Func<TContext, CancellationToken, Task> Handle);
 
 /// <summary>Loads in one query what a group's messages will each look up, so each finds it tracked instead of querying.</summary>
 public interface IGroupLoader<in TContext>
@@ -30,7 +26,7 @@ public interface IGroupLoader<in TContext>
 /// written one by one, so a bad message fails alone (MassTransit retries it, then moves it to the error queue).
 /// A report's events never share a group: the complaint stream hands a consumer one event per report at a time.
 /// </summary>
-public class GroupCommit<TContext>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GroupCommit<TContext>> logger)
+public sealed class GroupCommit<TContext>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GroupCommit<TContext>> logger)
     : BackgroundService
     where TContext : ServiceDbContext
 {
@@ -106,14 +102,12 @@ public class GroupCommit<TContext>(IServiceScopeFactory scopes, TimeProvider clo
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var messageIds = group.Where(p => p.Message.Consumer is not null).Select(p => p.Message.MessageId).Distinct().ToList();
-        var seen = messageIds.Count == 0
-            ? []
-            : (await db.InboxMessages.AsNoTracking().Where(m => messageIds.Contains(m.MessageId))
-                .Select(m => new { m.MessageId, Consumer = (string?)m.Consumer }).ToListAsync())
+        var messageIds = group.Select(p => p.Message.MessageId).Distinct().ToList();
+        var seen = (await db.InboxMessages.AsNoTracking().Where(m => messageIds.Contains(m.MessageId))
+                .Select(m => new { m.MessageId, m.Consumer }).ToListAsync())
             .Select(m => (m.MessageId, m.Consumer)).ToHashSet();
         // Also drops a second copy of a message within the group.
-        var fresh = group.Where(p => p.Message.Consumer is null || seen.Add((p.Message.MessageId, p.Message.Consumer))).ToList();
+        var fresh = group.Where(p => seen.Add((p.Message.MessageId, p.Message.Consumer))).ToList();
         if (fresh.Count == 0) return;
 
         var messages = fresh.Select(p => p.Message.Message).ToList();
@@ -125,8 +119,7 @@ public class GroupCommit<TContext>(IServiceScopeFactory scopes, TimeProvider clo
             // outbox stay in the report's trace.
             Activity.Current = p.Parent;
             await p.Message.Handle(db, CancellationToken.None);
-            if (p.Message.Consumer is { } consumer)
-                db.InboxMessages.Add(new InboxMessage { MessageId = p.Message.MessageId, Consumer = consumer, ProcessedAt = now });
+            db.InboxMessages.Add(new InboxMessage { MessageId = p.Message.MessageId, Consumer = p.Message.Consumer, ProcessedAt = now });
         }
         // The commit belongs to every message's trace: one span, linked to each.
         Activity.Current = null;
@@ -144,14 +137,3 @@ public class GroupCommit<TContext>(IServiceScopeFactory scopes, TimeProvider clo
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
-
-/// <summary>
-/// Group commit for a service's API requests that write (intake's filings), apart from its consumers' writer: requests
-/// that arrive while a transaction is written share the next, so a surge of filings costs a round trip per group, not
-/// per filing — and a citizen's receipt never waits behind a group of consumed events (the consumers' writer made
-/// filings wait: accepted 76/s instead of 179–263). A request's <c>Handle</c> must make its entities afresh on every
-/// call: a failed group is written again one request at a time.
-/// </summary>
-public sealed class RequestCommit<TContext>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<GroupCommit<TContext>> logger)
-    : GroupCommit<TContext>(scopes, clock, logger)
-    where TContext : ServiceDbContext;

@@ -32,7 +32,7 @@ public static class DatabaseExtensions
         builder.Services.AddHostedService<DatabaseInitializer<TContext>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>($"{name}-database", tags: ["ready"]);
         builder.Services.AddOutbox<TContext>();
-        if (GroupCommits(builder))
+        if (builder.Configuration.GetValue("Lapor:Bus:GroupCommit", true))
         {
             // Registered before the bus, so it stops after the bus has stopped handing it messages.
             builder.Services.AddSingleton<GroupCommit<TContext>>();
@@ -40,21 +40,6 @@ public static class DatabaseExtensions
         }
         return builder;
     }
-
-    /// <summary>
-    /// A writer of its own for the service's API requests that write (<see cref="RequestCommit{TContext}"/>); registered
-    /// before the web server, so it stops after the server has finished its requests. Off with <c>Lapor:Bus:GroupCommit</c>.
-    /// </summary>
-    public static WebApplicationBuilder AddRequestCommit<TContext>(this WebApplicationBuilder builder)
-        where TContext : ServiceDbContext
-    {
-        if (!GroupCommits(builder)) return builder;
-        builder.Services.AddSingleton<RequestCommit<TContext>>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<RequestCommit<TContext>>());
-        return builder;
-    }
-
-    private static bool GroupCommits(WebApplicationBuilder builder) => builder.Configuration.GetValue("Lapor:Bus:GroupCommit", true);
 
     private static readonly SqliteConnectionTuning SqliteTuning = new();
 

@@ -75,7 +75,7 @@ public static class Open311Api
     }
 
     public static async Task<IResult> Post(string format, HttpRequest request, [FromHeader(Name = ComplaintsApi.IdempotencyKeyHeader)] string? idempotencyKey,
-        IConfiguration configuration, Filing filing, CancellationToken cancellationToken)
+        IConfiguration configuration, IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (Xml(format) is not { } xml) return UnknownFormat;
         if (!request.HasFormContentType)
@@ -95,7 +95,7 @@ public static class Open311Api
 
         var (submit, errors) = Open311ServiceRequest.Read(form);
         if (submit is null) return Open311Document.Errors(xml, StatusCodes.Status400BadRequest, errors);
-        var filed = await ComplaintsApi.FileAsync(submit, idempotencyKey, Channel.Open311, filing, cancellationToken);
+        var filed = await ComplaintsApi.FileAsync(submit, idempotencyKey, Channel.Open311, db, vault, clock, cancellationToken);
         return filed.Result switch
         {
             Created<ComplaintReceipt> { Value: { } receipt } => new Open311Document("service_requests", new JsonArray(new JsonObject
