@@ -94,9 +94,11 @@ public static class BusExtensions
         if (transport == BusTransport.RabbitMq) builder.Services.AddHostedService<BusWatchdog>();
 
         // Start serving HTTP even when the broker is not up yet; MassTransit keeps reconnecting and /health/ready says so.
+        // The in-memory bus has no broker to wait for and starts at once; waiting for it means the host is never
+        // stopped while its receive endpoints are still starting (MassTransit then throws inside its shutdown).
         builder.Services.Configure<MassTransitHostOptions>(options =>
         {
-            options.WaitUntilStarted = false;
+            options.WaitUntilStarted = transport == BusTransport.InMemory;
             options.StopTimeout = TimeSpan.FromSeconds(30);
         });
         return builder;
