@@ -81,26 +81,4 @@ public sealed class ServiceDbContextTests : IAsyncLifetime
         Assert.NotNull(await db.FindLoadedAsync<ComplaintFact, Guid>(reportId, CancellationToken.None));
         Assert.Equal([reportId], db.Added<ComplaintFact>().Select(f => f.ComplaintId));
     }
-
-    [Fact]
-    public async Task What_a_unit_of_work_reads_once_is_read_once_there_and_afresh_in_the_next()
-    {
-        var reads = 0;
-        Task<List<int>> Read() { reads++; return Task.FromResult(new List<int> { reads }); }
-
-        await using (var scope = _host.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
-            var first = await db.OncePerUnitOfWorkAsync("candidates", Read);
-            Assert.Same(first, await db.OncePerUnitOfWorkAsync("candidates", Read));
-            await db.OncePerUnitOfWorkAsync("other", Read);
-        }
-        Assert.Equal(2, reads);
-
-        await using (var scope = _host.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
-            Assert.Equal([3], await db.OncePerUnitOfWorkAsync("candidates", Read));
-        }
-    }
 }

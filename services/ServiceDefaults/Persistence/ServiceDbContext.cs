@@ -33,22 +33,6 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>The entity types whose rows for the current message group were loaded in one query.</summary>
     private HashSet<Type>? _loadedForGroup;
 
-    /// <summary>What <see cref="OncePerUnitOfWorkAsync{T}"/> read, by key.</summary>
-    private Dictionary<object, object>? _readOnce;
-
-    /// <summary>
-    /// Reads something once per unit of work — a message group shares one — however many of its messages ask for it
-    /// (triage's duplicate candidates of one region and sector, during a surge in one place). The caller filters what is
-    /// read for each message; what the group adds meanwhile is in the change tracker, not here.
-    /// </summary>
-    public async ValueTask<T> OncePerUnitOfWorkAsync<T>(object key, Func<Task<T>> read) where T : class
-    {
-        if (_readOnce?.TryGetValue(key, out var known) == true) return (T)known;
-        var value = await read();
-        (_readOnce ??= [])[key] = value;
-        return value;
-    }
-
     /// <summary>
     /// Loads in one query the rows a message group's messages will look up by key (see <see cref="IGroupLoader{TContext}"/>),
     /// and remembers it: <see cref="FindLoadedAsync{TEntity, TKey}"/> then answers from what is tracked, without asking
@@ -110,7 +94,6 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     {
         ClearSetBasedWrites();
         _loadedForGroup = null;
-        _readOnce = null;
     }
 
     private async Task<int> SaveAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)

@@ -32,9 +32,8 @@ public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider 
     /// <summary>
     /// The most recent reports of the same region and sector within the duplicates window, newest first: first those
     /// triaged earlier in this same transaction (a group commit takes copies filed at the same moment together, and
-    /// they are not in the database yet), then the stored ones. Every report triaged before this one counts, even one
-    /// filed a moment later: copies filed together are triaged in any order, and each must find the others. The stored
-    /// ones of a region and sector are read once per group (a surge in one place fills whole groups with them).
+    /// they are not in the database yet), then the stored ones, streamed. Every report triaged before this one counts,
+    /// even one filed a moment later: copies filed together are triaged in any order, and each must find the others.
     /// </summary>
     private async IAsyncEnumerable<Duplicates.Candidate> EarlierReports(RoutingDecision decision, DateTimeOffset filedAt)
     {
@@ -44,23 +43,11 @@ public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider 
             .OrderByDescending(c => c.FiledAt).ToList();
         foreach (var c in pending) yield return new Duplicates.Candidate(c.ComplaintId, c.ClusterId, c.Words!);
 
-        // Read for the group's first report of this region and sector; a later one filed earlier still (the window
-        // reaching further back) reads its own.
-        var key = (nameof(EarlierReports), decision.Region, decision.Sector);
-        var read = await Db.OncePerUnitOfWorkAsync(key, () => StoredAsync(decision, since));
-        if (since < read.Since) read = await StoredAsync(decision, since);
-        foreach (var c in read.Newest)
-            if (c.FiledAt >= since) yield return c.Candidate;
+        var stored = Db.Complaints.AsNoTracking()
+            .Where(c => c.Region == decision.Region && c.Sector == decision.Sector && c.FiledAt >= since && c.ArchivedAt == null && c.Words != null)
+            .OrderByDescending(c => c.FiledAt).Take(Duplicates.Candidates)
+            .Select(c => new Duplicates.Candidate(c.ComplaintId, c.ClusterId, c.Words!))
+            .AsAsyncEnumerable();
+        await foreach (var candidate in stored) yield return candidate;
     }
-
-    /// <summary>The newest stored reports of a region and sector since a moment: the same for every report in the group.</summary>
-    private async Task<StoredCandidates> StoredAsync(RoutingDecision decision, DateTimeOffset since) => new(since, await Db.Complaints.AsNoTracking()
-        .Where(c => c.Region == decision.Region && c.Sector == decision.Sector && c.FiledAt >= since && c.ArchivedAt == null && c.Words != null)
-        .OrderByDescending(c => c.FiledAt).Take(Duplicates.Candidates)
-        .Select(c => new StoredCandidate(c.FiledAt, new Duplicates.Candidate(c.ComplaintId, c.ClusterId, c.Words!)))
-        .ToListAsync());
-
-    private sealed record StoredCandidates(DateTimeOffset Since, List<StoredCandidate> Newest);
-
-    private sealed record StoredCandidate(DateTimeOffset FiledAt, Duplicates.Candidate Candidate);
 }
