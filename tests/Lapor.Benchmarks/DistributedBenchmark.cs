@@ -22,10 +22,12 @@ public static class DistributedBenchmark
     /// were accepted per second, their accept latency, how many failed (timeouts at 30 s count), and how long after
     /// the load the last accepted one reached the inbox (near zero when the pipeline keeps up).
     /// </summary>
-    public sealed record RateResult(int OfferedPerSecond, double AcceptedPerSecond, Latency Accept, int Errors, double? DrainSeconds);
+    /// <param name="FiledToInbox">Each report's time from filing to the agency inbox (distributed mode), from the services' records.</param>
+    public sealed record RateResult(int OfferedPerSecond, double AcceptedPerSecond, Latency Accept, int Errors, double? DrainSeconds, Latency? FiledToInbox);
 
     /// <summary>Offers reports at each rate in turn; with <paramref name="drained"/>, waits for the pipeline after each and says how long it took.</summary>
-    public static async Task<List<RateResult>> FixedRatesAsync(HttpClient client, BenchmarkOptions options, string mode, Func<List<string>, Task<bool>>? drained)
+    public static async Task<List<RateResult>> FixedRatesAsync(HttpClient client, BenchmarkOptions options, string mode, Func<List<string>, Task<bool>>? drained,
+        Func<List<string>, Task<List<double>>>? toInbox = null)
     {
         var duration = TimeSpan.FromSeconds(options.Seconds);
         var rates = new List<RateResult>();
@@ -35,10 +37,12 @@ public static class DistributedBenchmark
             var settle = Stopwatch.StartNew();
             while (drained is not null && !await drained(offered.Accepted) && settle.Elapsed < TimeSpan.FromMinutes(3)) await Task.Delay(250);
             var result = new RateResult(rate, Math.Round(offered.Accepted.Count / duration.TotalSeconds, 1), Latency.Of(offered.Latencies),
-                offered.Errors, drained is null ? null : Math.Round(settle.Elapsed.TotalSeconds, 1));
+                offered.Errors, drained is null ? null : Math.Round(settle.Elapsed.TotalSeconds, 1),
+                toInbox is null ? null : Latency.Of(await toInbox(offered.Accepted)));
             rates.Add(result);
             Console.WriteLine($"{mode} offered {rate}/s for {options.Seconds} s: {result.AcceptedPerSecond}/s accepted, accept {result.Accept}, {result.Errors} failed" +
-                (result.DrainSeconds is { } s ? $"; the last in the inbox {s} s after the load." : "."));
+                (result.DrainSeconds is { } s ? $"; the last in the inbox {s} s after the load" : "") +
+                (result.FiledToInbox is { } e ? $"; filed → inbox {e}." : "."));
         }
         return rates;
     }
@@ -88,7 +92,8 @@ public static class DistributedBenchmark
             var cpuPerReport = CpuMeter.PerReport(cpuBefore, cpu.Read(), saturated.Accepted.Count);
             var endToEnd = Math.Round(saturated.Accepted.Count / (saturated.Elapsed + drain.Elapsed).TotalSeconds, 1);
 
-            var rates = await FixedRatesAsync(client, options, "Distributed", async accepted => await InInboxAsync(lapor, accepted) >= accepted.Count);
+            var rates = await FixedRatesAsync(client, options, "Distributed", async accepted => await InInboxAsync(lapor, accepted) >= accepted.Count,
+                accepted => FiledToInboxAsync(lapor, accepted));
             var toInbox = await IntakeBenchmark.FiledToInbox(client, officer, samples: 30);
             var memory = lapor.Processes.ToDictionary(p => p.Name, p => new ServiceMemory(idle[p.Name], p.Memory().Peak));
             var result = new Result(options.Connections, options.Seconds, saturated.PerSecond, Latency.Of(saturated.Latencies), saturated.Errors,
@@ -147,6 +152,28 @@ public static class DistributedBenchmark
             .Select(q => new QueueDepth(q[0], long.Parse(q[1]), long.Parse(q[2]))).ToList();
 
     private static async Task<List<string>> QueueNamesAsync(DistributedLapor lapor) => (await QueuesAsync(lapor)).Select(q => q.Name).ToList();
+
+    /// <summary>
+    /// Each report's time from filing to the agency inbox, from the services' own records: intake's filing time, and
+    /// the time the desk's inbox took triage's ComplaintRouted event for it (matched through the event's message id).
+    /// Nothing polls, so nothing adds load or rounds the figures to a polling interval.
+    /// </summary>
+    private static async Task<List<double>> FiledToInboxAsync(DistributedLapor lapor, List<string> trackingIds)
+    {
+        var ids = trackingIds.ToArray();
+        var filed = (await lapor.Databases.PairsAsync<string, DateTime>("intake",
+            "SELECT \"TrackingId\", \"FiledAt\" FROM complaints WHERE \"TrackingId\" = ANY(@t)", ("t", ids))).ToDictionary(r => r.First, r => r.Second);
+        var routed = await lapor.Databases.PairsAsync<Guid, string>("triage",
+            "SELECT \"MessageId\", \"Body\"::json->>'trackingId' FROM outbox_messages WHERE \"MessageType\" = 'Lapor.Contracts.ComplaintRouted' " +
+            "AND \"Body\"::json->>'trackingId' = ANY(@t)", ("t", ids));
+        var received = (await lapor.Databases.PairsAsync<Guid, DateTime>("desk",
+            "SELECT \"MessageId\", \"ProcessedAt\" FROM inbox_messages WHERE \"Consumer\" = 'ComplaintRoutedConsumer' AND \"MessageId\" = ANY(@m)",
+            ("m", routed.Select(r => r.First).ToArray()))).ToDictionary(r => r.First, r => r.Second);
+        return routed.Where(r => received.ContainsKey(r.First) && filed.ContainsKey(r.Second))
+            .GroupBy(r => r.Second, r => received[r.First])
+            .Select(g => (g.Min() - filed[g.Key]).TotalMilliseconds)
+            .ToList();
+    }
 
     private static Task<long> InInboxAsync(DistributedLapor lapor, List<string> trackingIds) =>
         lapor.Databases.ScalarAsync<long>("desk", "SELECT count(*) FROM complaints WHERE \"TrackingId\" = ANY(@t)", ("t", trackingIds.ToArray()));
