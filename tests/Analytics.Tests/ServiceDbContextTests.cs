@@ -48,19 +48,22 @@ public sealed class ServiceDbContextTests : IAsyncLifetime
     [Fact]
     public async Task After_a_group_load_a_report_the_load_did_not_find_is_not_looked_for_again_and_the_next_unit_of_work_looks_again()
     {
-        var (stored, absent) = (Guid.NewGuid(), Guid.NewGuid());
+        var (stored, absent, outside) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         await StoreAsync(stored);
         var ids = new List<Guid> { stored, absent };
 
         await using (var scope = _host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
-            await db.LoadForGroupAsync(db.Complaints.Where(f => ids.Contains(f.ComplaintId)), CancellationToken.None);
+            await db.LoadForGroupAsync(db.Complaints.Where(f => ids.Contains(f.ComplaintId)), ids, CancellationToken.None);
             // Stored by someone else after the load: the group goes by what its load found.
             await StoreAsync(absent);
+            await StoreAsync(outside);
 
             Assert.Equal(stored, (await db.FindLoadedAsync<ComplaintFact, Guid>(stored, CancellationToken.None))?.ComplaintId);
             Assert.Null(await db.FindLoadedAsync<ComplaintFact, Guid>(absent, CancellationToken.None));
+            // A key the load did not ask for is looked up in the database as usual.
+            Assert.Equal(outside, (await db.FindLoadedAsync<ComplaintFact, Guid>(outside, CancellationToken.None))?.ComplaintId);
         }
 
         await using (var scope = _host.Services.CreateAsyncScope())

@@ -27,7 +27,7 @@ public sealed class ReportRowsLoader<TContext, TEntity>(Func<TContext, IQueryabl
             Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)],
                 Expression.Property(Expression.Constant(reports), nameof(ReportIds.Ids)), reportId.Body),
             reportId.Parameters);
-        await db.LoadForGroupAsync(rows(db).Where(contains), cancellationToken);
+        await db.LoadForGroupAsync(rows(db).Where(contains), reports.Ids, cancellationToken);
     }
 
     private sealed record ReportIds(List<Guid> Ids);

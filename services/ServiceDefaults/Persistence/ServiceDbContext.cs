@@ -30,22 +30,25 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Forgets the set-based writes once they committed.</summary>
     protected virtual void ClearSetBasedWrites() { }
 
-    /// <summary>The entity types whose rows for the current message group were loaded in one query.</summary>
-    private HashSet<Type>? _loadedForGroup;
+    /// <summary>The keys, by entity type, whose rows for the current message group were loaded in one query.</summary>
+    private HashSet<(Type Entity, object Key)>? _loadedForGroup;
 
     /// <summary>
-    /// Loads in one query the rows a message group's messages will look up by key (see <see cref="IGroupLoader{TContext}"/>),
-    /// and remembers it: <see cref="FindLoadedAsync{TEntity, TKey}"/> then answers from what is tracked, without asking
-    /// the database for a key the query did not find (a new report's first event).
+    /// Loads in one query the rows with these keys (see <see cref="IGroupLoader{TContext}"/>), and remembers which keys
+    /// it asked for: <see cref="FindLoadedAsync{TEntity, TKey}"/> then answers those from what is tracked, without asking
+    /// the database for a key the query did not find (a new report's first event). Other keys are looked up as usual.
     /// </summary>
-    public async Task LoadForGroupAsync<TEntity>(IQueryable<TEntity> groupRows, CancellationToken cancellationToken) where TEntity : class
+    public async Task LoadForGroupAsync<TEntity, TKey>(IQueryable<TEntity> rowsWithKeys, IEnumerable<TKey> keys, CancellationToken cancellationToken)
+        where TEntity : class
+        where TKey : notnull
     {
-        await groupRows.LoadAsync(cancellationToken);
-        (_loadedForGroup ??= []).Add(typeof(TEntity));
+        await rowsWithKeys.LoadAsync(cancellationToken);
+        _loadedForGroup ??= [];
+        foreach (var key in keys) _loadedForGroup.Add((typeof(TEntity), key));
     }
 
     /// <summary>
-    /// The entity with this key: the tracked one, or — unless the group's rows of this type were loaded, so it does not
+    /// The entity with this key: the tracked one, or — unless the group's load asked for this key, so it does not
     /// exist — the stored one. Unlike <c>FindAsync</c>, looking in the tracker does not first scan every tracked entity
     /// for changes (per message of a 64-message group, that scan made a group's cost grow with its square).
     /// </summary>
@@ -54,7 +57,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         where TKey : notnull
     {
         var tracked = WithoutChangeScan(() => Set<TEntity>().Local.FindEntry(key)?.Entity);
-        if (tracked is not null || _loadedForGroup?.Contains(typeof(TEntity)) == true) return tracked;
+        if (tracked is not null || _loadedForGroup?.Contains((typeof(TEntity), key)) == true) return tracked;
         return await Set<TEntity>().FindAsync([key], cancellationToken);
     }
 
