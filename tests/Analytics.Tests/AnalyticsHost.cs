@@ -88,8 +88,20 @@ public sealed class AnalyticsHost(DateTimeOffset now) : WebApplicationFactory<As
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
+        try
+        {
+            await base.DisposeAsync();
+        }
+        catch (NullReferenceException e) when (e.StackTrace?.Contains("MassTransit.Transports.ReceiveEndpoint.Stop") == true)
+        {
+            // MassTransit 8.4's ReceiveEndpoint.Stop reads its endpoint handle again after two awaits, unlocked, so a
+            // stop racing another finds it null. On a loaded machine the host's stop has thrown there once in many runs
+            // (fresh-clone CI), after the test's assertions had passed: not the behaviour under test.
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
+        }
     }
 }
