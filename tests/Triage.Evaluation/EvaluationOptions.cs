@@ -1,13 +1,13 @@
 namespace Lapor.Triage.Evaluation;
 
-public sealed record EvaluationOptions(string DataPath, int Folds, bool Sweep, int Seed, bool Errors = false)
+public sealed record EvaluationOptions(string DataPath, int Folds, bool Sweep, int Seed, bool Errors = false, bool Messy = false)
 {
     public static EvaluationOptions Parse(string[] args)
     {
         var path = args.FirstOrDefault(a => !a.StartsWith("--") && a.EndsWith(".jsonl")) ?? DefaultDataPath();
         var folds = Value(args, "--folds") is { } f ? int.Parse(f) : 10;
         var seed = Value(args, "--seed") is { } s ? int.Parse(s) : 20211;
-        return new EvaluationOptions(path, folds, args.Contains("--sweep"), seed, args.Contains("--errors"));
+        return new EvaluationOptions(path, folds, args.Contains("--sweep"), seed, args.Contains("--errors"), args.Contains("--messy"));
     }
 
     private static string? Value(string[] args, string name)

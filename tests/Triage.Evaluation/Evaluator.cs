@@ -32,6 +32,19 @@ public static class Evaluator
             if (options.Errors) output.Append(Errors(results));
         }
 
+        if (options.Messy)
+        {
+            output.AppendLine();
+            foreach (var dropRegion in new[] { false, true })
+            {
+                var messy = CrossValidate(folds, agencies, Router.ConfidenceThreshold, r => MessyText.Rewrite(r, options.Seed, dropRegion));
+                output.AppendLine($"Messy text (scored reports lower-cased, abbreviated, slipped letters, less punctuation{(dropRegion ? "; 30 % without their region" : "")}): "
+                    + $"agency {Accuracy(messy, r => r.AgencyCorrect)}, sector {Accuracy(messy, r => r.SectorCorrect)}, type {Accuracy(messy, r => r.TypeCorrect)}; "
+                    + $"{messy.Count(r => r.Predicted.AgencyId == Agency.AdminDesk)} sent to the admin desk.");
+                if (options.Errors) output.Append(Errors(messy));
+            }
+        }
+
         output.AppendLine();
         output.Append(Corrections(folds, agencies));
         output.AppendLine();
@@ -46,14 +59,15 @@ public static class Evaluator
         public bool TypeCorrect => Predicted.Type == Expected.Type;
     }
 
-    public static List<Result> CrossValidate(IReadOnlyList<IReadOnlyList<LabelledReport>> folds, IReadOnlyList<Agency> agencies, double threshold)
+    public static List<Result> CrossValidate(IReadOnlyList<IReadOnlyList<LabelledReport>> folds, IReadOnlyList<Agency> agencies, double threshold,
+        Func<LabelledReport, LabelledReport>? rewrite = null)
     {
         var results = new List<Result>();
         for (var k = 0; k < folds.Count; k++)
         {
             var training = folds.Where((_, i) => i != k).SelectMany(f => f).ToList();
             var router = new Router(agencies, ComplaintClassifier.Train(training, agencies), threshold);
-            results.AddRange(folds[k].Select(r => new Result(r, router.Decide(new TriageInput(r.Title, r.Text, r.Region)))));
+            results.AddRange(folds[k].Select(r => rewrite?.Invoke(r) ?? r).Select(r => new Result(r, router.Decide(new TriageInput(r.Title, r.Text, r.Region)))));
         }
         return results;
     }
@@ -105,6 +119,9 @@ public static class Evaluator
         var types = Enum.GetValues<Lapor.Contracts.ReportType>();
         foreach (var expected in types)
             output.AppendLine($"    {expected,-20} " + string.Join("  ", types.Select(p => $"{p}: {results.Count(r => r.Expected.Type == expected && r.Predicted.Type == p)}")));
+        output.AppendLine("  Agency accuracy by the region the report gives: "
+            + string.Join(", ", results.GroupBy(r => r.Expected.Region switch { null => "none", { Length: 2 } => "province", _ => "kabupaten/kota" })
+                .OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count(r => r.AgencyCorrect)}/{g.Count()}")));
         output.AppendLine("  Sector accuracy by sector:");
         foreach (var group in results.GroupBy(r => r.Expected.Sector).OrderBy(g => g.Key))
             output.AppendLine($"    {ComplaintClassifier.Wire(group.Key),-16} {group.Count(r => r.SectorCorrect)}/{group.Count()}");
