@@ -51,6 +51,8 @@ public sealed class RedeliveryTests(EmbeddedLaporFactory lapor) : IClassFixture<
         await Task.Delay(TimeSpan.FromSeconds(2)); // let the consumers see them
 
         Assert.Equal(before, await Counts());
+        // Each row was marked sent once per publication.
+        Assert.All(await In<TriageDbContext, List<int>>(db => db.OutboxMessages.Select(m => m.Attempts).ToListAsync()), attempts => Assert.Equal(2, attempts));
         Assert.Equal("sedang_diproses", (await TrackAsync(citizen, receipt)).GetProperty("status").GetString());
     }
 }

@@ -81,7 +81,7 @@ public sealed class OutboxDispatcher<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var pending = await db.OutboxMessages
+        var pending = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.SentAt == null)
             .OrderBy(m => m.Id)
             .Take(BatchSize)
@@ -90,6 +90,7 @@ public sealed class OutboxDispatcher<TContext>(
         LaporTelemetry.ReportOutboxBacklog(typeof(TContext).Name,
             pending.Count < BatchSize ? pending.Count : await db.OutboxMessages.CountAsync(m => m.SentAt == null, cancellationToken));
 
+        var sent = new List<long>(pending.Count);
         try
         {
             // One report's events go out one after another, in the order they were written; different reports'
@@ -103,16 +104,15 @@ public sealed class OutboxDispatcher<TContext>(
                     {
                         await _publishRetry.ExecuteAsync(async t => await PublishAsync(row, message, t), token);
                         publishHealth.Succeeded();
-                        row.SentAt = clock.GetUtcNow();
-                        row.Attempts++;
+                        lock (sent) sent.Add(row.Id);
                     }
                 });
         }
         finally
         {
-            // Mark what the broker confirmed, even when stopping part-way; a row published but not marked is
-            // published again later and dropped by the consumers' inboxes.
-            await db.SaveChangesAsync(CancellationToken.None);
+            // Mark what the broker confirmed, even when stopping part-way (one statement for the batch); a row
+            // published but not marked is published again later and dropped by the consumers' inboxes.
+            await db.MarkOutboxSentAsync(sent, clock.GetUtcNow(), CancellationToken.None);
         }
         return pending.Count;
     }

@@ -16,6 +16,15 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public void AddToOutbox<TEvent>(TEvent @event) where TEvent : class =>
         OutboxMessages.Add(OutboxMessage.From(@event));
 
+    /// <summary>Marks these outbox rows sent, in one statement (on SQLite, in its turn at the file's write gate).</summary>
+    public Task<int> MarkOutboxSentAsync(IReadOnlyCollection<long> ids, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return Task.FromResult(0);
+        Task<int> Mark() => OutboxMessages.Where(m => ids.Contains(m.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+        return Database.IsSqlite() ? SqliteWriteGate.RunAsync(this, Mark, cancellationToken) : Mark();
+    }
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         Database.IsSqlite()
             ? SqliteWriteGate.RunAsync(this, () => SaveAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
