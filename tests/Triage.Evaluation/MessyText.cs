@@ -6,8 +6,8 @@ namespace Lapor.Triage.Evaluation;
 /// <summary>
 /// Rewrites a labelled report the way a hurried reporter on a phone might have typed it, to see how much accuracy
 /// rests on tidy spelling: lower case, chat abbreviations (yg, tdk, sdh, ...), a slipped letter in some longer
-/// words, punctuation left out, and (optionally) no region chosen. Only the scored reports are rewritten; the model still learns
-/// from the tidy ones. Deterministic for a seed.
+/// words, punctuation left out, and (optionally) no region chosen. Only the scored reports are rewritten; the model
+/// still learns from the tidy ones. The same seed rewrites a report the same way in every run.
 /// </summary>
 public static class MessyText
 {
@@ -22,7 +22,10 @@ public static class MessyText
     /// <param name="dropRegion">Whether three reports in ten also lose the region their reporter chose.</param>
     public static LabelledReport Rewrite(LabelledReport report, int seed, bool dropRegion)
     {
-        var random = new Random(HashCode.Combine(seed, report.Title.Length, report.Text.Length, report.Title.FirstOrDefault()));
+        // Not HashCode.Combine: its seed changes with every process.
+        var key = seed;
+        foreach (var c in report.Title + report.Text) key = unchecked(key * 31 + c);
+        var random = new Random(key);
         var lower = random.NextDouble() < 0.6;
         return report with
         {
