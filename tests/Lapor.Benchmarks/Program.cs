@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Lapor.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- [intake|distributed|gateway|inbox|analytics|all] [--seconds 10] [--connections 32] [--reports 100000] [--rates 100,200,500]
+// Usage: dotnet run -c Release --project tests/Lapor.Benchmarks -- [intake|distributed|gateway|inbox|analytics|all] [--seconds 10] [--connections 32] [--reports 100000] [--rates 100,200,500] [--rounds 1] [--warmup 20]
 // The distributed scenario needs RabbitMQ and PostgreSQL (deploy/infra.sh).
 var options = BenchmarkOptions.Parse(args);
 var results = new Dictionary<string, object>();
