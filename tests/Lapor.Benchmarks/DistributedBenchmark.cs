@@ -75,13 +75,13 @@ public static class DistributedBenchmark
 
             var cpu = new CpuMeter(lapor.Processes.ToDictionary(p => p.Name, p => (Func<int?>)(() => p.ProcessId)));
             cpu.Add("load generator", () => Environment.ProcessId);
-            var rounds = new List<(LoadResult Saturated, TimeSpan? InboxFilled, TimeSpan Drain, Dictionary<string, double> CpuPerReport, double EndToEnd)>();
+            var rounds = new List<Saturation>();
             for (var round = 1; round <= options.Rounds; round++)
             {
                 var measured = await SaturateAndDrainAsync(lapor, client, cpu, names, options.Connections, duration);
                 rounds.Add(measured);
                 if (options.Rounds > 1)
-                    Console.WriteLine($"  round {round}: {measured.Saturated.PerSecond} reports/s accepted, {measured.EndToEnd} reports/s end to end, " +
+                    Console.WriteLine($"  round {round}: {measured.Load.PerSecond} reports/s accepted, {measured.EndToEnd} reports/s end to end, " +
                                       $"machine {measured.CpuPerReport["machine"]} ms of CPU per report.");
             }
             // The median round by CPU per report stands for the run (the middle one of an odd number of rounds).
@@ -95,7 +95,7 @@ public static class DistributedBenchmark
                 endToEnd, Math.Round((inboxFilled ?? drainElapsed).TotalSeconds, 1), Math.Round(drainElapsed.TotalSeconds, 1), rates, Latency.Of(toInbox),
                 baseline.Load.PerSecond, Latency.Of(baseline.Load.Latencies), Math.Round(endToEnd / baseline.Load.PerSecond, 3), memory,
                 cpuPerReport, baseline.CpuMsPerRequest,
-                rounds.Select(r => new Round(r.Saturated.PerSecond, r.EndToEnd, r.CpuPerReport["machine"])).ToList());
+                rounds.Select(r => new Round(r.Load.PerSecond, r.EndToEnd, r.CpuPerReport["machine"])).ToList());
             Console.WriteLine($"Distributed ({options.Connections} connections, {options.Seconds} s): {result.AcceptedPerSecond} reports/s accepted, " +
                 $"accept {result.AcceptAtSaturation}, {result.Errors} errors; all in the inbox {result.InboxSeconds} s and everything processed " +
                 $"(analytics, timelines) {result.DrainSeconds} s after the load → {result.EndToEndPerSecond} reports/s end to end.");
@@ -127,8 +127,7 @@ public static class DistributedBenchmark
     /// unsent outbox row and no undelivered message in any queue, twice in a row (analytics and intake's timelines
     /// finish last); with the CPU each part spent per report from the start of the load to the end of the drain.
     /// </summary>
-    private static async Task<(LoadResult Saturated, TimeSpan? InboxFilled, TimeSpan Drain, Dictionary<string, double> CpuPerReport, double EndToEnd)>
-        SaturateAndDrainAsync(DistributedLapor lapor, HttpClient client, CpuMeter cpu, List<string> names, int connections, TimeSpan duration)
+    private static async Task<Saturation> SaturateAndDrainAsync(DistributedLapor lapor, HttpClient client, CpuMeter cpu, List<string> names, int connections, TimeSpan duration)
     {
         var cpuBefore = cpu.Read();
         var saturated = await LoadGenerator.SaturateAsync(client, "/api/complaints", connections, duration);
@@ -148,8 +147,10 @@ public static class DistributedBenchmark
         }
         var cpuPerReport = CpuMeter.PerReport(cpuBefore, cpu.Read(), saturated.Accepted.Count);
         var endToEnd = Math.Round(saturated.Accepted.Count / (saturated.Elapsed + drain.Elapsed).TotalSeconds, 1);
-        return (saturated, inboxFilled, drain.Elapsed, cpuPerReport, endToEnd);
+        return new Saturation(saturated, inboxFilled, drain.Elapsed, cpuPerReport, endToEnd);
     }
+
+    private sealed record Saturation(LoadResult Load, TimeSpan? InboxFilled, TimeSpan Drain, Dictionary<string, double> CpuPerReport, double EndToEnd);
 
     /// <summary>Where the unfinished work waits: each service's unsent outbox rows and each queue's ready and unacknowledged messages.</summary>
     private static async Task<string> BacklogAsync(DistributedLapor lapor)

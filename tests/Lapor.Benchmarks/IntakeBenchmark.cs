@@ -28,21 +28,24 @@ public static class IntakeBenchmark
             var officer = await TestTokens.MintAsync(client, "officer", "35.78.dpupr");
 
             // Warm up (and let the warm-up's reports through), then measure at saturation with a fixed number of connections.
-            var warmUp = await LoadGenerator.SaturateAsync(client, "/api/complaints", options.Connections, TimeSpan.FromSeconds(options.WarmUpSeconds));
-            for (var settle = Stopwatch.StartNew(); !await ProcessedAsync(data.FullName, warmUp.Accepted) && settle.Elapsed < TimeSpan.FromMinutes(3);)
-                await Task.Delay(250);
+            async Task<TimeSpan> DrainAsync(List<string> accepted)
+            {
+                var drain = Stopwatch.StartNew();
+                while (!await ProcessedAsync(data.FullName, accepted) && drain.Elapsed < TimeSpan.FromMinutes(5)) await Task.Delay(250);
+                return drain.Elapsed;
+            }
+            await DrainAsync((await LoadGenerator.SaturateAsync(client, "/api/complaints", options.Connections, TimeSpan.FromSeconds(options.WarmUpSeconds))).Accepted);
             var peak = 0L;
             using var sampler = new Timer(_ => peak = Math.Max(peak, Refresh(host)), null, 0, 250);
             var load = await LoadGenerator.SaturateAsync(client, "/api/complaints", options.Connections, TimeSpan.FromSeconds(options.Seconds));
             var (latencies, errors, elapsed) = (load.Latencies, load.Errors, load.Elapsed);
-            var drain = Stopwatch.StartNew();
-            while (!await ProcessedAsync(data.FullName, load.Accepted) && drain.Elapsed < TimeSpan.FromMinutes(5)) await Task.Delay(250);
-            var endToEnd = Math.Round(load.Accepted.Count / (elapsed + drain.Elapsed).TotalSeconds, 1);
+            var drained = await DrainAsync(load.Accepted);
+            var endToEnd = Math.Round(load.Accepted.Count / (elapsed + drained).TotalSeconds, 1);
 
             var toInbox = await FiledToInbox(client, officer, samples: 20);
             var rates = await DistributedBenchmark.FixedRatesAsync(client, options, "Embedded", drained: null);
             var result = new Result("embedded", options.Connections, options.Seconds, Math.Round(latencies.Count / elapsed.TotalSeconds, 1),
-                Latency.Of(latencies), errors, endToEnd, Math.Round(drain.Elapsed.TotalSeconds, 1), Latency.Of(toInbox), peak / (1024 * 1024), rates);
+                Latency.Of(latencies), errors, endToEnd, Math.Round(drained.TotalSeconds, 1), Latency.Of(toInbox), peak / (1024 * 1024), rates);
             Console.WriteLine($"Intake (embedded, {options.Connections} connections, {options.Seconds} s): {result.ReportsPerSecond} reports/s accepted, " +
                 $"accept {result.Accept}, {errors} errors; all in the inbox and in analytics {result.DrainSeconds} s after the load → " +
                 $"{result.EndToEndPerSecond} reports/s end to end; filed → inbox {result.FiledToInbox}; peak working set {result.PeakWorkingSetMb} MB.");

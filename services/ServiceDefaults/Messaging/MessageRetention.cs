@@ -43,8 +43,10 @@ public sealed class MessageRetention<TContext>(IServiceScopeFactory scopes, ICon
         var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(configuration.GetValue("Lapor:Retention:Days", 7));
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var outbox = await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        var inbox = await db.InboxMessages.Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var outbox = await db.InWriteTurnAsync(() => db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken),
+            cancellationToken);
+        var inbox = await db.InWriteTurnAsync(() => db.InboxMessages.Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken),
+            cancellationToken);
         return (outbox, inbox);
     }
 }

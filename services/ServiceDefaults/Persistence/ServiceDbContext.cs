@@ -16,19 +16,23 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public void AddToOutbox<TEvent>(TEvent @event) where TEvent : class =>
         OutboxMessages.Add(OutboxMessage.From(@event));
 
-    /// <summary>Marks these outbox rows sent, in one statement (on SQLite, in its turn at the file's write gate).</summary>
-    public Task<int> MarkOutboxSentAsync(IReadOnlyCollection<long> ids, DateTimeOffset sentAt, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0) return Task.FromResult(0);
-        Task<int> Mark() => OutboxMessages.Where(m => ids.Contains(m.Id))
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
-        return Database.IsSqlite() ? SqliteWriteGate.RunAsync(this, Mark, cancellationToken) : Mark();
-    }
+    /// <summary>Marks these outbox rows sent, in one statement.</summary>
+    public Task<int> MarkOutboxSentAsync(IReadOnlyCollection<long> ids, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        ids.Count == 0
+            ? Task.FromResult(0)
+            : InWriteTurnAsync(() => OutboxMessages.Where(m => ids.Contains(m.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken),
+                cancellationToken);
+
+    /// <summary>
+    /// Runs a write — SaveChanges, or a set-based <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> that bypasses it — in its
+    /// turn at the database file's write gate on SQLite (see <see cref="SqliteWriteGate"/>); on PostgreSQL at once.
+    /// </summary>
+    public Task<T> InWriteTurnAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken) =>
+        Database.IsSqlite() ? SqliteWriteGate.RunAsync(this, write, cancellationToken) : write();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        Database.IsSqlite()
-            ? SqliteWriteGate.RunAsync(this, () => SaveAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
-            : SaveAsync(acceptAllChangesOnSuccess, cancellationToken);
+        InWriteTurnAsync(() => SaveAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
 
     /// <summary>Whether set-based writes (SQL that EF cannot express, such as adding to counters) wait for the next SaveChanges.</summary>
     protected virtual bool HasSetBasedWrites => false;
