@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Lapor.Intake.Api;
+using Lapor.Intake.Domain;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.Intake.Tests;
@@ -216,6 +218,27 @@ public sealed class IdempotencyTests(IntakeApiFactory factory) : IClassFixture<I
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(before, await factory.StoredComplaints());
+    }
+
+    [Fact]
+    public async Task An_expired_key_is_free_again_for_a_new_report()
+    {
+        var key = Guid.NewGuid().ToString();
+        var first = await (await Post(key, Report())).Content.ReadFromJsonAsync<JsonElement>();
+        // A day and a bit later, by the stored key's clock.
+        await factory.InDatabase(async db =>
+        {
+            var stored = await db.IdempotentRequests.SingleAsync(r => r.Key == key);
+            db.Entry(stored).Property(r => r.CreatedAt).CurrentValue = stored.CreatedAt - IdempotentRequest.Lifetime - TimeSpan.FromHours(1);
+            return await db.SaveChangesAsync();
+        });
+        var before = await factory.StoredComplaints();
+
+        var response = await Post(key, Report("Lampu jalan mati di gang sebelah"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.NotEqual(first.GetProperty("trackingId").GetString(), (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingId").GetString());
+        Assert.Equal(before + 1, await factory.StoredComplaints());
     }
 
     [Fact]

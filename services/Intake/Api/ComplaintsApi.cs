@@ -98,7 +98,7 @@ public static class ComplaintsApi
         if (earlier.CreatedAt < clock.GetUtcNow() - IdempotentRequest.Lifetime)
         {
             // Expired: the key is free again.
-            await db.IdempotentRequests.Where(r => r.Key == key).ExecuteDeleteAsync(cancellationToken);
+            await db.InWriteTurnAsync(() => db.IdempotentRequests.Where(r => r.Key == key).ExecuteDeleteAsync(cancellationToken), cancellationToken);
             return null;
         }
         if (earlier.RequestHash != requestHash)

@@ -42,8 +42,9 @@ public sealed class NotificationDispatcher(IServiceProvider services, IEnumerabl
         foreach (var (notification, sealedContact) in due.Select(d => (d.Notification, d.SealedContact)))
         {
             // The lease: only the process whose update matched the row as it read it sends it.
-            var leased = await db.Notifications.Where(n => n.Id == notification.Id && n.SentAt == null && n.NextAttemptAt == notification.NextAttemptAt)
-                .ExecuteUpdateAsync(set => set.SetProperty(n => n.NextAttemptAt, now + Lease), cancellationToken);
+            var leased = await db.InWriteTurnAsync(() => db.Notifications
+                .Where(n => n.Id == notification.Id && n.SentAt == null && n.NextAttemptAt == notification.NextAttemptAt)
+                .ExecuteUpdateAsync(set => set.SetProperty(n => n.NextAttemptAt, now + Lease), cancellationToken), cancellationToken);
             if (leased == 0) continue;
 
             var contact = vault.Open(sealedContact);
