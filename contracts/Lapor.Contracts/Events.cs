@@ -20,7 +20,11 @@ public sealed record ComplaintSubmitted(
     bool Confidential,
     string? Location = null) : IComplaintEvent;
 
-/// <summary>Triage (or a verifier) confirmed the report is a genuine public-service matter.</summary>
+/// <summary>
+/// Triage (or a verifier) confirmed the report is a genuine public-service matter. No longer published: a report is
+/// verified by the decision that routes it, which <see cref="ComplaintRouted.VerificationDueAt"/> now says. Kept, and
+/// still applied, so that events an earlier version left in the queues are not lost during an upgrade.
+/// </summary>
 public sealed record ComplaintVerified(
     Guid ComplaintId,
     string TrackingId,
@@ -34,6 +38,9 @@ public sealed record ComplaintVerified(
 /// The report was routed (disposisi) to the agency responsible for it, which must follow it up by
 /// <see cref="FollowUpDueAt"/>. Carries what the desk needs to show it without asking Intake. <see cref="ClusterId"/>
 /// is set when triage found it to be about the same matter as earlier reports: the id of the first of them.
+/// <see cref="VerificationDueAt"/> is set on the route that also verifies the report (triage's own, or a verifier's
+/// from the admin desk's queue), with the verification deadline it answers; a forward leaves it null. Verification and
+/// disposition are one decision, so they travel as one event.
 /// </summary>
 public sealed record ComplaintRouted(
     Guid ComplaintId,
@@ -52,7 +59,8 @@ public sealed record ComplaintRouted(
     DateTimeOffset FiledAt,
     DateTimeOffset FollowUpDueAt,
     string? Location = null,
-    Guid? ClusterId = null) : IComplaintEvent;
+    Guid? ClusterId = null,
+    DateTimeOffset? VerificationDueAt = null) : IComplaintEvent;
 
 /// <summary>An officer took a report (claimed it, or was assigned it by a supervisor).</summary>
 public sealed record ComplaintAssigned(

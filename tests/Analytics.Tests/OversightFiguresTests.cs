@@ -25,9 +25,8 @@ public sealed class OversightFiguresTests : IAsyncLifetime
         var events = new List<IComplaintEvent>
         {
             new ComplaintSubmitted(id, "LPR-X", 1, Monday, ReportType.Aduan, "judul laporan", "isi laporan warga", null, "35.78", Channel.Web, false, false),
-            new ComplaintVerified(id, "LPR-X", 2, Monday.AddHours(1), ReportType.Aduan, Sector.Infrastruktur, Monday.AddDays(3)),
             new ComplaintRouted(id, "LPR-X", 3, Monday.AddHours(1), ReportType.Aduan, Sector.Infrastruktur, "35.78", agency, agency, 0.9,
-                "judul laporan", "isi laporan warga", false, Monday, Monday.AddHours(1).AddDays(7), ClusterId: cluster),
+                "judul laporan", "isi laporan warga", false, Monday, Monday.AddHours(1).AddDays(7), ClusterId: cluster, VerificationDueAt: Monday.AddDays(3)),
         };
         if (forward) events.Add(new ComplaintForwardRequested(id, "LPR-X", 4, Monday.AddHours(2), agency, null, "bukan wewenang kami"));
         if (respondAfterHours is { } hours)
@@ -48,21 +47,20 @@ public sealed class OversightFiguresTests : IAsyncLifetime
         // A: the routing event is delivered twice (same message id).
         var routedTwice = Guid.NewGuid();
         await _analytics.PublishAsync(answeredAndResolved[0]);
-        await _analytics.PublishAsync(answeredAndResolved[1]);
-        await _analytics.PublishAsync(answeredAndResolved[2], routedTwice);
-        await _analytics.PublishAsync(answeredAndResolved[2], routedTwice, redelivery: true);
-        foreach (var e in answeredAndResolved[3..]) await _analytics.PublishAsync(e);
+        await _analytics.PublishAsync(answeredAndResolved[1], routedTwice);
+        await _analytics.PublishAsync(answeredAndResolved[1], routedTwice, redelivery: true);
+        foreach (var e in answeredAndResolved[2..]) await _analytics.PublishAsync(e);
 
         // B: the answer arrives before the routing it follows.
         await _analytics.PublishAsync(answeredOpen[0]);
-        await _analytics.PublishAsync(answeredOpen[1]);
-        await _analytics.PublishAsync(answeredOpen[3]);
         await _analytics.PublishAsync(answeredOpen[2]);
+        await _analytics.PublishAsync(answeredOpen[1]);
 
         foreach (var e in answeredLate.Concat(neverAnswered)) await _analytics.PublishAsync(e);
         for (var i = 0; i < 3; i++) await _analytics.PublishAsync(new ComplaintSupported(first, "LPR-X", 6, Monday.AddDays(2).AddHours(i)));
 
         // E: Pontianak health report by SMS, filed Tuesday, verified two days late, answered in 2 h, resolved, rated 4, reopened.
+        // Verified by the separate event an earlier version published, still applied (events left in the queues by an upgrade).
         var id = Guid.NewGuid();
         var tuesday = Monday.AddDays(1);
         IComplaintEvent[] health =

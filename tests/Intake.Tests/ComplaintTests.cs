@@ -14,9 +14,10 @@ public sealed class ComplaintTests
     private static ComplaintVerified Verified(Complaint c, int sequence) =>
         new(c.Id, c.TrackingId, sequence, Now.AddMinutes(1), ReportType.Aduan, Sector.Infrastruktur, Now.AddDays(3));
 
-    private static ComplaintRouted Routed(Complaint c, int sequence) =>
+    /// <summary>A route; <paramref name="verifies"/> makes it the first, which verifies the report too.</summary>
+    private static ComplaintRouted Routed(Complaint c, int sequence, bool verifies = false) =>
         new(c.Id, c.TrackingId, sequence, Now.AddMinutes(1), ReportType.Aduan, Sector.Infrastruktur, "35.78", "35.78.dpupr", "Dinas PU",
-            0.9, c.Title, c.Text, false, Now, Now.AddDays(5));
+            0.9, c.Title, c.Text, false, Now, Now.AddDays(5), VerificationDueAt: verifies ? Now.AddDays(3) : null);
 
     [Fact]
     public void Events_in_order_move_the_status_forward_and_fill_the_timeline()
@@ -28,6 +29,31 @@ public sealed class ComplaintTests
         Assert.Equal(ComplaintStatus.Terdisposisi, complaint.Status);
         Assert.Equal("35.78.dpupr", complaint.AgencyId);
         Assert.Equal([TimelineStep.Filed, TimelineStep.Verified, TimelineStep.Routed], complaint.Timeline.Select(t => t.Step));
+    }
+
+    [Fact]
+    public void The_route_that_verifies_the_report_is_both_steps_once_and_moves_the_status_to_routed()
+    {
+        var complaint = Filed();
+        var routed = Routed(complaint, 2, verifies: true);
+        complaint.Apply(routed);
+        complaint.Apply(routed);
+
+        Assert.Equal(ComplaintStatus.Terdisposisi, complaint.Status);
+        Assert.Equal("35.78.dpupr", complaint.AgencyId);
+        Assert.Equal([TimelineStep.Filed, TimelineStep.Verified, TimelineStep.Routed], complaint.Timeline.Select(t => t.Step));
+        Assert.Equal([ComplaintStatus.Terverifikasi, ComplaintStatus.Terdisposisi], complaint.Timeline.Skip(1).Select(t => t.Status));
+    }
+
+    [Fact]
+    public void A_later_route_that_does_not_verify_adds_only_its_routing_step()
+    {
+        var complaint = Filed();
+        complaint.Apply(Routed(complaint, 2, verifies: true));
+        complaint.Apply(Routed(complaint, 4));
+
+        Assert.Equal(1, complaint.Timeline.Count(t => t.Step == TimelineStep.Verified));
+        Assert.Equal(2, complaint.Timeline.Count(t => t.Step == TimelineStep.Routed));
     }
 
     [Fact]

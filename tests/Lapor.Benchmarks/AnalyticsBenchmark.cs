@@ -154,9 +154,8 @@ public static class AnalyticsBenchmark
             var at = filed.AddHours(1 + random.NextDouble() * 90);
             if (random.Next(100) < 95 && at < now)
             {
-                events.Add(new ComplaintVerified(id, tracking, 2, at, type, sector, filed.AddDays(3)));
                 events.Add(new ComplaintRouted(id, tracking, 3, at, type, sector, region.Code, agency, agency, 0.9, "Laporan warga", "Isi laporan warga.",
-                    false, filed, at.AddDays(7)));
+                    false, filed, at.AddDays(7), VerificationDueAt: filed.AddDays(3)));
                 var answered = at.AddHours(random.NextDouble() < 0.8 ? random.NextDouble() * 160 : 160 + random.NextDouble() * 400);
                 if (random.Next(100) < 8) events.Add(new ComplaintForwardRequested(id, tracking, 4, at.AddHours(2), agency, null, "bukan wewenang"));
                 if (random.Next(100) < 80 && answered < now)

@@ -67,6 +67,11 @@ public sealed class ComplaintFact
                 RoutedAt = r.OccurredAt;
                 FollowUpDueAt = r.FollowUpDueAt;
                 ClusterId = r.ClusterId ?? ClusterId;
+                if (r.VerificationDueAt is { } verificationDue)
+                {
+                    VerifiedAt ??= r.OccurredAt;
+                    VerificationDueAt = verificationDue;
+                }
                 Advance(e, ComplaintStatus.Terdisposisi);
                 break;
             case ComplaintForwardRequested:

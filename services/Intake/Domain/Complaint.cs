@@ -135,6 +135,8 @@ public sealed class Complaint
                 Record(e, TimelineStep.Verified, ComplaintStatus.Terverifikasi, null);
                 break;
             case ComplaintRouted routed:
+                // The route that verifies the report is both steps for the citizen: verified, then routed.
+                if (routed.VerificationDueAt is not null) AddStep(e, TimelineStep.Verified, ComplaintStatus.Terverifikasi, null);
                 if (Record(e, TimelineStep.Routed, ComplaintStatus.Terdisposisi, routed.AgencyName))
                 {
                     AgencyId = routed.AgencyId;
@@ -167,12 +169,18 @@ public sealed class Complaint
     /// </summary>
     private bool Record(IComplaintEvent e, TimelineStep step, ComplaintStatus? status, string? detail)
     {
-        if (_timeline.Any(t => t.Sequence == e.Sequence && t.Step == step)) return false;
-        _timeline.Add(new TimelineEntry(e.Sequence, e.OccurredAt, step, status ?? Status, detail));
-        Sequence = Math.Max(Sequence, e.Sequence);
-        if (e.Sequence <= StatusSequence) return false;
+        if (!AddStep(e, step, status ?? Status, detail) || e.Sequence <= StatusSequence) return false;
         if (status is { } newStatus) Status = newStatus;
         StatusSequence = e.Sequence;
+        return true;
+    }
+
+    /// <summary>Adds the step to the timeline unless this event already did; returns whether it was added.</summary>
+    private bool AddStep(IComplaintEvent e, TimelineStep step, ComplaintStatus status, string? detail)
+    {
+        if (_timeline.Any(t => t.Sequence == e.Sequence && t.Step == step)) return false;
+        _timeline.Add(new TimelineEntry(e.Sequence, e.OccurredAt, step, status, detail));
+        Sequence = Math.Max(Sequence, e.Sequence);
         return true;
     }
 }

@@ -56,7 +56,7 @@ public static class VerificationApi
         var now = clock.GetUtcNow();
         var sector = request!.Sector ?? (agency.Sectors.Contains(complaint.Sector) ? complaint.Sector : agency.Sectors[0]);
         var type = request.Type ?? complaint.Type;
-        foreach (var e in complaint.Verify(agency, sector, type, calendar, now)) db.AddToOutbox(e);
+        db.AddToOutbox(complaint.Verify(agency, sector, type, calendar, now));
         db.Corrections.Add(new Correction
         {
             ComplaintId = complaint.ComplaintId, Title = complaint.Title, Text = complaint.Text, Region = complaint.Region,

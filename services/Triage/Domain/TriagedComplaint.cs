@@ -60,7 +60,7 @@ public sealed class TriagedComplaint
     }
 
     /// <summary>A verifier routes a report that waited at the admin desk (possibly correcting sector and type).</summary>
-    public IReadOnlyList<IComplaintEvent> Verify(Agency agency, Sector sector, ReportType type, WorkingCalendar calendar, DateTimeOffset now)
+    public ComplaintRouted Verify(Agency agency, Sector sector, ReportType type, WorkingCalendar calendar, DateTimeOffset now)
     {
         if (!AwaitsVerification) throw new ConflictException("This report is not waiting for verification.");
         if (!agency.Sectors.Contains(sector)) throw new InvalidActionException("sector", $"{agency.Name} does not handle {sector}.");
@@ -70,12 +70,8 @@ public sealed class TriagedComplaint
         Confidence = 1.0;
         RoutedAt = now;
         FollowUpDueAt = calendar.AddWorkingDays(now, 5, Region ?? agency.Region);
-        return
-        [
-            new ComplaintVerified(ComplaintId, TrackingId, ++Sequence, now, type, sector, VerificationDueAt),
-            new ComplaintRouted(ComplaintId, TrackingId, ++Sequence, now, type, sector, Region ?? agency.Region, agency.Id, agency.Name, 1.0,
-                Title, Text, Confidential, FiledAt, FollowUpDueAt.Value, Location, ClusterId),
-        ];
+        return new ComplaintRouted(ComplaintId, TrackingId, ++Sequence, now, type, sector, Region ?? agency.Region, agency.Id, agency.Name, 1.0,
+            Title, Text, Confidential, FiledAt, FollowUpDueAt.Value, Location, ClusterId, VerificationDueAt);
     }
 
     public ComplaintArchived Archive(string reason, string verifierId, DateTimeOffset now)
@@ -143,12 +139,11 @@ public sealed class TriagedComplaint
 
         complaint.RoutedAt = now;
         complaint.FollowUpDueAt = calendar.AddWorkingDays(now, 5, decision.Region);
-        var verified = new ComplaintVerified(complaint.ComplaintId, complaint.TrackingId, ++complaint.Sequence, now,
-            decision.Type, decision.Sector, complaint.VerificationDueAt);
         var routed = new ComplaintRouted(complaint.ComplaintId, complaint.TrackingId, ++complaint.Sequence, now,
             decision.Type, decision.Sector, decision.Region, decision.AgencyId, decision.AgencyName, decision.Confidence,
-            filed.Title, filed.Text, filed.Confidential, filed.OccurredAt, complaint.FollowUpDueAt.Value, filed.Location, clusterId);
-        return (complaint, [verified, routed]);
+            filed.Title, filed.Text, filed.Confidential, filed.OccurredAt, complaint.FollowUpDueAt.Value, filed.Location, clusterId,
+            complaint.VerificationDueAt);
+        return (complaint, [routed]);
     }
 
     /// <summary>

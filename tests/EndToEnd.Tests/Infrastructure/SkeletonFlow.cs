@@ -69,7 +69,7 @@ public static class SkeletonFlow
         Assert.Matches("^LPR-[0-9A-Z]{8}$", receipt.TrackingId);
         Assert.Equal("belum_terverifikasi", receipt.Status);
 
-        // Verified and routed travel on separate queues; the timeline is complete once both have arrived.
+        // Triage's route verifies the report too: one event, which the citizen sees as two steps.
         await Eventually(async () => (await TrackAsync(client, receipt)).GetProperty("timeline").GetArrayLength() == 3,
             "the citizen sees the report verified and routed");
         var tracked = await TrackAsync(client, receipt);

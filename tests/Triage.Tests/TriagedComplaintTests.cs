@@ -1,0 +1,59 @@
+using Lapor.Contracts;
+using Lapor.Triage.Domain;
+using Lapor.Triage.Persistence;
+using Microsoft.Extensions.Configuration;
+
+namespace Lapor.Triage.Tests;
+
+/// <summary>The events a triage decision causes: verification and disposition are one decision, told in one event.</summary>
+public sealed class TriagedComplaintTests
+{
+    private static readonly DateTimeOffset Monday = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero); // 09:00 WIB
+    private static readonly WorkingCalendar Calendar = new(new ConfigurationBuilder().Build());
+    private static readonly IReadOnlyList<Agency> Agencies = AgencySeeder.Load();
+
+    private static ComplaintSubmitted Filed() => new(Guid.NewGuid(), "LPR-TRI00001", 1, Monday, ReportType.Aduan, "Jalan berlubang",
+        "Jalan di depan pasar rusak parah.", null, "35.78", Channel.Web, false, false);
+
+    private static RoutingDecision To(string agencyId)
+    {
+        var agency = Agencies.Single(a => a.Id == agencyId);
+        return new RoutingDecision(ReportType.Aduan, agency.Sectors[0], agency.Id, agency.Name, "35.78", 0.9, [], []);
+    }
+
+    [Fact]
+    public void A_routed_report_is_verified_and_routed_by_one_event_carrying_the_verification_deadline()
+    {
+        var (complaint, events) = TriagedComplaint.Triage(Filed(), To("35.78.dpupr"), null, Calendar, Monday.AddMinutes(1));
+
+        var routed = Assert.IsType<ComplaintRouted>(Assert.Single(events));
+        Assert.Equal("35.78.dpupr", routed.AgencyId);
+        Assert.Equal(2, routed.Sequence);
+        Assert.Equal(complaint.VerificationDueAt, routed.VerificationDueAt);
+        Assert.True(routed.VerificationDueAt > Monday.AddDays(2));
+    }
+
+    [Fact]
+    public void A_report_left_for_the_admin_desk_causes_no_event_until_a_verifier_routes_it_and_that_route_verifies_it()
+    {
+        var (complaint, events) = TriagedComplaint.Triage(Filed(), To(Agency.AdminDesk), null, Calendar, Monday.AddMinutes(1));
+        Assert.Empty(events);
+
+        var roads = Agencies.Single(a => a.Id == "35.78.dpupr");
+        var routed = complaint.Verify(roads, roads.Sectors[0], ReportType.Aduan, Calendar, Monday.AddHours(2));
+        Assert.Equal(roads.Id, routed.AgencyId);
+        Assert.Equal(complaint.VerificationDueAt, routed.VerificationDueAt);
+    }
+
+    [Fact]
+    public void A_forward_routes_again_without_verifying_again()
+    {
+        var (complaint, _) = TriagedComplaint.Triage(Filed(), To("35.78.dpupr"), null, Calendar, Monday.AddMinutes(1));
+
+        var forwarded = complaint.Forward(new ComplaintForwardRequested(complaint.ComplaintId, complaint.TrackingId, 3, Monday.AddHours(3),
+            "35.78.dpupr", "35.78.dinkes", "bukan wewenang kami"), Agencies, Calendar, Monday.AddHours(3));
+
+        Assert.Equal("35.78.dinkes", forwarded.AgencyId);
+        Assert.Null(forwarded.VerificationDueAt);
+    }
+}
