@@ -43,11 +43,6 @@ public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider 
             .OrderByDescending(c => c.FiledAt).ToList();
         foreach (var c in pending) yield return new Duplicates.Candidate(c.ComplaintId, c.ClusterId, c.Words!);
 
-        var stored = Db.Complaints.AsNoTracking()
-            .Where(c => c.Region == decision.Region && c.Sector == decision.Sector && c.FiledAt >= since && c.ArchivedAt == null && c.Words != null)
-            .OrderByDescending(c => c.FiledAt).Take(Duplicates.Candidates)
-            .Select(c => new Duplicates.Candidate(c.ComplaintId, c.ClusterId, c.Words!))
-            .AsAsyncEnumerable();
-        await foreach (var candidate in stored) yield return candidate;
+        await foreach (var candidate in Db.DuplicateCandidates(decision.Region, decision.Sector, filedAt).AsAsyncEnumerable()) yield return candidate;
     }
 }

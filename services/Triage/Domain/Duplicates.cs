@@ -8,7 +8,8 @@ namespace Lapor.Triage.Domain;
 /// </summary>
 public static class Duplicates
 {
-    public static readonly TimeSpan Window = TimeSpan.FromDays(30);
+    /// <summary>How far back a report looks for the one it repeats (SP4N-LAPOR!'s rule: 14 days).</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromDays(14);
     public const int Candidates = 200;
     public const double Threshold = 0.45;
 
