@@ -23,7 +23,8 @@ public sealed record ComplaintSubmitted(
 /// <summary>
 /// Triage (or a verifier) confirmed the report is a genuine public-service matter. No longer published: a report is
 /// verified by the decision that routes it, which <see cref="ComplaintRouted.VerificationDueAt"/> now says. Kept, and
-/// still applied, so that events an earlier version left in the queues are not lost during an upgrade.
+/// still applied, for the events an earlier version published: those still in the queues during an upgrade, and those
+/// in analytics' kept events, which a rebuild replays.
 /// </summary>
 public sealed record ComplaintVerified(
     Guid ComplaintId,
