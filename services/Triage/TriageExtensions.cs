@@ -32,6 +32,7 @@ public static class TriageExtensions
         bus.AddConsumer<AgencyRespondedConsumer>();
         bus.AddConsumer<ComplaintResolvedConsumer>();
         bus.AddConsumer<ReporterRepliedConsumer>();
+        bus.AddConsumer<ComplaintReopenedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapTriage(this IEndpointRouteBuilder app)

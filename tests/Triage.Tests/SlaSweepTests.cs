@@ -83,6 +83,45 @@ public sealed class SlaSweepTests : IAsyncLifetime
         Assert.Equal(Agency.AdminDesk, Assert.Single(await Breaches()).EscalatedTo);
     }
 
+    private AgencyResponded Answer(TriagedComplaint complaint, DateTimeOffset at) =>
+        new(complaint.ComplaintId, complaint.TrackingId, 3, at, complaint.AgencyId, "Dinas PU", "Sudah diperbaiki", true);
+
+    [Fact]
+    public async Task A_reopened_report_the_agency_leaves_unanswered_breaches_five_working_days_after_the_reopening_and_escalates_the_same_way()
+    {
+        var complaint = await Routed("35.78.dpupr");
+        complaint.Responded(Answer(complaint, _clock.GetUtcNow().AddHours(2)));
+        _clock.Advance(TimeSpan.FromDays(3)); // Thursday: the reporter is not satisfied
+        complaint.Reopened(new ComplaintReopened(complaint.ComplaintId, complaint.TrackingId, 4, _clock.GetUtcNow(), "Masih berlubang"), _calendar);
+        await _db.SaveChangesAsync();
+
+        _clock.Advance(TimeSpan.FromDays(7)); // Thursday a week on: the new deadline (Thursday + 5 working days) is ahead
+        Assert.Equal(0, await Sweep());
+        _clock.Advance(TimeSpan.FromDays(1)); // Friday 4 December, past Thursday 3 December 23:59:59 WIB
+        Assert.Equal(1, await Sweep());
+
+        var breach = Assert.Single(await Breaches());
+        Assert.Equal((SlaBreached.FollowUp, "35.dpupr"), (breach.Deadline, breach.EscalatedTo));
+        Assert.Equal(new DateOnly(2026, 12, 3), DateOnly.FromDateTime(breach.DueAt.ToOffset(TimeSpan.FromHours(7)).DateTime)); // in WIB
+    }
+
+    [Fact]
+    public async Task After_a_reopening_only_a_new_answer_stops_the_clock_not_an_earlier_one_delivered_late()
+    {
+        var complaint = await Routed("35.78.dpupr");
+        var routedAt = _clock.GetUtcNow();
+        _clock.Advance(TimeSpan.FromDays(1));
+        complaint.Reopened(new ComplaintReopened(complaint.ComplaintId, complaint.TrackingId, 4, _clock.GetUtcNow(), "Belum ada tindakan"), _calendar);
+        complaint.Responded(Answer(complaint, routedAt.AddHours(1))); // given before the reopening, arriving after it
+        await _db.SaveChangesAsync();
+        Assert.Null(complaint.RespondedAt);
+
+        complaint.Responded(Answer(complaint, _clock.GetUtcNow().AddHours(1)));
+        await _db.SaveChangesAsync();
+        _clock.Advance(TimeSpan.FromDays(30));
+        Assert.Equal(0, await Sweep());
+    }
+
     private sealed class ManualClock(DateTimeOffset start) : TimeProvider
     {
         private DateTimeOffset _now = start;

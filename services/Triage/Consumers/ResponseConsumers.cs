@@ -1,5 +1,6 @@
 using Lapor.Contracts;
 using Lapor.ServiceDefaults.Messaging;
+using Lapor.Triage.Domain;
 using Lapor.Triage.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,4 +26,12 @@ public sealed class ReporterRepliedConsumer(TriageDbContext db, TimeProvider clo
 {
     protected override async Task Handle(ReporterReplied message, CancellationToken cancellationToken) =>
         (await Db.Complaints.SingleOrDefaultAsync(c => c.ComplaintId == message.ComplaintId, cancellationToken))?.ReporterReplied(message);
+}
+
+/// <summary>The reporter was not satisfied: the agency's follow-up clock starts again.</summary>
+public sealed class ComplaintReopenedConsumer(TriageDbContext db, TimeProvider clock, WorkingCalendar calendar)
+    : IdempotentConsumer<TriageDbContext, ComplaintReopened>(db, clock)
+{
+    protected override async Task Handle(ComplaintReopened message, CancellationToken cancellationToken) =>
+        (await Db.Complaints.SingleOrDefaultAsync(c => c.ComplaintId == message.ComplaintId, cancellationToken))?.Reopened(message, calendar);
 }

@@ -34,6 +34,9 @@ public sealed class TriagedComplaint
 
     public const int MaximumHops = 3;
 
+    /// <summary>SP4N-LAPOR!'s deadlines: verification within 3 working days of filing, follow-up within 5 of routing.</summary>
+    public const int VerificationWorkingDays = 3, FollowUpWorkingDays = 5;
+
     public DateTimeOffset? ArchivedAt { get; private set; }
     public string? ArchiveReason { get; private set; }
 
@@ -69,7 +72,7 @@ public sealed class TriagedComplaint
         Type = type;
         Confidence = 1.0;
         RoutedAt = now;
-        FollowUpDueAt = calendar.AddWorkingDays(now, 5, Region ?? agency.Region);
+        FollowUpDueAt = calendar.AddWorkingDays(now, FollowUpWorkingDays, Region ?? agency.Region);
         return new ComplaintRouted(ComplaintId, TrackingId, ++Sequence, now, type, sector, Region ?? agency.Region, agency.Id, agency.Name, 1.0,
             Title, Text, Confidential, FiledAt, FollowUpDueAt.Value, Location, ClusterId, VerificationDueAt);
     }
@@ -82,15 +85,32 @@ public sealed class TriagedComplaint
         return new ComplaintArchived(ComplaintId, TrackingId, ++Sequence, now, reason, verifierId);
     }
 
-    /// <summary>When the agency first answered or resolved: the follow-up clock stops.</summary>
+    /// <summary>When the agency first answered or resolved (since the last reopening): the follow-up clock stops.</summary>
     public DateTimeOffset? RespondedAt { get; private set; }
+    /// <summary>When the reporter last said they were not satisfied: the follow-up clock started again then.</summary>
+    public DateTimeOffset? ReopenedAt { get; private set; }
     public DateTimeOffset? VerificationBreachedAt { get; private set; }
     public DateTimeOffset? FollowUpBreachedAt { get; private set; }
 
     public void Responded(IComplaintEvent e)
     {
-        RespondedAt ??= e.OccurredAt;
+        // An answer given before the reporter reopened the report (delivered late) does not stop the new clock.
+        if (e.OccurredAt >= ReopenedAt || ReopenedAt is null) RespondedAt ??= e.OccurredAt;
         Sequence = Math.Max(Sequence, e.Sequence);
+    }
+
+    /// <summary>
+    /// The reporter was not satisfied: the agency owes a new follow-up within <see cref="FollowUpWorkingDays"/> working
+    /// days of the reopening, and a reopened report that waits past it is escalated the same way as a new one.
+    /// </summary>
+    public void Reopened(ComplaintReopened e, WorkingCalendar calendar)
+    {
+        Sequence = Math.Max(Sequence, e.Sequence);
+        if (RoutedAt is null || e.OccurredAt <= ReopenedAt) return;
+        ReopenedAt = e.OccurredAt;
+        RespondedAt = null;
+        FollowUpBreachedAt = null;
+        FollowUpDueAt = calendar.AddWorkingDays(e.OccurredAt, FollowUpWorkingDays, Region);
     }
 
     /// <summary>The breaches due at <paramref name="now"/>, each reported once, with the desk it escalates to.</summary>
@@ -126,7 +146,7 @@ public sealed class TriagedComplaint
             AgencyId = decision.AgencyId,
             Confidence = decision.Confidence,
             FiledAt = filed.OccurredAt,
-            VerificationDueAt = calendar.AddWorkingDays(filed.OccurredAt, 3, decision.Region),
+            VerificationDueAt = calendar.AddWorkingDays(filed.OccurredAt, VerificationWorkingDays, decision.Region),
             Sequence = filed.Sequence,
             Title = filed.Title,
             Text = filed.Text,
@@ -138,7 +158,7 @@ public sealed class TriagedComplaint
         if (decision.AgencyId == Agency.AdminDesk) return (complaint, []);
 
         complaint.RoutedAt = now;
-        complaint.FollowUpDueAt = calendar.AddWorkingDays(now, 5, decision.Region);
+        complaint.FollowUpDueAt = calendar.AddWorkingDays(now, FollowUpWorkingDays, decision.Region);
         var routed = new ComplaintRouted(complaint.ComplaintId, complaint.TrackingId, ++complaint.Sequence, now,
             decision.Type, decision.Sector, decision.Region, decision.AgencyId, decision.AgencyName, decision.Confidence,
             filed.Title, filed.Text, filed.Confidential, filed.OccurredAt, complaint.FollowUpDueAt.Value, filed.Location, clusterId,
@@ -160,7 +180,7 @@ public sealed class TriagedComplaint
         AgencyId = target.Id;
         RoutedAt = now;
         FollowUpBreachedAt = null;
-        FollowUpDueAt = calendar.AddWorkingDays(now, 5, Region);
+        FollowUpDueAt = calendar.AddWorkingDays(now, FollowUpWorkingDays, Region);
         return new ComplaintRouted(ComplaintId, TrackingId, ++Sequence, now, Type, Sector, Region, target.Id, target.Name, 1.0,
             Title, Text, Confidential, FiledAt, FollowUpDueAt.Value, Location, ClusterId);
     }
