@@ -157,6 +157,15 @@ public sealed class DeskWorkflowTests(EmbeddedLaporFactory lapor) : IClassFixtur
         var details = await health.GetFromJsonAsync<JsonElement>($"/api/desk/complaints/{receipt.TrackingId}");
         Assert.Equal(2, details.GetProperty("routeHistory").GetArrayLength());
 
+        // Triage keeps the agency's forward as a corrected example, with the sector of the agency that took it.
+        await using (var scope = lapor.Services.CreateAsyncScope())
+        {
+            var triage = scope.ServiceProvider.GetRequiredService<Lapor.Triage.Persistence.TriageDbContext>();
+            var complaintId = await triage.Complaints.Where(c => c.TrackingId == receipt.TrackingId).Select(c => c.ComplaintId).SingleAsync();
+            var correction = await triage.Corrections.SingleAsync(c => c.ComplaintId == complaintId);
+            Assert.Equal(("35.78.dinkes", Lapor.Contracts.Sector.Kesehatan), (correction.AgencyId, correction.Sector));
+        }
+
         // The inbox header's counts, kept as reports move, agree with the reports themselves in both agencies.
         Assert.Equal(HttpStatusCode.OK, (await Act(health, receipt, "respond", new { text = "Petugas puskesmas akan memeriksa jentik nyamuk di lokasi." })).StatusCode);
         await Eventually(async () => await CountsMatchAsync(officer, RoadAgency) && await CountsMatchAsync(health, "35.78.dinkes"), "kept counts equal counted ones");

@@ -55,5 +55,24 @@ public sealed class TriagedComplaintTests
 
         Assert.Equal("35.78.dinkes", forwarded.AgencyId);
         Assert.Null(forwarded.VerificationDueAt);
+        Assert.Equal(Sector.Kesehatan, forwarded.Sector); // the sector follows the agency that takes the report
+    }
+
+    private static ComplaintForwardRequested ForwardOf(TriagedComplaint complaint, string from, string? to, int sequence) =>
+        new(complaint.ComplaintId, complaint.TrackingId, sequence, Monday.AddHours(sequence), from, to, "bukan wewenang kami");
+
+    [Fact]
+    public void After_three_hops_the_report_goes_to_the_admin_desk_whose_forward_is_honoured_and_counts_hops_anew()
+    {
+        var (complaint, _) = TriagedComplaint.Triage(Filed(), To("35.78.dpupr"), null, Calendar, Monday.AddMinutes(1));
+
+        Assert.Equal("35.78.dinkes", complaint.Forward(ForwardOf(complaint, "35.78.dpupr", "35.78.dinkes", 3), Agencies, Calendar, Monday).AgencyId);
+        Assert.Equal("35.78.dinsos", complaint.Forward(ForwardOf(complaint, "35.78.dinkes", "35.78.dinsos", 5), Agencies, Calendar, Monday).AgencyId);
+        Assert.Equal(Agency.AdminDesk, complaint.Forward(ForwardOf(complaint, "35.78.dinsos", "35.78.dpupr", 7), Agencies, Calendar, Monday).AgencyId);
+
+        var routed = complaint.Forward(ForwardOf(complaint, Agency.AdminDesk, "35.78.dpupr", 9), Agencies, Calendar, Monday);
+        Assert.Equal("35.78.dpupr", routed.AgencyId);
+        Assert.Equal(Sector.Infrastruktur, routed.Sector);
+        Assert.Equal(0, complaint.Hops);
     }
 }

@@ -57,11 +57,7 @@ public static class VerificationApi
         var sector = request!.Sector ?? (agency.Sectors.Contains(complaint.Sector) ? complaint.Sector : agency.Sectors[0]);
         var type = request.Type ?? complaint.Type;
         db.AddToOutbox(complaint.Verify(agency, sector, type, calendar, now));
-        db.Corrections.Add(new Correction
-        {
-            ComplaintId = complaint.ComplaintId, Title = complaint.Title, Text = complaint.Text, Region = complaint.Region,
-            Type = type, Sector = sector, AgencyId = agency.Id, At = now,
-        });
+        db.Corrections.Add(Correction.Of(complaint, now));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok();
     }

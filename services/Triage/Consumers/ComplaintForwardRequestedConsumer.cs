@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Triage.Consumers;
 
-/// <summary>Re-routes a report an agency passed on (disposisi ulang), keeping the hop count.</summary>
+/// <summary>
+/// Re-routes a report an agency passed on (disposisi ulang), keeping the hop count; a route to the agency it named is
+/// kept as a corrected example, as a verifier's is, so that retraining learns from it.
+/// </summary>
 public sealed class ComplaintForwardRequestedConsumer(TriageDbContext db, TimeProvider clock, WorkingCalendar calendar, TriageModel model)
     : IdempotentConsumer<TriageDbContext, ComplaintForwardRequested>(db, clock)
 {
@@ -14,6 +17,8 @@ public sealed class ComplaintForwardRequestedConsumer(TriageDbContext db, TimePr
     {
         var complaint = await Db.Complaints.SingleAsync(c => c.ComplaintId == message.ComplaintId, cancellationToken);
         var agencies = (await model.GetRouterAsync(Db, cancellationToken)).Agencies;
-        Db.AddToOutbox(complaint.Forward(message, agencies, calendar, Clock.GetUtcNow()));
+        var routed = complaint.Forward(message, agencies, calendar, Clock.GetUtcNow());
+        Db.AddToOutbox(routed);
+        if (routed.AgencyId == message.TargetAgencyId && routed.AgencyId != Agency.AdminDesk) Db.Corrections.Add(Correction.Of(complaint, routed.OccurredAt));
     }
 }

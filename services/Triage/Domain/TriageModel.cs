@@ -45,7 +45,9 @@ public sealed class TriageModel(ILogger<TriageModel> logger)
             _builtFrom = await FingerprintAsync(db, cancellationToken);
             var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
             var corrections = await db.Corrections.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
-            var examples = TrainingSet.Seed().Concat(corrections.Select(c => c.ToExample())).ToList();
+            // A report corrected twice (a verifier's route, then an agency's forward) teaches its latest route only.
+            var latest = corrections.GroupBy(c => c.ComplaintId).Select(g => g.Last());
+            var examples = TrainingSet.Seed().Concat(latest.Select(c => c.ToExample())).ToList();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var classifier = ComplaintClassifier.Train(examples, agencies);
             logger.LogInformation("Triage classifier trained on {Examples} reports and {Agencies} agency remits in {Elapsed} ms.",

@@ -172,10 +172,14 @@ public sealed class TriagedComplaint
     /// </summary>
     public ComplaintRouted Forward(ComplaintForwardRequested request, IReadOnlyList<Agency> agencies, WorkingCalendar calendar, DateTimeOffset now)
     {
-        Hops++;
+        // The admin desk's forward is a verifier's decision: it is honoured, and the hops count again from it
+        // (otherwise a report that reached the admin desk after three hops could never leave it).
+        Hops = request.FromAgencyId == Agency.AdminDesk ? 0 : Hops + 1;
         Sequence = Math.Max(Sequence, request.Sequence);
         var target = agencies.FirstOrDefault(a => a.Id == request.TargetAgencyId && a.Id != request.FromAgencyId);
         if (target is null || Hops >= MaximumHops) target = agencies.First(a => a.Id == Agency.AdminDesk);
+        // The sector follows the agency that takes the report when that agency does not handle the one triage chose.
+        else if (!target.Sectors.Contains(Sector)) Sector = target.Sectors[0];
 
         AgencyId = target.Id;
         RoutedAt = now;
