@@ -41,7 +41,8 @@ public sealed record ComplaintVerified(
 /// is set when triage found it to be about the same matter as earlier reports: the id of the first of them.
 /// <see cref="VerificationDueAt"/> is set on the route that also verifies the report (triage's own, or a verifier's
 /// from the admin desk's queue), with the verification deadline it answers; a forward leaves it null. Verification and
-/// disposition are one decision, so they travel as one event.
+/// disposition are one decision, so they travel as one event. <see cref="DecidedBy"/> and <see cref="Reason"/> say who
+/// chose this route and why: a verifier's id, or the agency that forwarded the report; null when triage routed it itself.
 /// </summary>
 public sealed record ComplaintRouted(
     Guid ComplaintId,
@@ -61,7 +62,9 @@ public sealed record ComplaintRouted(
     DateTimeOffset FollowUpDueAt,
     string? Location = null,
     Guid? ClusterId = null,
-    DateTimeOffset? VerificationDueAt = null) : IComplaintEvent;
+    DateTimeOffset? VerificationDueAt = null,
+    string? DecidedBy = null,
+    string? Reason = null) : IComplaintEvent;
 
 /// <summary>An officer took a report (claimed it, or was assigned it by a supervisor).</summary>
 public sealed record ComplaintAssigned(

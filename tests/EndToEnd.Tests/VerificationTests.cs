@@ -31,6 +31,30 @@ public sealed class VerificationTests(EmbeddedLaporFactory lapor) : IClassFixtur
             .Any(r => r.GetProperty("trackingId").GetString() == receipt.TrackingId);
 
     [Fact]
+    public async Task A_verifier_changes_a_routed_report_s_route_with_a_reason_and_it_moves_between_inboxes()
+    {
+        var citizen = lapor.CreateClient();
+        var verifier = await citizen.AsAsync(lapor.CreateClient, "verifier");
+        var roads = await citizen.AsAsync(lapor.CreateClient, "officer", RoadAgency);
+        var health = await citizen.AsAsync(lapor.CreateClient, "officer", "35.78.dinkes");
+        var receipt = await FileAsync(citizen, RoadInSurabaya);
+        await Eventually(() => InInboxAsync(roads, receipt.TrackingId), "the report reaches the roads office");
+        var route = $"/api/triage/complaints/{receipt.TrackingId}/route";
+
+        var noReason = await verifier.PostAsJsonAsync(route, new { agencyId = "35.78.dinkes" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal("application/problem+json", noReason.Content.Headers.ContentType?.MediaType);
+        Assert.True((await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.Equal(HttpStatusCode.Forbidden, (await roads.PostAsJsonAsync(route, new { agencyId = "35.78.dinkes", reason = "Soal genangan DBD" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await verifier.PostAsJsonAsync(route, new { agencyId = "35.78.dinkes", reason = "Genangan jadi sarang nyamuk DBD" })).StatusCode);
+        await Eventually(() => InInboxAsync(health, receipt.TrackingId), "the health office has the report");
+        Assert.False(await InInboxAsync(roads, receipt.TrackingId));
+        await Eventually(async () => (await TrackAsync(citizen, receipt)).GetProperty("agencyId").GetString() == "35.78.dinkes", "the citizen sees the new agency");
+        Assert.Equal(HttpStatusCode.Conflict, (await verifier.PostAsJsonAsync(route, new { agencyId = "35.78.dinkes", reason = "Sekali lagi" })).StatusCode);
+    }
+
+    [Fact]
     public async Task Tunda_holds_the_report_and_asks_the_reporter_and_their_answer_brings_it_back_to_the_queue()
     {
         var (receipt, verifier) = await WaitingReportAsync();

@@ -40,9 +40,46 @@ public sealed class TriagedComplaintTests
         Assert.Empty(events);
 
         var roads = Agencies.Single(a => a.Id == "35.78.dpupr");
-        var routed = complaint.Verify(roads, roads.Sectors[0], ReportType.Aduan, Calendar, Monday.AddHours(2));
+        var routed = complaint.Verify(roads, roads.Sectors[0], ReportType.Aduan, Calendar, Monday.AddHours(2), "verifier-7", "Jalan kota");
         Assert.Equal(roads.Id, routed.AgencyId);
         Assert.Equal(complaint.VerificationDueAt, routed.VerificationDueAt);
+        Assert.Equal(("verifier-7", "Jalan kota"), (routed.DecidedBy, routed.Reason));
+    }
+
+    [Fact]
+    public void Triage_s_own_route_says_no_one_decided_it_and_a_forward_says_which_agency_did_and_why()
+    {
+        var (complaint, events) = TriagedComplaint.Triage(Filed(), To("35.78.dpupr"), null, Calendar, Monday.AddMinutes(1));
+        Assert.Null(((ComplaintRouted)events[0]).DecidedBy);
+
+        var forwarded = complaint.Forward(ForwardOf(complaint, "35.78.dpupr", "35.78.dinkes", 3), Agencies, Calendar, Monday);
+        Assert.Equal(("35.78.dpupr", "bukan wewenang kami"), (forwarded.DecidedBy, forwarded.Reason));
+    }
+
+    [Fact]
+    public void A_verifier_changes_a_routed_report_s_route_with_a_fresh_deadline_and_the_hops_counted_anew()
+    {
+        var (complaint, _) = TriagedComplaint.Triage(Filed(), To("35.78.dpupr"), null, Calendar, Monday.AddMinutes(1));
+        complaint.Forward(ForwardOf(complaint, "35.78.dpupr", "35.78.dinsos", 3), Agencies, Calendar, Monday);
+        var health = Agencies.Single(a => a.Id == "35.78.dinkes");
+
+        var routed = complaint.ChangeRoute(health, Sector.Kesehatan, Calendar, Monday.AddDays(1), "verifier-7", "Soal sarang nyamuk DBD");
+
+        Assert.Equal(("35.78.dinkes", Sector.Kesehatan, "verifier-7", "Soal sarang nyamuk DBD"), (routed.AgencyId, routed.Sector, routed.DecidedBy, routed.Reason));
+        Assert.Null(routed.VerificationDueAt);
+        Assert.True(routed.FollowUpDueAt > Monday.AddDays(6));
+        Assert.Equal(0, complaint.Hops);
+        Assert.Throws<Lapor.ServiceDefaults.Problems.ConflictException>(() =>
+            complaint.ChangeRoute(health, Sector.Kesehatan, Calendar, Monday.AddDays(1), "verifier-7", "Lagi"));
+    }
+
+    [Fact]
+    public void A_report_still_waiting_for_verification_is_routed_from_the_queue_not_rerouted()
+    {
+        var (complaint, _) = TriagedComplaint.Triage(Filed(), To(Agency.AdminDesk), null, Calendar, Monday.AddMinutes(1));
+        var roads = Agencies.Single(a => a.Id == "35.78.dpupr");
+        Assert.Throws<Lapor.ServiceDefaults.Problems.ConflictException>(() =>
+            complaint.ChangeRoute(roads, Sector.Infrastruktur, Calendar, Monday, "verifier-7", "Jalan kota"));
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public static class VerificationApi
         queue.MapPost("/{trackingId}/postpone", Postpone).WithName("Postpone")
             .WithSummary("Tunda: hold the report and ask the reporter for what is missing; it returns when they answer.");
         queue.MapPost("/{trackingId}/archive", Archive).WithName("Archive").WithSummary("Archive a waiting report with a reason.");
+        app.MapPost("/api/triage/complaints/{trackingId}/route", ChangeRoute).WithTags("Verification").RequireAuthorization(LaporPolicies.Verifier)
+            .WithName("ChangeRoute").WithSummary("Route an already routed report elsewhere, with a reason; kept as a training example.");
         app.MapPost("/api/triage/model/retrain", Retrain).WithTags("Verification").RequireAuthorization(LaporPolicies.Verifier)
             .WithSummary("Retrain the classifier now, with every correction so far.");
         return app;
@@ -27,7 +29,9 @@ public static class VerificationApi
     public sealed record PendingReport(string TrackingId, string Title, string Text, string? Region, DateTimeOffset FiledAt,
         DateTimeOffset VerificationDueAt, RoutingDecision Suggestion);
 
-    public sealed record RouteRequest(string? AgencyId, Sector? Sector, ReportType? Type);
+    public sealed record RouteRequest(string? AgencyId, Sector? Sector, ReportType? Type, string? Reason = null);
+
+    public sealed record ChangeRouteRequest(string? AgencyId, Sector? Sector, string? Reason);
 
     public sealed record ArchiveRequest(string? Reason);
 
@@ -45,7 +49,8 @@ public static class VerificationApi
     }
 
     public static async Task<Results<Ok, NotFound, ValidationProblem>> Route(
-        string trackingId, [FromBody] RouteRequest? request, TriageDbContext db, WorkingCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
+        string trackingId, [FromBody] RouteRequest? request, HttpContext http, TriageDbContext db, WorkingCalendar calendar, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId, cancellationToken);
         if (complaint is null) return TypedResults.NotFound();
@@ -56,7 +61,27 @@ public static class VerificationApi
         var now = clock.GetUtcNow();
         var sector = request!.Sector ?? (agency.Sectors.Contains(complaint.Sector) ? complaint.Sector : agency.Sectors[0]);
         var type = request.Type ?? complaint.Type;
-        db.AddToOutbox(complaint.Verify(agency, sector, type, calendar, now));
+        db.AddToOutbox(complaint.Verify(agency, sector, type, calendar, now, Caller.From(http.User).Subject, request.Reason?.Trim()));
+        db.Corrections.Add(Correction.Of(complaint, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok();
+    }
+
+    public static async Task<Results<Ok, NotFound, ValidationProblem>> ChangeRoute(
+        string trackingId, [FromBody] ChangeRouteRequest? request, HttpContext http, TriageDbContext db, WorkingCalendar calendar, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (request?.Reason?.Trim() is not { Length: >= 5 and <= 500 } reason)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Why the route changes: 5 to 500 characters."] });
+        var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId, cancellationToken);
+        if (complaint is null) return TypedResults.NotFound();
+        var agency = request.AgencyId is null ? null : await db.Agencies.FindAsync([request.AgencyId], cancellationToken);
+        if (agency is null || agency.Id == Agency.AdminDesk)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agencyId"] = ["An agency of the directory (not the admin desk)."] });
+
+        var now = clock.GetUtcNow();
+        var sector = request.Sector ?? (agency.Sectors.Contains(complaint.Sector) ? complaint.Sector : agency.Sectors[0]);
+        db.AddToOutbox(complaint.ChangeRoute(agency, sector, calendar, now, Caller.From(http.User).Subject, reason));
         db.Corrections.Add(Correction.Of(complaint, now));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok();

@@ -63,18 +63,25 @@ public sealed class TriagedComplaint
     }
 
     /// <summary>A verifier routes a report that waited at the admin desk (possibly correcting sector and type).</summary>
-    public ComplaintRouted Verify(Agency agency, Sector sector, ReportType type, WorkingCalendar calendar, DateTimeOffset now)
+    public ComplaintRouted Verify(Agency agency, Sector sector, ReportType type, WorkingCalendar calendar, DateTimeOffset now, string verifierId, string? reason)
     {
         if (!AwaitsVerification) throw new ConflictException("This report is not waiting for verification.");
         if (!agency.Sectors.Contains(sector)) throw new InvalidActionException("sector", $"{agency.Name} does not handle {sector}.");
-        AgencyId = agency.Id;
         Sector = sector;
         Type = type;
-        Confidence = 1.0;
-        RoutedAt = now;
-        FollowUpDueAt = calendar.AddWorkingDays(now, FollowUpWorkingDays, Region ?? agency.Region);
-        return new ComplaintRouted(ComplaintId, TrackingId, ++Sequence, now, type, sector, Region ?? agency.Region, agency.Id, agency.Name, 1.0,
-            Title, Text, Confidential, FiledAt, FollowUpDueAt.Value, Location, ClusterId, VerificationDueAt);
+        Hops = 0; // a verifier's decision: agencies may pass it on three times again
+        return RouteTo(agency, calendar, now, verifierId, reason, verifies: true);
+    }
+
+    /// <summary>A verifier changes the route of a report already routed (triage's, or an agency's forward, was wrong).</summary>
+    public ComplaintRouted ChangeRoute(Agency agency, Sector sector, WorkingCalendar calendar, DateTimeOffset now, string verifierId, string reason)
+    {
+        if (RoutedAt is null || ArchivedAt is not null) throw new ConflictException("Only a routed report can be routed elsewhere; route a waiting one from the queue.");
+        if (agency.Id == AgencyId) throw new ConflictException("The report is already with this agency.");
+        if (!agency.Sectors.Contains(sector)) throw new InvalidActionException("sector", $"{agency.Name} does not handle {sector}.");
+        Sector = sector;
+        Hops = 0;
+        return RouteTo(agency, calendar, now, verifierId, reason);
     }
 
     public ComplaintArchived Archive(string reason, string verifierId, DateTimeOffset now)
@@ -181,11 +188,23 @@ public sealed class TriagedComplaint
         // The sector follows the agency that takes the report when that agency does not handle the one triage chose.
         else if (!target.Sectors.Contains(Sector)) Sector = target.Sectors[0];
 
+        return RouteTo(target, calendar, now, request.FromAgencyId, request.Reason);
+    }
+
+    /// <summary>
+    /// Hands the report to <paramref name="target"/>, which owes a follow-up within <see cref="FollowUpWorkingDays"/>
+    /// working days; the event says who decided (null: triage itself) and why, and whether it also verifies the report.
+    /// </summary>
+    private ComplaintRouted RouteTo(Agency target, WorkingCalendar calendar, DateTimeOffset now, string? decidedBy, string? reason, bool verifies = false)
+    {
         AgencyId = target.Id;
+        Confidence = 1.0;
         RoutedAt = now;
+        RespondedAt = null;
         FollowUpBreachedAt = null;
-        FollowUpDueAt = calendar.AddWorkingDays(now, FollowUpWorkingDays, Region);
-        return new ComplaintRouted(ComplaintId, TrackingId, ++Sequence, now, Type, Sector, Region, target.Id, target.Name, 1.0,
-            Title, Text, Confidential, FiledAt, FollowUpDueAt.Value, Location, ClusterId);
+        var region = Region ?? target.Region;
+        FollowUpDueAt = calendar.AddWorkingDays(now, FollowUpWorkingDays, region);
+        return new ComplaintRouted(ComplaintId, TrackingId, ++Sequence, now, Type, Sector, region, target.Id, target.Name, 1.0,
+            Title, Text, Confidential, FiledAt, FollowUpDueAt.Value, Location, ClusterId, verifies ? VerificationDueAt : null, decidedBy, reason);
     }
 }
