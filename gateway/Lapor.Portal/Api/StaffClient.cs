@@ -30,6 +30,9 @@ public sealed class StaffClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<bool>> RouteAsync(string trackingId, RouteChoice choice, CancellationToken cancellationToken) =>
         PostAsync<bool>($"/api/triage/queue/{Uri.EscapeDataString(trackingId)}/route", choice, cancellationToken);
 
+    public Task<ApiResult<bool>> ChangeRouteAsync(string trackingId, string agencyId, string reason, CancellationToken cancellationToken) =>
+        PostAsync<bool>($"/api/triage/complaints/{Uri.EscapeDataString(trackingId)}/route", new { agencyId, reason }, cancellationToken);
+
     public Task<ApiResult<bool>> PostponeAsync(string trackingId, string question, CancellationToken cancellationToken) =>
         PostAsync<bool>($"/api/triage/queue/{Uri.EscapeDataString(trackingId)}/postpone", new { question }, cancellationToken);
 

@@ -211,6 +211,11 @@ public static class Strings
         ["verify.archive"] = ("Arsipkan", "Archive"),
         ["verify.archive.reason"] = ("Alasan arsip", "Reason to archive"),
         ["verify.due"] = ("Batas verifikasi", "Verify by"),
+        ["verify.reroute"] = ("Ubah disposisi laporan yang sudah diteruskan", "Change the route of a report already routed"),
+        ["verify.reroute.tracking"] = ("Nomor laporan", "Report number"),
+        ["verify.reroute.agency"] = ("Instansi tujuan baru", "New agency"),
+        ["verify.reroute.reason"] = ("Alasan perubahan", "Why the route changes"),
+        ["verify.reroute.submit"] = ("Ubah disposisi", "Change the route"),
 
         // Oversight
         ["oversight.title"] = ("Dasbor pemantauan", "Oversight dashboard"),

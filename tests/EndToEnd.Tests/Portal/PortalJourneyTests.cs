@@ -163,6 +163,27 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_verifier_changes_the_route_of_a_report_triage_already_routed_and_says_why()
+    {
+        var citizen = Browserless();
+        var receipt = await FileAsync(citizen, RoadInSurabaya);
+        await Eventually(async () => (await TrackAsync(citizen, receipt)).TryGetProperty("agencyId", out var agency) && agency.GetString() == RoadAgency,
+            "triage routes the report to the roads office");
+
+        var verifier = await browser.OpenAsync(phone: false);
+        await SignInAsync(verifier, "verifier");
+        await verifier.GotoAsync("/verifikasi");
+        await verifier.GetByText("Ubah disposisi laporan yang sudah diteruskan").ClickAsync();
+        await verifier.GetByLabel("Nomor laporan").FillAsync(receipt.TrackingId.ToLowerInvariant());
+        await verifier.GetByLabel("Instansi tujuan baru").FillAsync("35.78.dinkes");
+        await verifier.GetByLabel("Alasan perubahan").FillAsync("Genangan menjadi sarang nyamuk DBD");
+        await verifier.GetByRole(AriaRole.Button, new() { Name = "Ubah disposisi", Exact = true }).ClickAsync();
+        await Expect(verifier.GetByRole(AriaRole.Status)).ToContainTextAsync(receipt.TrackingId);
+        await Eventually(async () => (await TrackAsync(citizen, receipt)).GetProperty("agencyId").GetString() == "35.78.dinkes",
+            "the citizen's report is routed where the verifier said");
+    }
+
+    [Fact]
     public async Task An_officer_enters_a_walk_in_report_at_the_counter_and_gets_a_receipt_to_print()
     {
         var officer = await browser.OpenAsync(phone: false);

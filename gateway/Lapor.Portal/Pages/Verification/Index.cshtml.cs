@@ -24,6 +24,14 @@ public sealed class IndexModel(PortalText text, StaffClient staff, CitizenClient
         return await AfterAsync(result, cancellationToken);
     }
 
+    /// <summary>A report already routed goes elsewhere: the verifier names it, the new agency and why.</summary>
+    public async Task<IActionResult> OnPostRerouteAsync(CancellationToken cancellationToken)
+    {
+        TrackingId = TrackingId?.Trim().ToUpperInvariant();
+        var result = await staff.ChangeRouteAsync(TrackingId ?? "", AgencyId ?? "", Reason ?? "", cancellationToken);
+        return await AfterAsync(result, cancellationToken);
+    }
+
     public async Task<IActionResult> OnPostArchiveAsync(CancellationToken cancellationToken)
     {
         var result = await staff.ArchiveAsync(TrackingId ?? "", Reason ?? "", cancellationToken);
