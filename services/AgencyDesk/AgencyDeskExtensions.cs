@@ -23,6 +23,7 @@ public static class AgencyDeskExtensions
         bus.AddConsumer<ComplaintRoutedConsumer>();
         bus.AddConsumer<ReporterRepliedConsumer>();
         bus.AddConsumer<ComplaintReopenedConsumer>();
+        bus.AddConsumer<ComplaintResolvedConsumer>();
         bus.AddConsumer<AttachmentAddedConsumer>();
         bus.AddConsumer<AgencyChangedConsumer>();
     }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Lapor.Triage.Tests;
 
-/// <summary>Which stored reports a new one is compared with: same region and sector, filed within 14 days, not archived.</summary>
+/// <summary>Which stored reports a new one is compared with: same region and sector, filed within 14 days, still open.</summary>
 public sealed class DuplicateCandidatesTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
@@ -38,7 +38,7 @@ public sealed class DuplicateCandidatesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reports_of_the_last_14_days_in_the_same_region_and_sector_are_candidates_newest_first()
+    public async Task Open_reports_of_the_last_14_days_in_the_same_region_and_sector_are_candidates_newest_first()
     {
         var recent = Stored("Jalan berlubang kemarin", Now.AddDays(-1));
         var thirteenDays = Stored("Jalan berlubang dua minggu", Now.AddDays(-13));
@@ -47,6 +47,8 @@ public sealed class DuplicateCandidatesTests : IAsyncLifetime
         Stored("Puskesmas tutup", Now.AddDays(-1), sector: Sector.Kesehatan, agencyId: "35.78.dinkes");
         var archived = Stored("Jalan berlubang diarsipkan", Now.AddDays(-2), agencyId: Agency.AdminDesk);
         archived.Archive("duplikat", "verifier", Now.AddDays(-2));
+        var resolved = Stored("Jalan berlubang sudah ditambal", Now.AddDays(-3));
+        resolved.Resolved(new ComplaintResolved(resolved.ComplaintId, resolved.TrackingId, 3, Now.AddDays(-2), "35.78.dpupr", "Dinas PU", "Sudah ditambal"));
         await _db.SaveChangesAsync();
 
         var candidates = await _db.DuplicateCandidates("35.78", Sector.Infrastruktur, Now).ToListAsync();

@@ -42,7 +42,9 @@ public sealed class SlaSweepTests : IAsyncLifetime
         return complaint;
     }
 
-    private Task<int> Sweep() => new SlaSweep(_db, new TriageModel(NullLogger<TriageModel>.Instance), _clock).RunAsync(CancellationToken.None);
+    private async Task<int> Sweep() => (await SweepAll()).Breaches;
+
+    private Task<SlaSweep.Outcome> SweepAll() => new SlaSweep(_db, new TriageModel(NullLogger<TriageModel>.Instance), _clock).RunAsync(CancellationToken.None);
 
     private async Task<List<SlaBreached>> Breaches() =>
         (await _db.OutboxMessages.AsNoTracking().Where(m => m.MessageType == typeof(SlaBreached).FullName).ToListAsync())
@@ -67,7 +69,7 @@ public sealed class SlaSweepTests : IAsyncLifetime
     public async Task An_answer_before_the_deadline_stops_the_clock()
     {
         var complaint = await Routed("nas.pln");
-        complaint.Responded(new AgencyResponded(complaint.ComplaintId, complaint.TrackingId, 4, _clock.GetUtcNow().AddDays(1), "nas.pln", "PLN", "Sudah dicek", true));
+        complaint.Answered(new AgencyResponded(complaint.ComplaintId, complaint.TrackingId, 4, _clock.GetUtcNow().AddDays(1), "nas.pln", "PLN", "Sudah dicek", true), _calendar);
         await _db.SaveChangesAsync();
 
         _clock.Advance(TimeSpan.FromDays(30));
@@ -90,7 +92,7 @@ public sealed class SlaSweepTests : IAsyncLifetime
     public async Task A_reopened_report_the_agency_leaves_unanswered_breaches_five_working_days_after_the_reopening_and_escalates_the_same_way()
     {
         var complaint = await Routed("35.78.dpupr");
-        complaint.Responded(Answer(complaint, _clock.GetUtcNow().AddHours(2)));
+        complaint.Answered(Answer(complaint, _clock.GetUtcNow().AddHours(2)), _calendar);
         _clock.Advance(TimeSpan.FromDays(3)); // Thursday: the reporter is not satisfied
         complaint.Reopened(new ComplaintReopened(complaint.ComplaintId, complaint.TrackingId, 4, _clock.GetUtcNow(), "Masih berlubang"), _calendar);
         await _db.SaveChangesAsync();
@@ -112,14 +114,44 @@ public sealed class SlaSweepTests : IAsyncLifetime
         var routedAt = _clock.GetUtcNow();
         _clock.Advance(TimeSpan.FromDays(1));
         complaint.Reopened(new ComplaintReopened(complaint.ComplaintId, complaint.TrackingId, 4, _clock.GetUtcNow(), "Belum ada tindakan"), _calendar);
-        complaint.Responded(Answer(complaint, routedAt.AddHours(1))); // given before the reopening, arriving after it
+        complaint.Answered(Answer(complaint, routedAt.AddHours(1)), _calendar); // given before the reopening, arriving after it
         await _db.SaveChangesAsync();
         Assert.Null(complaint.RespondedAt);
 
-        complaint.Responded(Answer(complaint, _clock.GetUtcNow().AddHours(1)));
+        complaint.Answered(Answer(complaint, _clock.GetUtcNow().AddHours(1)), _calendar);
         await _db.SaveChangesAsync();
         _clock.Advance(TimeSpan.FromDays(30));
         Assert.Equal(0, await Sweep());
+    }
+
+    [Fact]
+    public async Task An_answered_report_the_reporter_leaves_unreplied_for_ten_working_days_closes_itself_once()
+    {
+        var complaint = await Routed("35.78.dpupr");
+        complaint.Answered(Answer(complaint, _clock.GetUtcNow().AddHours(1)), _calendar); // Monday 23 November
+        await _db.SaveChangesAsync();
+
+        _clock.Advance(TimeSpan.FromDays(13)); // Sunday 6 December: 10 working days end on Monday 7 December
+        Assert.Equal(0, (await SweepAll()).Closed);
+        _clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(new SlaSweep.Outcome(0, 1), await SweepAll());
+        Assert.Equal(0, (await SweepAll()).Closed);
+
+        var closed = (await _db.OutboxMessages.AsNoTracking().Where(m => m.MessageType == typeof(ComplaintResolved).FullName).ToListAsync())
+            .Select(m => (ComplaintResolved)m.Deserialize().Message).Single();
+        Assert.Equal(("35.78.dpupr", TriagedComplaint.ClosedQuietlyAnswer), (closed.AgencyId, closed.Answer));
+    }
+
+    [Fact]
+    public async Task A_reporter_s_reply_keeps_an_answered_report_open_until_the_agency_answers_again()
+    {
+        var complaint = await Routed("35.78.dpupr");
+        complaint.Answered(Answer(complaint, _clock.GetUtcNow().AddHours(1)), _calendar);
+        complaint.ReporterReplied(new ReporterReplied(complaint.ComplaintId, complaint.TrackingId, 4, _clock.GetUtcNow().AddDays(2), "Lubangnya masih ada"));
+        await _db.SaveChangesAsync();
+
+        _clock.Advance(TimeSpan.FromDays(30));
+        Assert.Equal(0, (await SweepAll()).Closed);
     }
 
     private sealed class ManualClock(DateTimeOffset start) : TimeProvider

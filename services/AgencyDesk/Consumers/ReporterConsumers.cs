@@ -5,7 +5,10 @@ using Lapor.ServiceDefaults.Messaging;
 
 namespace Lapor.AgencyDesk.Consumers;
 
-/// <summary>Brings the reporter's replies (relayed by Intake, never with identity) and reopenings into the desk.</summary>
+/// <summary>
+/// Brings into the desk what happens to a report outside it: the reporter's replies and reopenings (relayed by Intake,
+/// never with identity), and triage closing a report whose reporter left the agency's answer unreplied.
+/// </summary>
 public abstract class ReporterConsumer<TEvent>(DeskDbContext db, TimeProvider clock) : IdempotentConsumer<DeskDbContext, TEvent>(db, clock)
     where TEvent : class, IComplaintEvent
 {
@@ -16,6 +19,8 @@ public abstract class ReporterConsumer<TEvent>(DeskDbContext db, TimeProvider cl
 public sealed class ReporterRepliedConsumer(DeskDbContext db, TimeProvider clock) : ReporterConsumer<ReporterReplied>(db, clock);
 
 public sealed class ComplaintReopenedConsumer(DeskDbContext db, TimeProvider clock) : ReporterConsumer<ComplaintReopened>(db, clock);
+
+public sealed class ComplaintResolvedConsumer(DeskDbContext db, TimeProvider clock) : ReporterConsumer<ComplaintResolved>(db, clock);
 
 /// <summary>Lists a file the reporter attached on the report, or keeps it until the report reaches the desk.</summary>
 public sealed class AttachmentAddedConsumer(DeskDbContext db, TimeProvider clock) : IdempotentConsumer<DeskDbContext, AttachmentAdded>(db, clock)

@@ -150,11 +150,20 @@ public sealed class DeskComplaint
     public void AddNote(string officerId, string text, DateTimeOffset now) =>
         _notes.Add(new InternalNote(now, officerId, text));
 
-    /// <summary>The reporter's side: replies join the conversation; "not satisfied" reopens the report here.</summary>
+    /// <summary>
+    /// The reporter's side: replies join the conversation; "not satisfied" reopens the report here; a report the
+    /// reporter left unreplied, closed by triage, is resolved here too (the desk's own resolutions come back as well,
+    /// and change nothing).
+    /// </summary>
     public void Observe(IComplaintEvent e)
     {
         switch (e)
         {
+            case ComplaintResolved closed:
+                if (closed.Sequence <= Sequence || Status == ComplaintStatus.Selesai) return;
+                _conversation.Add(new ConversationMessage(closed.OccurredAt, ConversationMessage.FromAgency, closed.Answer));
+                Status = ComplaintStatus.Selesai;
+                break;
             case ReporterReplied reply:
                 if (_conversation.Any(m => m.At == reply.OccurredAt && m.From == ConversationMessage.FromReporter)) return;
                 _conversation.Add(new ConversationMessage(reply.OccurredAt, ConversationMessage.FromReporter, reply.Text));

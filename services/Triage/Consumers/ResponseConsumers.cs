@@ -6,32 +6,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Triage.Consumers;
 
-/// <summary>The agency's first answer (or resolution) stops the follow-up clock.</summary>
-public abstract class ResponseConsumer<TEvent>(TriageDbContext db, TimeProvider clock) : IdempotentConsumer<TriageDbContext, TEvent>(db, clock)
+/// <summary>Applies another service's event about a report to the deadlines triage keeps for it (if triage has it).</summary>
+public abstract class TriagedComplaintConsumer<TEvent>(TriageDbContext db, TimeProvider clock) : IdempotentConsumer<TriageDbContext, TEvent>(db, clock)
     where TEvent : class, IComplaintEvent
 {
     protected override async Task Handle(TEvent message, CancellationToken cancellationToken)
     {
-        var complaint = await Db.Complaints.SingleOrDefaultAsync(c => c.ComplaintId == message.ComplaintId, cancellationToken);
-        complaint?.Responded(message);
+        if (await Db.Complaints.SingleOrDefaultAsync(c => c.ComplaintId == message.ComplaintId, cancellationToken) is { } complaint)
+            Apply(complaint, message);
     }
+
+    protected abstract void Apply(TriagedComplaint complaint, TEvent message);
 }
 
-public sealed class AgencyRespondedConsumer(TriageDbContext db, TimeProvider clock) : ResponseConsumer<AgencyResponded>(db, clock);
-
-public sealed class ComplaintResolvedConsumer(TriageDbContext db, TimeProvider clock) : ResponseConsumer<ComplaintResolved>(db, clock);
-
-/// <summary>The reporter answered a question: a report a verifier put on hold returns to the queue.</summary>
-public sealed class ReporterRepliedConsumer(TriageDbContext db, TimeProvider clock) : IdempotentConsumer<TriageDbContext, ReporterReplied>(db, clock)
+/// <summary>The agency's answer stops the follow-up clock and starts the wait for the reporter's reply.</summary>
+public sealed class AgencyRespondedConsumer(TriageDbContext db, TimeProvider clock, WorkingCalendar calendar) : TriagedComplaintConsumer<AgencyResponded>(db, clock)
 {
-    protected override async Task Handle(ReporterReplied message, CancellationToken cancellationToken) =>
-        (await Db.Complaints.SingleOrDefaultAsync(c => c.ComplaintId == message.ComplaintId, cancellationToken))?.ReporterReplied(message);
+    protected override void Apply(TriagedComplaint complaint, AgencyResponded message) => complaint.Answered(message, calendar);
+}
+
+/// <summary>The agency resolved the report: no clock runs for it any more.</summary>
+public sealed class ComplaintResolvedConsumer(TriageDbContext db, TimeProvider clock) : TriagedComplaintConsumer<ComplaintResolved>(db, clock)
+{
+    protected override void Apply(TriagedComplaint complaint, ComplaintResolved message) => complaint.Resolved(message);
+}
+
+/// <summary>The reporter answered: a report on hold returns to the queue; an answered one no longer closes by itself.</summary>
+public sealed class ReporterRepliedConsumer(TriageDbContext db, TimeProvider clock) : TriagedComplaintConsumer<ReporterReplied>(db, clock)
+{
+    protected override void Apply(TriagedComplaint complaint, ReporterReplied message) => complaint.ReporterReplied(message);
 }
 
 /// <summary>The reporter was not satisfied: the agency's follow-up clock starts again.</summary>
-public sealed class ComplaintReopenedConsumer(TriageDbContext db, TimeProvider clock, WorkingCalendar calendar)
-    : IdempotentConsumer<TriageDbContext, ComplaintReopened>(db, clock)
+public sealed class ComplaintReopenedConsumer(TriageDbContext db, TimeProvider clock, WorkingCalendar calendar) : TriagedComplaintConsumer<ComplaintReopened>(db, clock)
 {
-    protected override async Task Handle(ComplaintReopened message, CancellationToken cancellationToken) =>
-        (await Db.Complaints.SingleOrDefaultAsync(c => c.ComplaintId == message.ComplaintId, cancellationToken))?.Reopened(message, calendar);
+    protected override void Apply(TriagedComplaint complaint, ComplaintReopened message) => complaint.Reopened(message, calendar);
 }

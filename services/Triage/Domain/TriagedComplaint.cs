@@ -37,6 +37,9 @@ public sealed class TriagedComplaint
     /// <summary>SP4N-LAPOR!'s deadlines: verification within 3 working days of filing, follow-up within 5 of routing.</summary>
     public const int VerificationWorkingDays = 3, FollowUpWorkingDays = 5;
 
+    /// <summary>How long an answered report waits for the reporter's reply before it closes by itself.</summary>
+    public const int ReplyWorkingDays = 10;
+
     public DateTimeOffset? ArchivedAt { get; private set; }
     public string? ArchiveReason { get; private set; }
 
@@ -55,10 +58,14 @@ public sealed class TriagedComplaint
         return new ReporterAsked(ComplaintId, TrackingId, ++Sequence, now, adminDesk.Id, adminDesk.Name, question);
     }
 
-    /// <summary>The reporter answered: a report on hold returns to the verification queue.</summary>
+    /// <summary>
+    /// The reporter answered: a report on hold returns to the verification queue, and a report the agency answered no
+    /// longer closes by itself (the agency owes the reporter a reply).
+    /// </summary>
     public void ReporterReplied(IComplaintEvent e)
     {
         PostponedAt = null;
+        if (e.OccurredAt > AnsweredAt) CloseQuietlyAt = null;
         Sequence = Math.Max(Sequence, e.Sequence);
     }
 
@@ -96,14 +103,56 @@ public sealed class TriagedComplaint
     public DateTimeOffset? RespondedAt { get; private set; }
     /// <summary>When the reporter last said they were not satisfied: the follow-up clock started again then.</summary>
     public DateTimeOffset? ReopenedAt { get; private set; }
+    /// <summary>The agency's latest answer.</summary>
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    /// <summary>When the report closes by itself if the reporter does not reply to that answer; null when it will not.</summary>
+    public DateTimeOffset? CloseQuietlyAt { get; private set; }
+    /// <summary>When the report was resolved (by the agency, or closed by itself); null while it is open.</summary>
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    /// <summary>What the reporter is told when a report closes for want of their reply.</summary>
+    public const string ClosedQuietlyAnswer =
+        "Laporan ditutup otomatis: tidak ada tanggapan dari pelapor dalam 10 hari kerja setelah jawaban instansi. "
+        + "Jika belum puas, Anda masih dapat membuka kembali laporan ini.";
     public DateTimeOffset? VerificationBreachedAt { get; private set; }
     public DateTimeOffset? FollowUpBreachedAt { get; private set; }
 
-    public void Responded(IComplaintEvent e)
+    private void Responded(IComplaintEvent e)
     {
         // An answer given before the reporter reopened the report (delivered late) does not stop the new clock.
         if (e.OccurredAt >= ReopenedAt || ReopenedAt is null) RespondedAt ??= e.OccurredAt;
         Sequence = Math.Max(Sequence, e.Sequence);
+    }
+
+    /// <summary>
+    /// The agency answered the reporter: the follow-up clock stops, and unless the reporter replies within
+    /// <see cref="ReplyWorkingDays"/> working days the report closes by itself.
+    /// </summary>
+    public void Answered(AgencyResponded e, WorkingCalendar calendar)
+    {
+        Responded(e);
+        if (ResolvedAt is not null || e.OccurredAt <= AnsweredAt || e.OccurredAt < ReopenedAt) return;
+        AnsweredAt = e.OccurredAt;
+        CloseQuietlyAt = calendar.AddWorkingDays(e.OccurredAt, ReplyWorkingDays, Region);
+    }
+
+    /// <summary>The agency resolved the report.</summary>
+    public void Resolved(ComplaintResolved e)
+    {
+        Responded(e);
+        if (e.OccurredAt < ReopenedAt) return;
+        ResolvedAt ??= e.OccurredAt;
+        CloseQuietlyAt = null;
+    }
+
+    /// <summary>The report closes by itself when the reporter left the agency's answer unreplied past its time.</summary>
+    public ComplaintResolved? CloseIfQuiet(DateTimeOffset now, IReadOnlyList<Agency> agencies)
+    {
+        if (CloseQuietlyAt is not { } due || due >= now || ResolvedAt is not null || ArchivedAt is not null) return null;
+        ResolvedAt = now;
+        CloseQuietlyAt = null;
+        var agencyName = agencies.FirstOrDefault(a => a.Id == AgencyId)?.Name ?? AgencyId;
+        return new ComplaintResolved(ComplaintId, TrackingId, ++Sequence, now, AgencyId, agencyName, ClosedQuietlyAnswer);
     }
 
     /// <summary>
@@ -115,6 +164,8 @@ public sealed class TriagedComplaint
         Sequence = Math.Max(Sequence, e.Sequence);
         if (RoutedAt is null || e.OccurredAt <= ReopenedAt) return;
         ReopenedAt = e.OccurredAt;
+        ResolvedAt = null;
+        CloseQuietlyAt = null;
         RespondedAt = null;
         FollowUpBreachedAt = null;
         FollowUpDueAt = calendar.AddWorkingDays(e.OccurredAt, FollowUpWorkingDays, Region);

@@ -38,6 +38,8 @@ internal sealed class TriagedComplaintConfiguration : IEntityTypeConfiguration<T
         builder.HasIndex(c => new { c.RespondedAt, c.FollowUpBreachedAt, c.FollowUpDueAt });
         builder.HasIndex(c => new { c.RoutedAt, c.VerificationBreachedAt, c.VerificationDueAt });
         builder.HasIndex(c => new { c.Region, c.Sector, c.FiledAt });
+        // The sweep's third question: answered reports whose reporter has not replied in time.
+        builder.HasIndex(c => c.CloseQuietlyAt);
     }
 }
 

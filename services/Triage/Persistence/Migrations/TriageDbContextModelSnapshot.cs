@@ -185,11 +185,17 @@ namespace Lapor.Triage.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ArchiveReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
                     b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CloseQuietlyAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("ClusterId")
@@ -225,6 +231,9 @@ namespace Lapor.Triage.Persistence.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("RespondedAt")
@@ -272,6 +281,8 @@ namespace Lapor.Triage.Persistence.Migrations
                         .HasColumnType("bytea");
 
                     b.HasKey("ComplaintId");
+
+                    b.HasIndex("CloseQuietlyAt");
 
                     b.HasIndex("Region", "Sector", "FiledAt");
 
