@@ -41,17 +41,28 @@ public sealed class VerificationTests(EmbeddedLaporFactory lapor) : IClassFixtur
         await Eventually(() => InInboxAsync(roads, receipt.TrackingId), "the report reaches the roads office");
         var route = $"/api/triage/complaints/{receipt.TrackingId}/route";
 
-        var noReason = await verifier.PostAsJsonAsync(route, new { agencyId = "35.78.dinkes" });
-        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
-        Assert.Equal("application/problem+json", noReason.Content.Headers.ContentType?.MediaType);
-        Assert.True((await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
+        await AssertNamesFieldAsync(await verifier.PostAsJsonAsync(route, new { agencyId = "35.78.dinkes" }), "reason");
         Assert.Equal(HttpStatusCode.Forbidden, (await roads.PostAsJsonAsync(route, new { agencyId = "35.78.dinkes", reason = "Soal genangan DBD" })).StatusCode);
+        await AssertNamesFieldAsync(await verifier.PostAsJsonAsync(route, new { agencyId = "35.78.tidak-ada", reason = "Soal genangan DBD" }), "agencyId");
+        await AssertNamesFieldAsync(await verifier.PostAsJsonAsync(route, new { agencyId = "nas.lapor-admin", reason = "Soal genangan DBD" }), "agencyId");
+        await AssertNamesFieldAsync(await verifier.PostAsJsonAsync(route, new { agencyId = "35.78.dinkes", sector = "pendidikan", reason = "Soal genangan DBD" }), "sector",
+            HttpStatusCode.UnprocessableEntity); // a well-formed choice the agency cannot take
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await verifier.PostAsJsonAsync("/api/triage/complaints/LPR-00000000/route", new { agencyId = "35.78.dinkes", reason = "Soal genangan DBD" })).StatusCode);
+        Assert.True(await InInboxAsync(roads, receipt.TrackingId)); // nothing above moved it
 
         Assert.Equal(HttpStatusCode.OK, (await verifier.PostAsJsonAsync(route, new { agencyId = "35.78.dinkes", reason = "Genangan jadi sarang nyamuk DBD" })).StatusCode);
         await Eventually(() => InInboxAsync(health, receipt.TrackingId), "the health office has the report");
         Assert.False(await InInboxAsync(roads, receipt.TrackingId));
         await Eventually(async () => (await TrackAsync(citizen, receipt)).GetProperty("agencyId").GetString() == "35.78.dinkes", "the citizen sees the new agency");
         Assert.Equal(HttpStatusCode.Conflict, (await verifier.PostAsJsonAsync(route, new { agencyId = "35.78.dinkes", reason = "Sekali lagi" })).StatusCode);
+    }
+
+    private static async Task AssertNamesFieldAsync(HttpResponseMessage response, string field, HttpStatusCode status = HttpStatusCode.BadRequest)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), field);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Lapor.Triage.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class QuietClose : Migration
+    public partial class ReopenedAndQuietClose : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -19,6 +19,12 @@ namespace Lapor.Triage.Persistence.Migrations
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "CloseQuietlyAt",
+                table: "complaints",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ReopenedAt",
                 table: "complaints",
                 type: "timestamp with time zone",
                 nullable: true);
@@ -48,6 +54,10 @@ namespace Lapor.Triage.Persistence.Migrations
 
             migrationBuilder.DropColumn(
                 name: "CloseQuietlyAt",
+                table: "complaints");
+
+            migrationBuilder.DropColumn(
+                name: "ReopenedAt",
                 table: "complaints");
 
             migrationBuilder.DropColumn(

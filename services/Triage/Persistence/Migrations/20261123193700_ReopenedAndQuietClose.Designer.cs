@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lapor.Triage.Persistence.Migrations
 {
     [DbContext(typeof(TriageDbContext))]
-    [Migration("20261123191043_QuietClose")]
-    partial class QuietClose
+    [Migration("20261123193700_ReopenedAndQuietClose")]
+    partial class ReopenedAndQuietClose
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
