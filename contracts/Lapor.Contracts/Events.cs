@@ -197,6 +197,20 @@ public sealed record ComplaintReopened(
     string Reason) : IComplaintEvent;
 
 /// <summary>
+/// The agency's follow-up clock started again because the reporter reopened the report: the agency holding it must
+/// follow it up anew by <see cref="FollowUpDueAt"/> (working days in the report's region, which triage's calendar
+/// counts). Triage publishes it; the desk and the citizen's view show the new deadline, and triage's sweep escalates
+/// the report if it passes unanswered.
+/// </summary>
+public sealed record FollowUpRestarted(
+    Guid ComplaintId,
+    string TrackingId,
+    int Sequence,
+    DateTimeOffset OccurredAt,
+    string AgencyId,
+    DateTimeOffset FollowUpDueAt) : IComplaintEvent;
+
+/// <summary>
 /// An agency in triage's directory was added (version 1, including the seeded directory) or edited by a verifier.
 /// Other services keep the names and levels they show from it; a higher <see cref="Version"/> wins, so a late,
 /// older event changes nothing. <see cref="Level"/> is <c>nasional</c>, <c>provinsi</c>, <c>kabupaten</c> or <c>kota</c>.

@@ -24,6 +24,7 @@ public static class AgencyDeskExtensions
         bus.AddConsumer<ReporterRepliedConsumer>();
         bus.AddConsumer<ComplaintReopenedConsumer>();
         bus.AddConsumer<ComplaintResolvedConsumer>();
+        bus.AddConsumer<FollowUpRestartedConsumer>();
         bus.AddConsumer<AttachmentAddedConsumer>();
         bus.AddConsumer<AgencyChangedConsumer>();
     }

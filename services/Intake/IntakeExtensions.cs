@@ -44,6 +44,7 @@ public static class IntakeExtensions
         bus.AddConsumer<AgencyRespondedConsumer>();
         bus.AddConsumer<ComplaintResolvedConsumer>();
         bus.AddConsumer<ComplaintArchivedConsumer>();
+        bus.AddConsumer<FollowUpRestartedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)

@@ -3,7 +3,10 @@ using Lapor.Contracts;
 
 namespace Lapor.EndToEnd.Tests;
 
-/// <summary>The desk's side of a report triage closes because the reporter left the agency's answer unreplied.</summary>
+/// <summary>
+/// The desk's side of triage's clocks: a report closed because the reporter left the agency's answer unreplied, and a
+/// reopened report owed a new answer by a new deadline.
+/// </summary>
 public sealed class DeskClosingTests
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
@@ -25,6 +28,53 @@ public sealed class DeskClosingTests
 
         Assert.Equal(ComplaintStatus.Selesai, complaint.Status);
         Assert.Equal("Ditutup otomatis.", complaint.Conversation[^1].Text);
+    }
+
+    private static (ComplaintReopened Reopened, FollowUpRestarted Restarted) Reopening(DeskComplaint complaint, DateTimeOffset at) =>
+        (new ComplaintReopened(complaint.ComplaintId, complaint.TrackingId, 10, at, "Masih berlubang"),
+         new FollowUpRestarted(complaint.ComplaintId, complaint.TrackingId, 11, at, complaint.AgencyId, at.AddDays(7)));
+
+    [Fact]
+    public void A_reopened_report_is_owed_a_new_answer_by_triage_s_new_deadline_in_whichever_order_the_two_arrive()
+    {
+        foreach (var restartFirst in new[] { false, true })
+        {
+            var complaint = Answered();
+            complaint.Resolve("officer-1", "Jalan sudah ditambal dan dipadatkan kemarin sore.", Monday.AddDays(2));
+            var (reopened, restarted) = Reopening(complaint, Monday.AddDays(4));
+
+            foreach (var e in restartFirst ? new IComplaintEvent[] { restarted, reopened } : [reopened, restarted]) complaint.Observe(e);
+
+            Assert.Equal((ComplaintStatus.SedangDiproses, restarted.FollowUpDueAt, null), (complaint.Status, complaint.FollowUpDueAt, complaint.RespondedAt));
+            Assert.Equal(Monday.AddHours(3), complaint.FirstRespondedAt); // the first answer stays on record
+            complaint.Respond("officer-1", "Kami aspal ulang seluruh ruas minggu ini.", Monday.AddDays(5));
+            Assert.Equal(Monday.AddDays(5), complaint.RespondedAt);
+        }
+    }
+
+    [Fact]
+    public void An_older_reopening_s_deadline_arriving_late_does_not_move_a_later_one_back()
+    {
+        var complaint = Answered();
+        var (_, early) = Reopening(complaint, Monday.AddDays(4));
+        var (_, late) = Reopening(complaint, Monday.AddDays(20));
+
+        complaint.Observe(late);
+        complaint.Observe(early);
+
+        Assert.Equal(late.FollowUpDueAt, complaint.FollowUpDueAt);
+    }
+
+    [Fact]
+    public void A_report_forwarded_after_an_answer_is_owed_one_by_the_agency_that_takes_it()
+    {
+        var complaint = Answered();
+        complaint.Forward("35.78.dinsos", "Bukan wewenang kami", Monday.AddDays(1));
+        complaint.Reroute(new ComplaintRouted(complaint.ComplaintId, complaint.TrackingId, 9, Monday.AddDays(1), ReportType.Aduan, Sector.Bansos,
+            "35.78", "35.78.dinsos", "Dinas Sosial", 0.9, complaint.Title, complaint.Text, false, Monday, Monday.AddDays(8)));
+
+        Assert.Null(complaint.RespondedAt);
+        Assert.Equal(Monday.AddDays(8), complaint.FollowUpDueAt);
     }
 
     [Fact]

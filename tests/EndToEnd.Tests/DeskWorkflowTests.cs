@@ -240,8 +240,43 @@ public sealed class DeskWorkflowTests(EmbeddedLaporFactory lapor) : IClassFixtur
         Assert.Equal(HttpStatusCode.BadRequest, (await Citizen(receipt, "rating", new { rating = 9 })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Citizen(receipt, "reopen", new { reason = "Tambalan sudah retak lagi setelah hujan dua hari." })).StatusCode);
 
-        await Eventually(async () => (await officer.GetFromJsonAsync<JsonElement>($"/api/desk/complaints/{receipt.TrackingId}"))
-            .GetProperty("status").GetString() == "sedang_diproses", "the desk sees the report open again");
+        await Eventually(async () => (await DeskViewAsync(officer, receipt)).GetProperty("status").GetString() == "sedang_diproses", "the desk sees the report open again");
+        // Triage restarts the follow-up clock at the reopening and announces it; the desk and intake both take it.
+        // (Today's reopening and today's route share a deadline day, so the message itself is what the test follows.)
+        var restarted = await RestartedClockAsync(receipt);
+        await Eventually(async () => await HandledAsync<DeskDbContext>(restarted.MessageId) && await HandledAsync<Lapor.Intake.Persistence.IntakeDbContext>(restarted.MessageId),
+            "the desk and intake take the new deadline");
+        var reopened = await DeskViewAsync(officer, receipt);
+        Assert.False(reopened.TryGetProperty("respondedAt", out _)); // owed an answer again (nulls are left out)
+        Assert.Equal(JsonValueKind.String, reopened.GetProperty("firstRespondedAt").ValueKind);
+        Assert.Equal(restarted.Event.FollowUpDueAt, reopened.GetProperty("followUpDueAt").GetDateTimeOffset());
+        Assert.Equal(restarted.Event.FollowUpDueAt, (await CitizenViewAsync(receipt)).GetProperty("followUpDueAt").GetDateTimeOffset());
+
         Assert.Equal(HttpStatusCode.OK, (await Act(officer, receipt, "respond", new { text = "Kami akan mengaspal ulang seluruh ruas minggu ini." })).StatusCode);
+        Assert.Equal(JsonValueKind.String, (await DeskViewAsync(officer, receipt)).GetProperty("respondedAt").ValueKind);
     }
+
+    private async Task<(Guid MessageId, Lapor.Contracts.FollowUpRestarted Event)> RestartedClockAsync(Receipt receipt)
+    {
+        (Guid, Lapor.Contracts.FollowUpRestarted)? found = null;
+        await Eventually(async () =>
+        {
+            using var scope = lapor.Services.CreateScope();
+            var triage = scope.ServiceProvider.GetRequiredService<Lapor.Triage.Persistence.TriageDbContext>();
+            var rows = await triage.OutboxMessages.AsNoTracking().Where(m => m.MessageType == typeof(Lapor.Contracts.FollowUpRestarted).FullName).ToListAsync();
+            found = rows.Select(m => (m.MessageId, Event: (Lapor.Contracts.FollowUpRestarted)m.Deserialize().Message))
+                .Where(r => r.Event.TrackingId == receipt.TrackingId).Cast<(Guid, Lapor.Contracts.FollowUpRestarted)?>().SingleOrDefault();
+            return found is not null;
+        }, "triage restarts the follow-up clock");
+        return found!.Value;
+    }
+
+    private async Task<bool> HandledAsync<TContext>(Guid messageId) where TContext : DbContext
+    {
+        using var scope = lapor.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<TContext>().Set<Lapor.ServiceDefaults.Messaging.InboxMessage>().AnyAsync(m => m.MessageId == messageId);
+    }
+
+    private static async Task<JsonElement> DeskViewAsync(HttpClient officer, Receipt receipt) =>
+        await officer.GetFromJsonAsync<JsonElement>($"/api/desk/complaints/{receipt.TrackingId}");
 }

@@ -68,6 +68,21 @@ public sealed class ComplaintTests
     }
 
     [Fact]
+    public void A_restarted_follow_up_clock_moves_the_reporter_s_deadline_on_and_never_back_and_adds_no_step()
+    {
+        var complaint = Filed();
+        complaint.Apply(Routed(complaint, 2, verifies: true));
+        var restarted = new FollowUpRestarted(complaint.Id, complaint.TrackingId, 6, Now.AddDays(9), "35.78.dpupr", Now.AddDays(16));
+
+        complaint.Apply(restarted);
+        complaint.Apply(restarted with { Sequence = 4, FollowUpDueAt = Now.AddDays(12) }); // an earlier reopening's, late
+
+        Assert.Equal(Now.AddDays(16), complaint.FollowUpDueAt);
+        Assert.Equal(3, complaint.Timeline.Count);
+        Assert.Equal(6, complaint.Sequence);
+    }
+
+    [Fact]
     public void The_same_event_twice_changes_nothing()
     {
         var complaint = Filed();

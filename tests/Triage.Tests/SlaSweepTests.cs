@@ -154,6 +154,38 @@ public sealed class SlaSweepTests : IAsyncLifetime
         Assert.Equal(0, (await SweepAll()).Closed);
     }
 
+    [Fact]
+    public async Task A_reply_delivered_before_the_answer_it_follows_still_keeps_the_report_open()
+    {
+        var complaint = await Routed("35.78.dpupr");
+        var answeredAt = _clock.GetUtcNow().AddHours(1);
+        // Intake relays the reply and the desk publishes the answer: the reply can arrive first.
+        complaint.ReporterReplied(new ReporterReplied(complaint.ComplaintId, complaint.TrackingId, 4, answeredAt.AddHours(3), "Lubangnya masih ada"));
+        complaint.Answered(Answer(complaint, answeredAt), _calendar);
+        await _db.SaveChangesAsync();
+        Assert.Null(complaint.CloseQuietlyAt);
+
+        _clock.Advance(TimeSpan.FromDays(30));
+        Assert.Equal(0, (await SweepAll()).Closed);
+    }
+
+    [Fact]
+    public async Task A_reopening_announces_the_new_follow_up_deadline_once()
+    {
+        var complaint = await Routed("35.78.dpupr");
+        complaint.Answered(Answer(complaint, _clock.GetUtcNow().AddHours(2)), _calendar);
+        _clock.Advance(TimeSpan.FromDays(3)); // Thursday 26 November
+        var reopened = new ComplaintReopened(complaint.ComplaintId, complaint.TrackingId, 6, _clock.GetUtcNow(), "Masih berlubang");
+
+        var restarted = complaint.Reopened(reopened, _calendar);
+
+        Assert.NotNull(restarted);
+        Assert.Equal((complaint.FollowUpDueAt!.Value, "35.78.dpupr", reopened.OccurredAt), (restarted.FollowUpDueAt, restarted.AgencyId, restarted.OccurredAt));
+        Assert.Equal(new DateOnly(2026, 12, 3), DateOnly.FromDateTime(restarted.FollowUpDueAt.ToOffset(TimeSpan.FromHours(7)).DateTime));
+        Assert.True(restarted.Sequence > reopened.Sequence);
+        Assert.Null(complaint.Reopened(reopened, _calendar)); // the same reopening delivered again
+    }
+
     private sealed class ManualClock(DateTimeOffset start) : TimeProvider
     {
         private DateTimeOffset _now = start;

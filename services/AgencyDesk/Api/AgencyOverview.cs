@@ -31,8 +31,8 @@ public static class AgencyOverviewReader
             {
                 Officer = g.Key,
                 Open = g.Count(),
-                Overdue = g.Count(c => c.FirstRespondedAt == null && c.FollowUpDueAt < now),
-                DueSoon = g.Count(c => c.FirstRespondedAt == null && c.FollowUpDueAt >= now && c.FollowUpDueAt <= soon),
+                Overdue = g.Count(c => c.RespondedAt == null && c.FollowUpDueAt < now),
+                DueSoon = g.Count(c => c.RespondedAt == null && c.FollowUpDueAt >= now && c.FollowUpDueAt <= soon),
                 Waiting = g.Count(c => c.Status == ComplaintStatus.MenungguTanggapanPelapor),
                 Oldest = g.Min(c => (DateTimeOffset?)c.RoutedAt),
             })

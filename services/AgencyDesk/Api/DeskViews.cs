@@ -18,11 +18,11 @@ public sealed record DeskComplaintView(
     ComplaintStatus Status, bool AwaitingReroute, string AgencyId, string? AssignedTo, DateTimeOffset FiledAt, DateTimeOffset RoutedAt,
     DateTimeOffset FollowUpDueAt, DateTimeOffset? FirstRespondedAt, IReadOnlyList<ConversationMessage> Conversation,
     IReadOnlyList<InternalNote> Notes, IReadOnlyList<RouteStep> RouteHistory, IReadOnlyList<DuplicateReport> Duplicates,
-    IReadOnlyList<AttachmentRef> Attachments, string AgencyName)
+    IReadOnlyList<AttachmentRef> Attachments, string AgencyName, DateTimeOffset? RespondedAt)
 {
     public static DeskComplaintView From(DeskComplaint c, IReadOnlyList<DuplicateReport>? duplicates = null) => new(
         c.TrackingId, c.Type, c.Sector, c.Region, c.Title, c.Text, c.Location, c.Confidential, c.Status, c.AwaitingReroute, c.AgencyId, c.AssignedTo,
         c.FiledAt, c.RoutedAt, c.FollowUpDueAt, c.FirstRespondedAt,
         c.Conversation.OrderBy(m => m.At).ToList(), c.Notes.OrderBy(n => n.At).ToList(), c.RouteHistory.OrderBy(r => r.At).ToList(),
-        duplicates ?? [], c.Attachments.OrderBy(a => a.At).ToList(), c.AgencyName);
+        duplicates ?? [], c.Attachments.OrderBy(a => a.At).ToList(), c.AgencyName, c.RespondedAt);
 }

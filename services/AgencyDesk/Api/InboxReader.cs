@@ -21,11 +21,11 @@ public static class InboxReader
         if (query.StatusValue is { } status) reports = reports.Where(c => c.Status == status);
         if (query.SectorValue is { } sector) reports = reports.Where(c => c.Sector == sector);
         if (query.Region is { } region) reports = reports.Where(c => c.Region == region);
-        if (query.Overdue == true) reports = reports.Where(c => c.FirstRespondedAt == null && c.FollowUpDueAt < now);
+        if (query.Overdue == true) reports = reports.Where(c => c.RespondedAt == null && c.FollowUpDueAt < now);
         if (query.DueWithinDays is { } days)
         {
             var horizon = Weekdays.Add(now, days);
-            reports = reports.Where(c => c.FirstRespondedAt == null && c.FollowUpDueAt <= horizon);
+            reports = reports.Where(c => c.RespondedAt == null && c.FollowUpDueAt <= horizon);
         }
         if (query.Assigned == "me") reports = reports.Where(c => c.AssignedTo == caller.Subject);
         if (query.Assigned == "unassigned") reports = reports.Where(c => c.AssignedTo == null);
@@ -52,7 +52,7 @@ public static class InboxReader
 
         var rows = await page.Take(query.Take + 1)
             .Select(c => new InboxItem(c.TrackingId, c.Type, c.Sector, c.Region, c.Title, c.Status, c.AssignedTo, c.RoutedAt, c.FollowUpDueAt,
-                c.FirstRespondedAt == null && c.FollowUpDueAt < now))
+                c.RespondedAt == null && c.FollowUpDueAt < now))
             .ToListAsync(cancellationToken);
         var items = rows.Take(query.Take).ToList();
         var last = items.LastOrDefault();

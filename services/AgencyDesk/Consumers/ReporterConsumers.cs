@@ -7,7 +7,8 @@ namespace Lapor.AgencyDesk.Consumers;
 
 /// <summary>
 /// Brings into the desk what happens to a report outside it: the reporter's replies and reopenings (relayed by Intake,
-/// never with identity), and triage closing a report whose reporter left the agency's answer unreplied.
+/// never with identity), and triage's clocks: the new deadline of a reopened report, and closing a report whose
+/// reporter left the agency's answer unreplied.
 /// </summary>
 public abstract class ReporterConsumer<TEvent>(DeskDbContext db, TimeProvider clock) : IdempotentConsumer<DeskDbContext, TEvent>(db, clock)
     where TEvent : class, IComplaintEvent
@@ -21,6 +22,8 @@ public sealed class ReporterRepliedConsumer(DeskDbContext db, TimeProvider clock
 public sealed class ComplaintReopenedConsumer(DeskDbContext db, TimeProvider clock) : ReporterConsumer<ComplaintReopened>(db, clock);
 
 public sealed class ComplaintResolvedConsumer(DeskDbContext db, TimeProvider clock) : ReporterConsumer<ComplaintResolved>(db, clock);
+
+public sealed class FollowUpRestartedConsumer(DeskDbContext db, TimeProvider clock) : ReporterConsumer<FollowUpRestarted>(db, clock);
 
 /// <summary>Lists a file the reporter attached on the report, or keeps it until the report reaches the desk.</summary>
 public sealed class AttachmentAddedConsumer(DeskDbContext db, TimeProvider clock) : IdempotentConsumer<DeskDbContext, AttachmentAdded>(db, clock)

@@ -40,6 +40,11 @@ public sealed class DeskComplaint
     public DateTimeOffset RoutedAt { get; private set; }
     public DateTimeOffset FollowUpDueAt { get; private set; }
     public DateTimeOffset? FirstRespondedAt { get; private set; }
+    /// <summary>
+    /// When the agency holding the report answered it since it arrived or was last reopened: the follow-up clock
+    /// stops, and an unanswered report past <see cref="FollowUpDueAt"/> is overdue.
+    /// </summary>
+    public DateTimeOffset? RespondedAt { get; private set; }
     public int Sequence { get; private set; }
     public int Version { get; private set; }
 
@@ -87,6 +92,7 @@ public sealed class DeskComplaint
         AssignedTo = null;
         RoutedAt = e.OccurredAt;
         FollowUpDueAt = e.FollowUpDueAt;
+        RespondedAt = null;
         Sequence = e.Sequence;
         _routeHistory.Add(new RouteStep(e.OccurredAt, e.AgencyId, e.AgencyName));
         Version++;
@@ -112,6 +118,7 @@ public sealed class DeskComplaint
         RequireOpen("respond to");
         var first = FirstRespondedAt is null;
         FirstRespondedAt ??= now;
+        RespondedAt ??= now;
         Status = ComplaintStatus.SedangDiproses;
         AssignedTo ??= officerId;
         _conversation.Add(new ConversationMessage(now, ConversationMessage.FromAgency, text));
@@ -142,6 +149,7 @@ public sealed class DeskComplaint
             throw new InvalidActionException("text", "Saying the report was received or passed on is not a resolution. Tell the citizen what was done.");
         Status = ComplaintStatus.Selesai;
         FirstRespondedAt ??= now;
+        RespondedAt ??= now;
         AssignedTo ??= officerId;
         _conversation.Add(new ConversationMessage(now, ConversationMessage.FromAgency, answer));
         return new ComplaintResolved(ComplaintId, TrackingId, Next(), now, AgencyId, AgencyName, answer);
@@ -153,7 +161,7 @@ public sealed class DeskComplaint
     /// <summary>
     /// The reporter's side: replies join the conversation; "not satisfied" reopens the report here; a report the
     /// reporter left unreplied, closed by triage, is resolved here too (the desk's own resolutions come back as well,
-    /// and change nothing).
+    /// and change nothing); a reopened report's new follow-up deadline comes from triage, which counts working days.
     /// </summary>
     public void Observe(IComplaintEvent e)
     {
@@ -172,6 +180,11 @@ public sealed class DeskComplaint
             case ComplaintReopened reopened:
                 _conversation.Add(new ConversationMessage(reopened.OccurredAt, ConversationMessage.FromReporter, "Tidak puas: " + reopened.Reason));
                 if (Status == ComplaintStatus.Selesai) Status = ComplaintStatus.SedangDiproses;
+                if (RespondedAt < reopened.OccurredAt) RespondedAt = null;
+                break;
+            case FollowUpRestarted restarted:
+                // Reopenings and routes only ever move the deadline later, so the latest deadline wins in any order.
+                if (restarted.FollowUpDueAt > FollowUpDueAt) FollowUpDueAt = restarted.FollowUpDueAt;
                 break;
         }
         Sequence = Math.Max(Sequence, e.Sequence);

@@ -41,3 +41,5 @@ public sealed class AgencyRespondedConsumer(IntakeDbContext db, TimeProvider clo
 public sealed class ComplaintResolvedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<ComplaintResolved>(db, clock, vault, messengers);
 
 public sealed class ComplaintArchivedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<ComplaintArchived>(db, clock, vault, messengers);
+
+public sealed class FollowUpRestartedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<FollowUpRestarted>(db, clock, vault, messengers);

@@ -160,6 +160,11 @@ public sealed class Complaint
             case ComplaintResolved resolved:
                 Record(e, TimelineStep.Resolved, ComplaintStatus.Selesai, resolved.Answer);
                 break;
+            case FollowUpRestarted restarted:
+                // Not a step of its own (the reopening is); a reopening or a later route only ever moves the deadline on.
+                if (!(restarted.FollowUpDueAt <= FollowUpDueAt)) FollowUpDueAt = restarted.FollowUpDueAt;
+                Sequence = Math.Max(Sequence, e.Sequence);
+                break;
         }
     }
 

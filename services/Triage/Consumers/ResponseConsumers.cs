@@ -37,8 +37,11 @@ public sealed class ReporterRepliedConsumer(TriageDbContext db, TimeProvider clo
     protected override void Apply(TriagedComplaint complaint, ReporterReplied message) => complaint.ReporterReplied(message);
 }
 
-/// <summary>The reporter was not satisfied: the agency's follow-up clock starts again.</summary>
+/// <summary>The reporter was not satisfied: the agency's follow-up clock starts again, and the desk and the reporter are told its new deadline.</summary>
 public sealed class ComplaintReopenedConsumer(TriageDbContext db, TimeProvider clock, WorkingCalendar calendar) : TriagedComplaintConsumer<ComplaintReopened>(db, clock)
 {
-    protected override void Apply(TriagedComplaint complaint, ComplaintReopened message) => complaint.Reopened(message, calendar);
+    protected override void Apply(TriagedComplaint complaint, ComplaintReopened message)
+    {
+        if (complaint.Reopened(message, calendar) is { } restarted) Db.AddToOutbox(restarted);
+    }
 }

@@ -16,6 +16,8 @@ public sealed partial class TriagedComplaint
     public DateTimeOffset? AnsweredAt { get; private set; }
     /// <summary>When the report closes by itself if the reporter does not reply to that answer; null when it will not.</summary>
     public DateTimeOffset? CloseQuietlyAt { get; private set; }
+    /// <summary>The reporter's latest reply: an agency's answer older than it does not start the wait for one.</summary>
+    public DateTimeOffset? RepliedAt { get; private set; }
     /// <summary>When the report was resolved (by the agency, or closed by itself); null while it is open.</summary>
     public DateTimeOffset? ResolvedAt { get; private set; }
 
@@ -43,7 +45,20 @@ public sealed partial class TriagedComplaint
         Responded(e);
         if (ResolvedAt is not null || e.OccurredAt <= AnsweredAt || e.OccurredAt < ReopenedAt) return;
         AnsweredAt = e.OccurredAt;
-        CloseQuietlyAt = calendar.AddWorkingDays(e.OccurredAt, ReplyWorkingDays, Region);
+        // A reply to this answer may arrive first (the two come from different services, in no fixed order).
+        CloseQuietlyAt = e.OccurredAt < RepliedAt ? null : calendar.AddWorkingDays(e.OccurredAt, ReplyWorkingDays, Region);
+    }
+
+    /// <summary>
+    /// The reporter answered: a report on hold returns to the verification queue, and a report the agency answered no
+    /// longer closes by itself (the agency owes the reporter a reply).
+    /// </summary>
+    public void ReporterReplied(IComplaintEvent e)
+    {
+        PostponedAt = null;
+        if (!(e.OccurredAt <= RepliedAt)) RepliedAt = e.OccurredAt;
+        if (e.OccurredAt > AnsweredAt) CloseQuietlyAt = null;
+        Sequence = Math.Max(Sequence, e.Sequence);
     }
 
     /// <summary>The agency resolved the report.</summary>
@@ -69,16 +84,18 @@ public sealed partial class TriagedComplaint
     /// The reporter was not satisfied: the agency owes a new follow-up within <see cref="FollowUpWorkingDays"/> working
     /// days of the reopening, and a reopened report that waits past it is escalated the same way as a new one.
     /// </summary>
-    public void Reopened(ComplaintReopened e, WorkingCalendar calendar)
+    /// <returns>The new deadline, for the desk and the reporter; null when the reopening changes nothing here.</returns>
+    public FollowUpRestarted? Reopened(ComplaintReopened e, WorkingCalendar calendar)
     {
         Sequence = Math.Max(Sequence, e.Sequence);
-        if (RoutedAt is null || e.OccurredAt <= ReopenedAt) return;
+        if (RoutedAt is null || e.OccurredAt <= ReopenedAt) return null;
         ReopenedAt = e.OccurredAt;
         ResolvedAt = null;
         CloseQuietlyAt = null;
         RespondedAt = null;
         FollowUpBreachedAt = null;
         FollowUpDueAt = calendar.AddWorkingDays(e.OccurredAt, FollowUpWorkingDays, Region);
+        return new FollowUpRestarted(ComplaintId, TrackingId, ++Sequence, e.OccurredAt, AgencyId, FollowUpDueAt.Value);
     }
 
     /// <summary>The breaches due at <paramref name="now"/>, each reported once, with the desk it escalates to.</summary>

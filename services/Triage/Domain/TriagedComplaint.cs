@@ -58,16 +58,6 @@ public sealed partial class TriagedComplaint
         return new ReporterAsked(ComplaintId, TrackingId, ++Sequence, now, adminDesk.Id, adminDesk.Name, question);
     }
 
-    /// <summary>
-    /// The reporter answered: a report on hold returns to the verification queue, and a report the agency answered no
-    /// longer closes by itself (the agency owes the reporter a reply).
-    /// </summary>
-    public void ReporterReplied(IComplaintEvent e)
-    {
-        PostponedAt = null;
-        if (e.OccurredAt > AnsweredAt) CloseQuietlyAt = null;
-        Sequence = Math.Max(Sequence, e.Sequence);
-    }
 
     /// <summary>A verifier routes a report that waited at the admin desk (possibly correcting sector and type).</summary>
     public ComplaintRouted Verify(Agency agency, Sector sector, ReportType type, WorkingCalendar calendar, DateTimeOffset now, string verifierId, string? reason)

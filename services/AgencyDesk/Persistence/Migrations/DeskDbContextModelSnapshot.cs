@@ -68,6 +68,9 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("RoutedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -233,6 +233,9 @@ namespace Lapor.Triage.Persistence.Migrations
                     b.Property<DateTimeOffset?>("ReopenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
