@@ -86,7 +86,11 @@ public sealed record AgencyResponded(
     string Text,
     bool FirstResponse) : IComplaintEvent;
 
-/// <summary>The agency asked the reporter for more information (menunggu tanggapan pelapor).</summary>
+/// <summary>
+/// The agency asked the reporter for more information (menunggu tanggapan pelapor), or a verifier put the report on
+/// hold (<i>tunda</i>) for it. <see cref="AskedBy"/> is the officer or verifier who asked (staff, never the reporter);
+/// null on events from earlier versions.
+/// </summary>
 public sealed record ReporterAsked(
     Guid ComplaintId,
     string TrackingId,
@@ -94,7 +98,8 @@ public sealed record ReporterAsked(
     DateTimeOffset OccurredAt,
     string AgencyId,
     string AgencyName,
-    string Question) : IComplaintEvent;
+    string Question,
+    string? AskedBy = null) : IComplaintEvent;
 
 /// <summary>
 /// The agency says the report belongs elsewhere: to <see cref="TargetAgencyId"/>, or, when that is null,

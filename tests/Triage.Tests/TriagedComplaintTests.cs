@@ -47,6 +47,17 @@ public sealed class TriagedComplaintTests
     }
 
     [Fact]
+    public void Tunda_says_which_verifier_asked_the_reporter_and_what()
+    {
+        var (complaint, _) = TriagedComplaint.Triage(Filed(), To(Agency.AdminDesk), null, Calendar, Monday.AddMinutes(1));
+        var adminDesk = Agencies.Single(a => a.Id == Agency.AdminDesk);
+
+        var asked = complaint.Postpone(adminDesk, "Di kelurahan mana jalan ini?", Monday.AddHours(1), "verifier-7");
+
+        Assert.Equal((Agency.AdminDesk, "verifier-7", "Di kelurahan mana jalan ini?", Monday.AddHours(1)), (asked.AgencyId, asked.AskedBy, asked.Question, asked.OccurredAt));
+    }
+
+    [Fact]
     public void Triage_s_own_route_says_no_one_decided_it_and_a_forward_says_which_agency_did_and_why()
     {
         var (complaint, events) = TriagedComplaint.Triage(Filed(), To("35.78.dpupr"), null, Calendar, Monday.AddMinutes(1));

@@ -131,7 +131,7 @@ public sealed class DeskComplaint
         Status = ComplaintStatus.MenungguTanggapanPelapor;
         AssignedTo ??= officerId;
         _conversation.Add(new ConversationMessage(now, ConversationMessage.FromAgency, question));
-        return new ReporterAsked(ComplaintId, TrackingId, Next(), now, AgencyId, AgencyName, question);
+        return new ReporterAsked(ComplaintId, TrackingId, Next(), now, AgencyId, AgencyName, question, officerId);
     }
 
     public ComplaintForwardRequested Forward(string? targetAgencyId, string reason, DateTimeOffset now)

@@ -100,14 +100,14 @@ public static class VerificationApi
     }
 
     public static async Task<Results<Ok, NotFound, ValidationProblem>> Postpone(
-        string trackingId, [FromBody] PostponeRequest? request, TriageDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string trackingId, [FromBody] PostponeRequest? request, TriageDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (request?.Question?.Trim() is not { Length: >= 10 and <= 2000 } question)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["question"] = ["What should the reporter add? 10 to 2,000 characters."] });
         var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId, cancellationToken);
         if (complaint is null) return TypedResults.NotFound();
         var adminDesk = await db.Agencies.SingleAsync(a => a.Id == Agency.AdminDesk, cancellationToken);
-        db.AddToOutbox(complaint.Postpone(adminDesk, question, clock.GetUtcNow()));
+        db.AddToOutbox(complaint.Postpone(adminDesk, question, clock.GetUtcNow(), Caller.From(http.User).Subject));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok();
     }

@@ -50,12 +50,12 @@ public sealed partial class TriagedComplaint
     public DateTimeOffset? PostponedAt { get; private set; }
 
     /// <summary>A verifier puts the report on hold and asks the reporter (through Intake) for what is missing.</summary>
-    public ReporterAsked Postpone(Agency adminDesk, string question, DateTimeOffset now)
+    public ReporterAsked Postpone(Agency adminDesk, string question, DateTimeOffset now, string verifierId)
     {
         if (!AwaitsVerification) throw new ConflictException("Only a report waiting for verification can be put on hold.");
         if (PostponedAt is not null) throw new ConflictException("The report is already on hold, waiting for the reporter.");
         PostponedAt = now;
-        return new ReporterAsked(ComplaintId, TrackingId, ++Sequence, now, adminDesk.Id, adminDesk.Name, question);
+        return new ReporterAsked(ComplaintId, TrackingId, ++Sequence, now, adminDesk.Id, adminDesk.Name, question, verifierId);
     }
 
 

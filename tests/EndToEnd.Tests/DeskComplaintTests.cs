@@ -4,10 +4,10 @@ using Lapor.Contracts;
 namespace Lapor.EndToEnd.Tests;
 
 /// <summary>
-/// The desk's side of triage's clocks: a report closed because the reporter left the agency's answer unreplied, and a
-/// reopened report owed a new answer by a new deadline.
+/// A report at the desk and what happens to it outside the desk: triage closing it because the reporter left the
+/// agency's answer unreplied, a reopening owed a new answer by triage's new deadline, a forward, and who asked what.
 /// </summary>
-public sealed class DeskClosingTests
+public sealed class DeskComplaintTests
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
 
@@ -75,6 +75,14 @@ public sealed class DeskClosingTests
 
         Assert.Null(complaint.RespondedAt);
         Assert.Equal(Monday.AddDays(8), complaint.FollowUpDueAt);
+    }
+
+    [Fact]
+    public void A_question_to_the_reporter_says_which_officer_asked()
+    {
+        var complaint = Answered();
+        var asked = complaint.Ask("officer-2", "Mohon kirim foto lokasi.", Monday.AddDays(1));
+        Assert.Equal(("officer-2", "35.78.dpupr"), (asked.AskedBy, asked.AgencyId));
     }
 
     [Fact]
