@@ -34,6 +34,7 @@ public static class AnalyticsExtensions
         bus.AddConsumer<ComplaintSupportedConsumer>();
         bus.AddConsumer<ReporterRepliedConsumer>();
         bus.AddConsumer<ComplaintReopenedConsumer>();
+        bus.AddConsumer<FollowUpRestartedConsumer>();
         bus.AddConsumer<AgencyChangedConsumer>();
     }
 

@@ -73,6 +73,8 @@ public sealed class OversightFiguresTests : IAsyncLifetime
             new ComplaintResolved(id, "LPR-E", 5, tuesday.AddDays(6), Health, Health, "stok obat sudah terisi"),
             new ComplaintRated(id, "LPR-E", 6, tuesday.AddDays(6).AddHours(1), 4, null),
             new ComplaintReopened(id, "LPR-E", 7, tuesday.AddDays(6).AddHours(2), "masih kosong"),
+            // Triage restarts the follow-up clock; the new deadline passes with no new answer.
+            new FollowUpRestarted(id, "LPR-E", 8, tuesday.AddDays(6).AddHours(2), Health, tuesday.AddDays(11)),
         ];
         foreach (var e in health) await _analytics.PublishAsync(e);
         await _analytics.PublishAsync(new ComplaintSupported(id, "LPR-E", 7, tuesday.AddDays(7)));
@@ -108,6 +110,7 @@ public sealed class OversightFiguresTests : IAsyncLifetime
         Assert.Equal(4.0, Number(health, "averageRating"));
         Assert.Equal(100.0, Number(health, "reopenedPercent"));
         Assert.Equal(1, health.GetProperty("open").GetInt32()); // reopened
+        Assert.Equal(1, health.GetProperty("overdue").GetInt32()); // its new deadline passed unanswered (its first answer stays in time)
     }
 
     [Fact]

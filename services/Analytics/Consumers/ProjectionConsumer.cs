@@ -42,3 +42,5 @@ public sealed class ComplaintSupportedConsumer(AnalyticsDbContext db, TimeProvid
 public sealed class ComplaintRatedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintRated>(db, clock);
 
 public sealed class ComplaintReopenedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<ComplaintReopened>(db, clock);
+
+public sealed class FollowUpRestartedConsumer(AnalyticsDbContext db, TimeProvider clock) : ProjectionConsumer<FollowUpRestarted>(db, clock);

@@ -109,6 +109,11 @@ public static class DetailKinds
     /// <summary>Unanswered reports by the hour their follow-up deadline ends (value: <c>yyyy-MM-ddTHH</c>, UTC).</summary>
     public const string UnansweredOpen = "unanswered_open";
     public const string UnansweredClosed = "unanswered_closed";
+    /// <summary>
+    /// Reopened reports still owed their new answer, by the hour that deadline ends: overdue once it has begun, but not a
+    /// first answer missed (the first answer's timeliness is counted once, by <see cref="UnansweredOpen"/> and the figures).
+    /// </summary>
+    public const string ReopenedUnanswered = "reopened_unanswered";
 
     /// <summary>Hotspots: a report repeating an earlier one (value: the cluster, i.e. the first report's id), and support per cluster.</summary>
     public const string Cluster = "cluster";

@@ -36,6 +36,14 @@ public sealed class ComplaintFact
     public int Breaches { get; private set; }
     public int? Rating { get; private set; }
     public bool Reopened { get; private set; }
+    /// <summary>The latest reopening whose new follow-up deadline triage announced, and that deadline.</summary>
+    public DateTimeOffset? ReopenedAt { get; private set; }
+    public DateTimeOffset? ReopenedFollowUpDueAt { get; private set; }
+    /// <summary>The agency's latest answer or resolution: after <see cref="ReopenedAt"/>, the reopened report is answered.</summary>
+    public DateTimeOffset? LastRespondedAt { get; private set; }
+
+    /// <summary>Reopened, and the agency has not answered since.</summary>
+    public bool OwedAnswerSinceReopening => ReopenedAt is { } reopened && IsOpen && !(LastRespondedAt > reopened);
 
     public static ComplaintFact For(Guid complaintId) => new() { ComplaintId = complaintId };
 
@@ -90,6 +98,11 @@ public sealed class ComplaintFact
                 Reopened = true;
                 Advance(e, ComplaintStatus.SedangDiproses);
                 break;
+            case FollowUpRestarted restarted:
+                if (restarted.OccurredAt <= ReopenedAt) break; // an earlier reopening's, arriving late
+                ReopenedAt = restarted.OccurredAt;
+                ReopenedFollowUpDueAt = restarted.FollowUpDueAt;
+                break;
             case SlaBreached breached:
                 Breaches++;
                 if (breached.Deadline == SlaBreached.Verification) VerificationBreached = true;
@@ -103,11 +116,13 @@ public sealed class ComplaintFact
                 break;
             case AgencyResponded responded:
                 if (FirstRespondedAt is null || responded.OccurredAt < FirstRespondedAt) FirstRespondedAt = responded.OccurredAt;
+                if (!(responded.OccurredAt <= LastRespondedAt)) LastRespondedAt = responded.OccurredAt;
                 Advance(e, ComplaintStatus.SedangDiproses);
                 break;
             case ComplaintResolved resolved:
                 ResolvedAt = resolved.OccurredAt;
                 if (FirstRespondedAt is null || resolved.OccurredAt < FirstRespondedAt) FirstRespondedAt = resolved.OccurredAt;
+                if (!(resolved.OccurredAt <= LastRespondedAt)) LastRespondedAt = resolved.OccurredAt;
                 Advance(e, ComplaintStatus.Selesai);
                 break;
         }

@@ -57,6 +57,9 @@ namespace Lapor.Analytics.Persistence.Migrations
                     b.Property<int>("Forwards")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("LastRespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("Rating")
                         .HasColumnType("integer");
 
@@ -66,6 +69,12 @@ namespace Lapor.Analytics.Persistence.Migrations
 
                     b.Property<bool>("Reopened")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReopenedFollowUpDueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
