@@ -77,14 +77,14 @@ public static class OversightQueries
 
         // Unanswered reports only as "deadline passed" or not; latency histograms bucket by bucket.
         var currentHour = FactCells.CurrentHour(now);
-        string[] kinds = [DetailKinds.UnansweredOpen, DetailKinds.UnansweredClosed, DetailKinds.ReopenedUnanswered, DetailKinds.FirstResponse,
+        string[] kinds = [DetailKinds.UnansweredOpen, DetailKinds.UnansweredClosed, DetailKinds.AnswerOwedAgain, DetailKinds.FirstResponse,
             DetailKinds.Verification, DetailKinds.Resolution];
         var details = await db.Details.AsNoTracking().In(slice)
             .Where(c => kinds.Contains(c.Kind))
             .GroupBy(c => new
             {
                 AgencyId = byAgency ? c.AgencyId : "", Sector = bySector ? c.Sector : "", Region = byRegion ? c.Region : "", c.Kind,
-                Value = c.Kind == DetailKinds.UnansweredOpen || c.Kind == DetailKinds.UnansweredClosed || c.Kind == DetailKinds.ReopenedUnanswered
+                Value = c.Kind == DetailKinds.UnansweredOpen || c.Kind == DetailKinds.UnansweredClosed || c.Kind == DetailKinds.AnswerOwedAgain
                     ? (string.Compare(c.Value, currentHour) <= 0 ? "past" : "ahead")
                     : c.Value,
             })

@@ -7,8 +7,8 @@ namespace Lapor.Analytics.Api;
 /// <summary>
 /// One row of an oversight table: how a group of reports (an agency's, a sector's, a region's) is being handled.
 /// Percent figures count reports still unanswered past their deadline as misses, never leaving them out;
-/// <see cref="Overdue"/> counts open reports past their follow-up deadline unanswered, a reopened report's new
-/// deadline included;
+/// <see cref="Overdue"/> counts open reports past their follow-up deadline unanswered, including the new deadline of
+/// a report reopened or forwarded after its first answer;
 /// hours are the upper bounds of 5 %-wide histogram buckets. <see cref="Name"/> is the agency's name from the
 /// directory, in agency tables.
 /// </summary>
@@ -32,7 +32,7 @@ public static class OversightReports
         var received = Sum(x => x.Filed);
         var firstAnswerOverdue = Count(DetailKinds.UnansweredOpen, "past");
         var missedUnanswered = firstAnswerOverdue + Count(DetailKinds.UnansweredClosed, "past");
-        var overdue = firstAnswerOverdue + Count(DetailKinds.ReopenedUnanswered, "past");
+        var overdue = firstAnswerOverdue + Count(DetailKinds.AnswerOwedAgain, "past");
         var answeredDecided = Sum(x => x.AnsweredInTime) + Sum(x => x.AnsweredLate) + missedUnanswered;
         var verifiedDecided = Sum(x => x.VerifiedInTime) + Sum(x => x.VerificationMissed);
         var rated = Sum(x => x.Rated);

@@ -110,10 +110,11 @@ public static class DetailKinds
     public const string UnansweredOpen = "unanswered_open";
     public const string UnansweredClosed = "unanswered_closed";
     /// <summary>
-    /// Reopened reports still owed their new answer, by the hour that deadline ends: overdue once it has begun, but not a
-    /// first answer missed (the first answer's timeliness is counted once, by <see cref="UnansweredOpen"/> and the figures).
+    /// Open reports owed another answer after their first (reopened, or forwarded after an answer), by the hour that
+    /// deadline ends: overdue once it has begun, but not a first answer missed (the first answer's timeliness is
+    /// counted once, by <see cref="UnansweredOpen"/> and the figures).
     /// </summary>
-    public const string ReopenedUnanswered = "reopened_unanswered";
+    public const string AnswerOwedAgain = "answer_owed_again";
 
     /// <summary>Hotspots: a report repeating an earlier one (value: the cluster, i.e. the first report's id), and support per cluster.</summary>
     public const string Cluster = "cluster";

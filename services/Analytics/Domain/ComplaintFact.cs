@@ -42,8 +42,20 @@ public sealed class ComplaintFact
     /// <summary>The agency's latest answer or resolution: after <see cref="ReopenedAt"/>, the reopened report is answered.</summary>
     public DateTimeOffset? LastRespondedAt { get; private set; }
 
-    /// <summary>Reopened, and the agency has not answered since.</summary>
-    public bool OwedAnswerSinceReopening => ReopenedAt is { } reopened && IsOpen && !(LastRespondedAt > reopened);
+    /// <summary>
+    /// Since when, and by when, an open report that had its first answer is owed another: the reporter reopened it
+    /// (by triage's new deadline), or it was forwarded after an answer (by the new agency's); null when it is not.
+    /// </summary>
+    public (DateTimeOffset Since, DateTimeOffset DueAt)? AnswerOwedAgain
+    {
+        get
+        {
+            if (!IsOpen || FirstRespondedAt is null) return null;
+            (DateTimeOffset Since, DateTimeOffset DueAt)? owed = ReopenedAt is { } reopened && ReopenedFollowUpDueAt is { } reopenedDue ? (reopened, reopenedDue) : null;
+            if (RoutedAt is { } routed && FollowUpDueAt is { } due && routed > FirstRespondedAt && !(owed?.Since > routed)) owed = (routed, due);
+            return owed is { } o && !(LastRespondedAt > o.Since) ? o : null;
+        }
+    }
 
     public static ComplaintFact For(Guid complaintId) => new() { ComplaintId = complaintId };
 

@@ -72,7 +72,7 @@ public static class FactCells
         if (f.ResolvedAt is { } resolved) Add(DetailKinds.Resolution, Latency.Bucket(resolved - filed));
         if (f.FollowUpDueAt is { } followUpDue && f.FirstRespondedAt is null)
             Add(f.IsOpen ? DetailKinds.UnansweredOpen : DetailKinds.UnansweredClosed, DueHour(followUpDue));
-        if (f.OwedAnswerSinceReopening && f.ReopenedFollowUpDueAt is { } reopenedDue) Add(DetailKinds.ReopenedUnanswered, DueHour(reopenedDue));
+        if (f.AnswerOwedAgain is { } owed) Add(DetailKinds.AnswerOwedAgain, DueHour(owed.DueAt));
 
         if (f.ClusterId is { } cluster) Add(DetailKinds.Cluster, cluster.ToString("N"));
         if (f.Supports > 0)
