@@ -42,8 +42,11 @@ public sealed class ReportFormTests
     }
 
     [Fact]
-    public void A_plain_statement_has_no_form_features() =>
-        Assert.Empty(Form("Lampu jalan", "Lampu jalan di depan rumah padam kemarin malam."));
+    public void A_plain_statement_says_only_whether_its_title_names_a_failure()
+    {
+        Assert.Equal(["form:title:calm"], Form("Lampu jalan", "Lampu jalan di depan rumah padam kemarin malam."));
+        Assert.Equal(["form:title:failure"], Form("Lampu jalan padam", "Lampu jalan di depan rumah padam kemarin malam."));
+    }
 
     [Fact]
     public void A_lasting_failure_told_with_several_failure_words_is_marked()

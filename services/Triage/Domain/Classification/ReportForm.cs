@@ -77,6 +77,9 @@ public static partial class ReportForm
         // A title that is itself the proposal ("Bangun SMA negeri ...", "Trotoar ... ditata ulang", "Batasi denda ...").
         if (report.Title.Any(w => ProposeRoots.Contains(TextNormalizer.Root(w)))) yield return TextNormalizer.FormPrefix + "title:propose";
         if (report.Title.Any(w => RemedyRoots.Contains(TextNormalizer.Root(w)))) yield return TextNormalizer.FormPrefix + "title:remedy";
+        // A title that names something gone wrong ("Lampu jalan mati") tells of a failure; one that does not ("Layanan
+        // rekam KTP keliling untuk lansia") more often names what is wished for.
+        yield return TextNormalizer.FormPrefix + (report.Title.Any(FailureWords.Contains) ? "title:failure" : "title:calm");
         foreach (var feature in Requests(report.All)) yield return feature;
         var failures = report.All.Where(FailureWords.Contains).Distinct().Count();
         if (failures >= 2) yield return TextNormalizer.FormPrefix + "failures";
