@@ -19,8 +19,10 @@ public sealed class ComplaintRoutedConsumer(DeskDbContext db, TimeProvider clock
             return;
         }
         var complaint = DeskComplaint.Receive(message);
-        // Attachments announced before the report arrived join it now.
-        foreach (var pending in await Db.PendingAttachments.Where(a => a.ComplaintId == message.ComplaintId).ToListAsync(cancellationToken))
+        // Attachments announced before the report arrived join it now: those stored, and any announced earlier in the same
+        // group commit (added to this context, not yet written).
+        var stored = await Db.PendingAttachments.Where(a => a.ComplaintId == message.ComplaintId).ToListAsync(cancellationToken);
+        foreach (var pending in stored.Union(Db.PendingAttachments.Local.Where(a => a.ComplaintId == message.ComplaintId)).ToList())
         {
             complaint.Attach(pending.ToRef());
             Db.PendingAttachments.Remove(pending);
