@@ -21,8 +21,8 @@ public sealed class ComplaintRoutedConsumer(DeskDbContext db, TimeProvider clock
         var complaint = DeskComplaint.Receive(message);
         // Attachments announced before the report arrived join it now: those stored, and any announced earlier in the same
         // group commit (added to this context, not yet written).
-        var stored = await Db.PendingAttachments.Where(a => a.ComplaintId == message.ComplaintId).ToListAsync(cancellationToken);
-        foreach (var pending in stored.Union(Db.PendingAttachments.Local.Where(a => a.ComplaintId == message.ComplaintId)).ToList())
+        await Db.PendingAttachments.Where(a => a.ComplaintId == message.ComplaintId).LoadAsync(cancellationToken);
+        foreach (var pending in Db.PendingAttachments.Local.Where(a => a.ComplaintId == message.ComplaintId).ToList())
         {
             complaint.Attach(pending.ToRef());
             Db.PendingAttachments.Remove(pending);

@@ -77,15 +77,14 @@ public static class OversightQueries
 
         // Unanswered reports only as "deadline passed" or not; latency histograms bucket by bucket.
         var currentHour = FactCells.CurrentHour(now);
-        string[] kinds = [DetailKinds.UnansweredOpen, DetailKinds.UnansweredClosed, DetailKinds.AnswerOwedAgain, DetailKinds.FirstResponse,
-            DetailKinds.Verification, DetailKinds.Resolution];
+        var deadlines = DetailKinds.Deadlines;
+        string[] kinds = [.. deadlines, DetailKinds.FirstResponse, DetailKinds.Verification, DetailKinds.Resolution];
         var details = await db.Details.AsNoTracking().In(slice)
             .Where(c => kinds.Contains(c.Kind))
             .GroupBy(c => new
             {
                 AgencyId = byAgency ? c.AgencyId : "", Sector = bySector ? c.Sector : "", Region = byRegion ? c.Region : "", c.Kind,
-                Value = c.Kind == DetailKinds.UnansweredOpen || c.Kind == DetailKinds.UnansweredClosed || c.Kind == DetailKinds.AnswerOwedAgain
-                    ? (string.Compare(c.Value, currentHour) <= 0 ? "past" : "ahead")
+                Value = deadlines.Contains(c.Kind) ? (string.Compare(c.Value, currentHour) <= 0 ? "past" : "ahead")
                     : c.Value,
             })
             .Select(g => new DailyDetail { AgencyId = g.Key.AgencyId, Sector = g.Key.Sector, Region = g.Key.Region, Kind = g.Key.Kind, Value = g.Key.Value, Count = g.Sum(c => c.Count) })

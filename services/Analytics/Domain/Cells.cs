@@ -116,6 +116,9 @@ public static class DetailKinds
     /// </summary>
     public const string AnswerOwedAgain = "answer_owed_again";
 
+    /// <summary>The kinds whose value is a deadline's hour: read as passed or still ahead.</summary>
+    public static readonly string[] Deadlines = [UnansweredOpen, UnansweredClosed, AnswerOwedAgain];
+
     /// <summary>Hotspots: a report repeating an earlier one (value: the cluster, i.e. the first report's id), and support per cluster.</summary>
     public const string Cluster = "cluster";
     public const string Support = "support";

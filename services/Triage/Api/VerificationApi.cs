@@ -54,12 +54,10 @@ public static class VerificationApi
     {
         var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId, cancellationToken);
         if (complaint is null) return TypedResults.NotFound();
-        var agency = request?.AgencyId is null ? null : await db.Agencies.FindAsync([request.AgencyId], cancellationToken);
-        if (agency is null || agency.Id == Agency.AdminDesk)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agencyId"] = ["An agency of the directory (not the admin desk)."] });
+        if (await RoutableAgencyAsync(db, request?.AgencyId, cancellationToken) is not { } agency) return NotAnAgency();
 
         var now = clock.GetUtcNow();
-        var sector = request!.Sector ?? (agency.Sectors.Contains(complaint.Sector) ? complaint.Sector : agency.Sectors[0]);
+        var sector = request!.Sector ?? complaint.SectorFor(agency);
         var type = request.Type ?? complaint.Type;
         db.AddToOutbox(complaint.Verify(agency, sector, type, calendar, now, Caller.From(http.User).Subject, request.Reason?.Trim()));
         db.Corrections.Add(Correction.Of(complaint, now));
@@ -75,17 +73,22 @@ public static class VerificationApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Why the route changes: 5 to 500 characters."] });
         var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId, cancellationToken);
         if (complaint is null) return TypedResults.NotFound();
-        var agency = request.AgencyId is null ? null : await db.Agencies.FindAsync([request.AgencyId], cancellationToken);
-        if (agency is null || agency.Id == Agency.AdminDesk)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agencyId"] = ["An agency of the directory (not the admin desk)."] });
+        if (await RoutableAgencyAsync(db, request.AgencyId, cancellationToken) is not { } agency) return NotAnAgency();
 
         var now = clock.GetUtcNow();
-        var sector = request.Sector ?? (agency.Sectors.Contains(complaint.Sector) ? complaint.Sector : agency.Sectors[0]);
+        var sector = request.Sector ?? complaint.SectorFor(agency);
         db.AddToOutbox(complaint.ChangeRoute(agency, sector, calendar, now, Caller.From(http.User).Subject, reason));
         db.Corrections.Add(Correction.Of(complaint, now));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok();
     }
+
+    /// <summary>The directory's agency a verifier may route to (any but the admin desk itself); null otherwise.</summary>
+    private static async Task<Agency?> RoutableAgencyAsync(TriageDbContext db, string? agencyId, CancellationToken cancellationToken) =>
+        agencyId is null || agencyId == Agency.AdminDesk ? null : await db.Agencies.FindAsync([agencyId], cancellationToken);
+
+    private static ValidationProblem NotAnAgency() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agencyId"] = ["An agency of the directory (not the admin desk)."] });
 
     public static async Task<Results<Ok, NotFound, ValidationProblem>> Archive(
         string trackingId, [FromBody] ArchiveRequest? request, HttpContext http, TriageDbContext db, TimeProvider clock, CancellationToken cancellationToken)

@@ -126,6 +126,9 @@ public sealed partial class TriagedComplaint
         return (complaint, [routed]);
     }
 
+    /// <summary>The sector the report keeps with <paramref name="agency"/>: its own if the agency handles it, else the agency's first.</summary>
+    public Sector SectorFor(Agency agency) => agency.Sectors.Contains(Sector) ? Sector : agency.Sectors[0];
+
     /// <summary>
     /// An agency passed the report on. A valid target gets it; with no target (bukan wewenang), an unknown one,
     /// or after <see cref="MaximumHops"/> hops, the national admin desk does. Returns the new route.
@@ -138,8 +141,7 @@ public sealed partial class TriagedComplaint
         Sequence = Math.Max(Sequence, request.Sequence);
         var target = agencies.FirstOrDefault(a => a.Id == request.TargetAgencyId && a.Id != request.FromAgencyId);
         if (target is null || Hops >= MaximumHops) target = agencies.First(a => a.Id == Agency.AdminDesk);
-        // The sector follows the agency that takes the report when that agency does not handle the one triage chose.
-        else if (!target.Sectors.Contains(Sector)) Sector = target.Sectors[0];
+        else Sector = SectorFor(target);
 
         return RouteTo(target, calendar, now, request.FromAgencyId, request.Reason);
     }
