@@ -34,6 +34,8 @@ public static class BusExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit otherwise reports usage to its project's server at start: Lapor calls only what it is configured to.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter());
             // A service without its broker still accepts work into its outbox: report that as Degraded
             // (still HTTP 200 on /health/ready) so the gateway keeps routing to it; a lost database is Unhealthy.

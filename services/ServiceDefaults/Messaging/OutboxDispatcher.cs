@@ -21,7 +21,7 @@ namespace Lapor.ServiceDefaults.Messaging;
 /// </summary>
 public sealed class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes,
-    IBus bus,
+    IBusControl bus,
     OutboxSignal<TContext> signal,
     TimeProvider clock,
     FaultInjection faults,
@@ -56,6 +56,9 @@ public sealed class OutboxDispatcher<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A row published before the bus's receive endpoints listen reaches no consumer (the in-memory bus drops it, a
+        // fresh broker has no queue bound yet) and would still be marked sent: nothing goes out until the bus is ready.
+        await BusReadiness.WaitAsync(bus, logger, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,0 +1,47 @@
+using Lapor.AgencyDesk.Persistence;
+using Lapor.Analytics.Persistence;
+using Lapor.Triage.Persistence;
+using Lapor.EndToEnd.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Lapor.EndToEnd.Tests.Infrastructure.SkeletonFlow;
+
+namespace Lapor.EndToEnd.Tests;
+
+/// <summary>
+/// A fresh embedded start delivers every event: the directory triage seeds and announces at start reaches the desk
+/// and analytics whole, and a report filed the moment the host answers reaches the inbox. Each test starts its own host.
+/// </summary>
+public sealed class StartupDeliveryTests
+{
+    [Fact]
+    public async Task A_fresh_start_delivers_the_whole_agency_directory_to_every_service()
+    {
+        await using var lapor = new EmbeddedLaporFactory();
+        _ = lapor.CreateClient(); // starts the host
+
+        var seeded = AgencySeeder.Load().Count;
+        await Eventually(async () => await CountAsync<DeskDbContext>(lapor, db => db.Agencies.CountAsync()) == seeded
+            && await CountAsync<AnalyticsDbContext>(lapor, db => db.Agencies.CountAsync()) == seeded,
+            $"the desk and analytics know all {seeded} agencies", seconds: 20);
+        // And nothing is left waiting in any outbox: every row went out once every consumer could receive it.
+        Assert.Equal(0, await CountAsync<TriageDbContext>(lapor, db => db.OutboxMessages.CountAsync(m => m.SentAt == null)));
+    }
+
+    [Fact]
+    public async Task A_report_filed_the_moment_the_host_answers_reaches_the_inbox()
+    {
+        await using var lapor = new EmbeddedLaporFactory();
+        var client = lapor.CreateClient();
+        var receipt = await FileAsync(client, RoadInSurabaya);
+
+        var officer = await client.AsAsync(lapor.CreateClient, "officer", RoadAgency);
+        await Eventually(() => InInboxAsync(officer, receipt.TrackingId), "the first report is in the agency's inbox", seconds: 20);
+    }
+
+    private static async Task<int> CountAsync<TContext>(EmbeddedLaporFactory lapor, Func<TContext, Task<int>> count) where TContext : DbContext
+    {
+        await using var scope = lapor.Services.CreateAsyncScope();
+        return await count(scope.ServiceProvider.GetRequiredService<TContext>());
+    }
+}
