@@ -8,7 +8,7 @@ using Lapor.ServiceDefaults.Messaging;
 using Lapor.ServiceDefaults.Security;
 using Lapor.Triage;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = QuickStart.Environment(args) });
 builder.AddLaporDefaults();
 builder.AddIntake();
 builder.AddTriage();

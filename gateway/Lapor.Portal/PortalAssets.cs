@@ -35,8 +35,9 @@ public static class PortalAssets
         return app;
     }
 
+    /// <summary>A path on this site: one leading slash, and no control characters (a CR/LF would split the redirect's header).</summary>
     public static bool IsLocal(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
 
     private static byte[] Read(string name)
     {

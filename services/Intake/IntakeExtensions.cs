@@ -16,6 +16,7 @@ public static class IntakeExtensions
     public static WebApplicationBuilder AddIntake(this WebApplicationBuilder builder)
     {
         builder.AddLaporDatabase<IntakeDbContext>("intake");
+        builder.Services.AddScoped<ISeeder<IntakeDbContext>, PublicFieldsBackfill>();
         builder.Services.AddReportRowsLoader<IntakeDbContext, Complaint>(db => db.Complaints, c => c.Id);
         builder.Services.AddSingleton<ReporterVault>();
         builder.Services.AddSingleton<AttachmentStore>();

@@ -48,6 +48,7 @@ public static class HostingExtensions
         app.UseForwardedHeaders();
         app.UseResponseHygiene();
         app.UseExceptionHandler();
+        app.UseUtf8Requests();
         if (!app.Environment.IsDevelopment() && app.Environment.EnvironmentName != "Testing") app.UseHsts();
         app.UseStatusCodePages();
         app.UseAuthentication();

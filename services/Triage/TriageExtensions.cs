@@ -18,6 +18,7 @@ public static class TriageExtensions
         builder.Services.AddScoped<ISeeder<TriageDbContext>, AgencySeeder>();
         builder.Services.AddScoped<ISeeder<TriageDbContext>, WordPrintBackfill>();
         builder.Services.AddSingleton<WorkingCalendar>();
+        builder.Services.AddSingleton(TriagePolicy.From(builder.Configuration));
         builder.Services.AddSingleton<TriageModel>();
         builder.Services.AddScoped<SlaSweep>();
         builder.Services.AddHostedService<SlaSweeper>();

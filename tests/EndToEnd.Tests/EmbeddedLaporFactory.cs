@@ -25,6 +25,10 @@ public sealed class EmbeddedLaporFactory : WebApplicationFactory<Embedded.Assemb
         // Test servers have no client address: every test shares one limiter partition.
         builder.UseSetting("Lapor:RateLimits:FilingPerMinute", "100000");
         builder.UseSetting("Lapor:RateLimits:PerTokenPerMinute", "100000");
+        // Every route triage makes also verifies the report, as with Lapor's routing threshold: the suites exercise what
+        // follows a route. The default auto-verification confidence (0.50) is tested on its own (RouterTests,
+        // PublicFeedTests.A_report_is_public_only_once_verified).
+        builder.UseSetting("Lapor:Triage:AutoVerifyConfidence", "0.2");
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

@@ -47,7 +47,11 @@ public sealed class Open311Tests : IClassFixture<EmbeddedLaporFactory>
         var (status, body, _) = await SendAsync(HttpMethod.Post, "requests.json", form);
         Assert.True(status == HttpStatusCode.Created, body);
         var created = Assert.Single(JsonDocument.Parse(body).RootElement.EnumerateArray().ToList());
-        return created.GetProperty("service_request_id").GetString()!;
+        var id = created.GetProperty("service_request_id").GetString()!;
+        // A request is public once verified (triage's confident route verifies it); a confidential one never is.
+        if (form.GetValueOrDefault("attribute[rahasia]") != "true")
+            await Eventually(async () => (await SendAsync(HttpMethod.Get, $"requests/{id}.json")).Status == HttpStatusCode.OK, "the request is verified and public");
+        return id;
     }
 
     [Fact]

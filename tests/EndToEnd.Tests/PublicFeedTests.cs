@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Lapor.EndToEnd.Tests.Infrastructure;
 using static Lapor.EndToEnd.Tests.Infrastructure.SkeletonFlow;
 
 namespace Lapor.EndToEnd.Tests;
@@ -20,13 +21,59 @@ public sealed class PublicFeedTests(EmbeddedLaporFactory lapor) : IClassFixture<
 
     private async Task<JsonElement> FeedAsync(string query = "") => await lapor.CreateClient().GetFromJsonAsync<JsonElement>("/api/complaints" + query);
 
+    /// <summary>Files a report and waits until triage's confident route has verified it, which is when it becomes public.</summary>
+    private async Task<Receipt> FilePublicAsync(object report)
+    {
+        var receipt = await FileAsync(lapor.CreateClient(), report);
+        await Eventually(async () => TrackingIds(await FeedAsync("?limit=100")).Contains(receipt.TrackingId), "the verified report is public");
+        return receipt;
+    }
+
+    private async Task<List<string>> SearchAsync(string q) => TrackingIds(await FeedAsync("?limit=100&q=" + Uri.EscapeDataString(q))).ToList();
+
+    [Fact]
+    public async Task Search_finds_only_what_the_public_can_read_in_any_case_accent_or_old_spelling()
+    {
+        var report = await FilePublicAsync(Report("Jalan rusak depan Pasar Wonokromo", text:
+            "NIK 3578011234567890 milik ayah saya. Jalan di depan Pasar Wonokromo Soerabaja rusak, dekat kafé, hubungi 0812.3456.7890."));
+
+        // The NIK and phone are in the stored text but masked for the public: no search can confirm them, whole or in part.
+        Assert.Empty(await SearchAsync("3578011234567890"));
+        Assert.Empty(await SearchAsync("NIK 3"));
+        Assert.Empty(await SearchAsync("NIK 35"));
+        Assert.Empty(await SearchAsync("0812"));
+        Assert.Contains(report.TrackingId, await SearchAsync("wonokromo"));
+        Assert.Contains(report.TrackingId, await SearchAsync("WONOKROMO"));
+        Assert.Contains(report.TrackingId, await SearchAsync("pasar  wonokromo"));
+        Assert.Contains(report.TrackingId, await SearchAsync("Surabaya"));
+        Assert.Contains(report.TrackingId, await SearchAsync("kafe"));
+    }
+
+    [Fact]
+    public async Task A_report_is_public_only_once_verified()
+    {
+        var citizen = lapor.CreateClient();
+        var verifier = await citizen.AsAsync(lapor.CreateClient, "verifier");
+        // No region and a vague matter: triage will not guess, so it waits for a verifier.
+        var receipt = await FileAsync(citizen, new { type = "aduan", title = "Sampah menumpuk tidak diangkut",
+            text = "Sampah di pinggir jalan dekat rumah kami menumpuk dan tidak diangkut sudah seminggu, baunya menyengat." });
+        await Eventually(async () => (await verifier.GetFromJsonAsync<JsonElement>("/api/triage/queue")).EnumerateArray()
+            .Any(r => r.GetProperty("trackingId").GetString() == receipt.TrackingId), "the report waits in the verification queue");
+        Assert.DoesNotContain(receipt.TrackingId, TrackingIds(await FeedAsync("?limit=100")));
+        Assert.Equal(HttpStatusCode.NotFound, (await lapor.CreateClient().GetAsync($"/open311/v2/requests/{receipt.TrackingId}.json")).StatusCode);
+
+        var routed = await verifier.PostAsJsonAsync($"/api/triage/queue/{receipt.TrackingId}/route", new { agencyId = "35.78.dlh" });
+        Assert.Equal(HttpStatusCode.OK, routed.StatusCode);
+        await Eventually(async () => TrackingIds(await FeedAsync("?limit=100")).Contains(receipt.TrackingId), "the verified report is public");
+    }
+
     private static IEnumerable<string> TrackingIds(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("trackingId").GetString()!);
 
     [Fact]
     public async Task Public_reports_are_listed_with_personal_data_masked_and_confidential_ones_never()
     {
         var client = lapor.CreateClient();
-        var open = await FileAsync(client, Report("Bansos belum cair untuk keluarga kami", text:
+        var open = await FilePublicAsync(Report("Bansos belum cair untuk keluarga kami", text:
             "NIK 3578012345678901 terdaftar tapi bantuan belum cair. Hubungi 0812-3456-7890 atau siti.feed@contoh.id."));
         var secret = await FileAsync(client, Report("Pungutan liar di kantor kelurahan", confidential: true));
 
@@ -48,7 +95,7 @@ public sealed class PublicFeedTests(EmbeddedLaporFactory lapor) : IClassFixture<
     {
         var client = lapor.CreateClient();
         var filed = new List<string>();
-        for (var i = 0; i < 3; i++) filed.Add((await FileAsync(client, Report($"Lampu jalan mati di Serang nomor {i}", region: "36.73"))).TrackingId);
+        for (var i = 0; i < 3; i++) filed.Add((await FilePublicAsync(Report($"Lampu jalan mati di Serang nomor {i}", region: "36.73"))).TrackingId);
 
         var first = await FeedAsync("?region=36&limit=2");
         var second = await FeedAsync($"?region=36&limit=2&cursor={first.GetProperty("nextCursor").GetString()}");
@@ -63,7 +110,7 @@ public sealed class PublicFeedTests(EmbeddedLaporFactory lapor) : IClassFixture<
     public async Task Each_supporter_supports_a_public_report_once()
     {
         var client = lapor.CreateClient();
-        var open = await FileAsync(client, Report("Antrean BPJS di puskesmas sangat panjang"));
+        var open = await FilePublicAsync(Report("Antrean BPJS di puskesmas sangat panjang"));
         var secret = await FileAsync(client, Report("Laporan rahasia tentang pungutan", confidential: true));
 
         async Task<HttpResponseMessage> Support(string trackingId, string? supporter)
@@ -90,7 +137,7 @@ public sealed class PublicFeedTests(EmbeddedLaporFactory lapor) : IClassFixture<
     [Fact]
     public async Task Concurrent_supports_neither_lose_a_count_nor_fail_on_a_double_tap()
     {
-        var open = await FileAsync(lapor.CreateClient(), Report("Jalan desa rusak parah tidak pernah diperbaiki"));
+        var open = await FilePublicAsync(Report("Jalan desa rusak parah tidak pernah diperbaiki"));
 
         async Task<HttpResponseMessage> Support(string supporter)
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Lapor.Contracts;
 using Lapor.Intake.Api;
 using Lapor.Intake.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -228,7 +229,7 @@ public sealed class IdempotencyTests(IntakeApiFactory factory) : IClassFixture<I
         // A day and a bit later, by the stored key's clock.
         await factory.InDatabase(async db =>
         {
-            var stored = await db.IdempotentRequests.SingleAsync(r => r.Key == key);
+            var stored = await db.IdempotentRequests.SingleAsync(r => r.Key == IdempotentRequest.Scoped(Channel.Api, null, key));
             db.Entry(stored).Property(r => r.CreatedAt).CurrentValue = stored.CreatedAt - IdempotentRequest.Lifetime - TimeSpan.FromHours(1);
             return await db.SaveChangesAsync();
         });

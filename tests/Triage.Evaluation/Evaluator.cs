@@ -20,13 +20,14 @@ public static class Evaluator
         var output = new StringBuilder();
         output.AppendLine($"Data: {Path.GetFileName(options.DataPath)}, {reports.Count} reports, {options.Folds}-fold cross-validation (seed {options.Seed}).");
 
-        var thresholds = options.Sweep ? new[] { 0.0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6 } : [Router.ConfidenceThreshold];
+        var thresholds = options.Sweep ? new[] { 0.0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9 } : [Router.ConfidenceThreshold];
         foreach (var threshold in thresholds)
         {
             var results = CrossValidate(folds, agencies, threshold);
             output.AppendLine();
             output.AppendLine($"Threshold {threshold:0.00}: agency {Accuracy(results, r => r.AgencyCorrect)}, sector {Accuracy(results, r => r.SectorCorrect)}, type {Accuracy(results, r => r.TypeCorrect)}; "
-                + $"{results.Count(r => r.Predicted.AgencyId == Agency.AdminDesk)} sent to the admin desk ({results.Count(r => r.Expected.Agency == Agency.AdminDesk)} labelled so).");
+                + $"{results.Count(r => r.Predicted.AgencyId == Agency.AdminDesk)} sent to the admin desk ({results.Count(r => r.Expected.Agency == Agency.AdminDesk)} labelled so); "
+                + Precision(results));
             if (options.Sweep && threshold != Router.ConfidenceThreshold) continue;
             output.Append(Confusions(results));
             if (options.Errors) output.Append(Errors(results));
@@ -102,6 +103,17 @@ public static class Evaluator
         }
         return $"Corrections: trained on half the examples, agency {Accuracy(before, r => r.AgencyCorrect)}, sector {Accuracy(before, r => r.SectorCorrect)}; "
             + $"after adding the other half as corrections, agency {Accuracy(after, r => r.AgencyCorrect)}, sector {Accuracy(after, r => r.SectorCorrect)}.\n";
+    }
+
+    /// <summary>
+    /// How far the reports routed without a person can be trusted: of those routed straight to an agency, the share
+    /// routed to the right one (routing precision), and the share of all reports so routed.
+    /// </summary>
+    public static string Precision(List<Result> results)
+    {
+        var routed = results.Where(r => r.Predicted.AgencyId != Agency.AdminDesk).ToList();
+        return routed.Count == 0 ? "none routed without a verifier."
+            : $"routed without a verifier {routed.Count} ({100.0 * routed.Count / results.Count:0.0} %), routing precision {Accuracy(routed, r => r.AgencyCorrect)}.";
     }
 
     private static string Accuracy(List<Result> results, Func<Result, bool> correct) =>

@@ -20,6 +20,20 @@ public sealed class RouterTests
     }
 
     [Fact]
+    public void A_route_below_the_auto_verification_confidence_waits_for_a_verifier_and_one_above_it_goes_on()
+    {
+        var input = new TriageInput("Jalan berlubang di depan pasar", "Jalan rusak parah, mohon diperbaiki.", "35.78");
+        var best = Router.Decide(input);
+
+        var held = Router.Decide(input, autoVerify: best.Confidence + 0.01);
+        var through = Router.Decide(input, autoVerify: best.Confidence);
+
+        Assert.Equal(Agency.AdminDesk, held.AgencyId);
+        Assert.Contains(held.Explanation, line => line.Contains(best.AgencyName));
+        Assert.Equal(best.AgencyId, through.AgencyId);
+    }
+
+    [Fact]
     public void A_national_programme_goes_to_the_national_body_whatever_the_region()
     {
         var decision = Router.Decide(new TriageInput("Kartu BPJS Kesehatan nonaktif", "Kartu BPJS Kesehatan saya tiba-tiba nonaktif padahal iuran lancar.", "33.10"));

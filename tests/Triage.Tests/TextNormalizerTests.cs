@@ -37,4 +37,12 @@ public sealed class TextNormalizerTests
         Assert.Contains("form:kapan", features);
         Assert.DoesNotContain("form:imunisasi", features);
     }
+
+    [Theory]
+    [InlineData("\uFFFF")]
+    [InlineData("\uFFFE")]
+    [InlineData("\uFDD0")]
+    [InlineData("\U0001FFFF")]
+    public void Text_that_is_not_well_formed_is_still_read_without_the_offending_character(string odd) =>
+        Assert.Equal(["jalan", "rusak"], TextNormalizer.Words($"jalan{odd} rusak").Take(2));
 }

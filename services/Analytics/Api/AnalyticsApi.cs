@@ -45,9 +45,14 @@ public static class AnalyticsApi
     /// <summary>The common query: period, sector, agency, region, CSV.</summary>
     public sealed record Filter(DateOnly? From, DateOnly? To, string? Sector, string? Agency, string? Region, string? Format)
     {
+        /// <summary>The dates a question may name: no report is older, and the ends of the calendar overflow the day arithmetic.</summary>
+        private static readonly DateOnly Earliest = new(2000, 1, 1), Latest = new(2199, 12, 31);
+
         public Dictionary<string, string[]> Validate()
         {
             var errors = new Dictionary<string, string[]>();
+            if (From is { } from && (from < Earliest || from > Latest)) errors["from"] = [$"A date from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}."];
+            if (To is { } to && (to < Earliest || to > Latest)) errors["to"] = [$"A date from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}."];
             if (From > To) errors["from"] = ["Must not be after 'to'."];
             if (Sector is not null && LaporJson.FromWireName<Sector>(Sector) is null) errors["sector"] = ["Unknown sector."];
             if (Region is not null && Contracts.Reference.Regions.Find(Region) is null) errors["region"] = ["Unknown region code."];

@@ -26,7 +26,7 @@ public static class CitizenActionsApi
     public static Task<Results<Ok<ComplaintTracking>, NotFound, ValidationProblem>> Reply(string trackingId, [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode,
         [FromBody] ReplyRequest? request, HttpContext http, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         Act(trackingId, accessCode, http, db, cancellationToken,
-            request?.Text?.Trim() is { Length: >= 5 and <= 4000 } text && !text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            Typed(request?.Text) is { Length: >= 5 and <= 4000 } text
                 ? complaint => complaint.Reply(text, clock.GetUtcNow())
                 : null,
             ("text", "5 to 4,000 characters, no control characters."));
@@ -34,16 +34,19 @@ public static class CitizenActionsApi
     public static Task<Results<Ok<ComplaintTracking>, NotFound, ValidationProblem>> Rate(string trackingId, [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode,
         [FromBody] RatingRequest? request, HttpContext http, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         Act(trackingId, accessCode, http, db, cancellationToken,
-            request?.Rating is >= 1 and <= 5 && (request.Comment is null || request.Comment.Length <= 1000)
-                ? complaint => complaint.Rate(request.Rating.Value, request.Comment?.Trim(), clock.GetUtcNow())
+            request?.Rating is >= 1 and <= 5 && (request.Comment is null || Typed(request.Comment) is { Length: <= 1000 })
+                ? complaint => complaint.Rate(request.Rating.Value, request.Comment is null ? null : Typed(request.Comment), clock.GetUtcNow())
                 : null,
             ("rating", "A whole number from 1 to 5 (comment at most 1,000 characters)."));
 
     public static Task<Results<Ok<ComplaintTracking>, NotFound, ValidationProblem>> Reopen(string trackingId, [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode,
         [FromBody] ReopenRequest? request, HttpContext http, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         Act(trackingId, accessCode, http, db, cancellationToken,
-            request?.Reason?.Trim() is { Length: >= 10 and <= 2000 } reason ? complaint => complaint.Reopen(reason, clock.GetUtcNow()) : null,
+            Typed(request?.Reason) is { Length: >= 10 and <= 2000 } reason ? complaint => complaint.Reopen(reason, clock.GetUtcNow()) : null,
             ("reason", "Say why you are not satisfied, 10 to 2,000 characters."));
+
+    /// <summary>What the citizen typed, cleaned; null when it is missing or not well-formed text (<see cref="CitizenText"/>).</summary>
+    private static string? Typed(string? text) => text is not null && CitizenText.Clean(text) is var clean && CitizenText.IsWellFormed(clean) ? clean : null;
 
     /// <summary>Finds the report by tracking id and access code (404 otherwise), applies the action and stores its event.</summary>
     private static async Task<Results<Ok<ComplaintTracking>, NotFound, ValidationProblem>> Act(

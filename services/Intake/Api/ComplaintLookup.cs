@@ -17,7 +17,7 @@ public static class ComplaintLookup
             ? complaint
             : null;
 
-    /// <summary>The reports anyone may read (the public feed, Open311): not confidential (<i>rahasia</i>) and not archived.</summary>
+    /// <summary>The reports anyone may read (the public feed, Open311): <see cref="Complaint.IsPublic"/>.</summary>
     public static IQueryable<Complaint> Public(this IQueryable<Complaint> complaints) =>
-        complaints.Where(c => !c.Confidential && c.Status != ComplaintStatus.Diarsipkan);
+        complaints.Where(c => c.VerifiedAt != null && !c.Confidential && c.Status != ComplaintStatus.Diarsipkan);
 }

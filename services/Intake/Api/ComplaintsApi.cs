@@ -39,19 +39,27 @@ public static class ComplaintsApi
     /// </summary>
     public static Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
         [FromBody] SubmitComplaintRequest? request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
-        [FromHeader(Name = ChannelHeader)] string? channel, IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken) =>
-        FileAsync(request, idempotencyKey, channel == "web" ? Channel.Web : Channel.Api, db, vault, clock, cancellationToken);
+        [FromHeader(Name = ChannelHeader)] string? channel, HttpContext http, IntakeDbContext db, ReporterVault vault, TimeProvider clock,
+        CancellationToken cancellationToken) =>
+        FileAsync(request, idempotencyKey, channel == "web" ? Channel.Web : Channel.Api, CallerOf(http), db, vault, clock, cancellationToken);
 
     /// <summary>A report a citizen brought to a service counter, entered by the officer there; the receipt goes to the citizen on paper.</summary>
     public static Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>> FileAtCounter(
         [FromBody] SubmitComplaintRequest? request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
-        IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken) =>
-        FileAsync(request, idempotencyKey, Channel.Counter, db, vault, clock, cancellationToken);
+        HttpContext http, IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken) =>
+        FileAsync(request, idempotencyKey, Channel.Counter, CallerOf(http), db, vault, clock, cancellationToken);
 
-    /// <summary>Files a report that arrived on any channel (the HTTP API, the portal, an SMS or social-media gateway).</summary>
+    /// <summary>The signed-in caller an idempotency key belongs to; null for an anonymous citizen.</summary>
+    private static string? CallerOf(HttpContext http) => http.User.Identity?.IsAuthenticated == true ? Caller.From(http.User).Subject : null;
+
+    /// <summary>
+    /// Files a report that arrived on any channel (the HTTP API, the portal, an SMS or social-media gateway). An
+    /// idempotency key counts within its channel and caller only (<see cref="IdempotentRequest.Scoped"/>): a key the SMS
+    /// gateway used can neither be replayed through the public API nor taken first to block the real message.
+    /// </summary>
     public static async Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>> FileAsync(
-        SubmitComplaintRequest? request, string? idempotencyKey, Channel channel, IntakeDbContext db, ReporterVault vault, TimeProvider clock,
-        CancellationToken cancellationToken)
+        SubmitComplaintRequest? request, string? idempotencyKey, Channel channel, string? caller, IntakeDbContext db, ReporterVault vault,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] });
@@ -61,6 +69,7 @@ public static class ComplaintsApi
         if (report is null) return TypedResults.ValidationProblem(errors);
 
         var requestHash = IdempotentRequest.Hash(JsonSerializer.Serialize(request, LaporJson.Options));
+        idempotencyKey = idempotencyKey is null ? null : IdempotentRequest.Scoped(channel, caller, idempotencyKey);
         if (idempotencyKey is not null && await Replay(db, vault, idempotencyKey, requestHash, clock, cancellationToken) is { } replayed)
             return replayed;
 

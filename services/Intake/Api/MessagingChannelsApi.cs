@@ -45,8 +45,9 @@ public static class MessagingChannelsApi
 
         var request = new SubmitComplaintRequest(ReportType.Aduan, SubmitComplaintRequest.TitleFrom(text), text, null, region, false, false,
             channel == "sms" ? new ContactRequest(null, null, message.From.Trim()) : null);
-        var key = message.MessageId is { Length: > 0 and <= 100 } id ? $"{channel}:{id}" : null;
-        var result = await ComplaintsApi.FileAsync(request, key, channel == "sms" ? Channel.Sms : Channel.Social, db, vault, clock, cancellationToken);
+        var key = message.MessageId is { Length: > 0 and <= 100 } id ? id : null;
+        // The gateway that knows the channel's secret is the one caller of its channel.
+        var result = await ComplaintsApi.FileAsync(request, key, channel == "sms" ? Channel.Sms : Channel.Social, null, db, vault, clock, cancellationToken);
         return result.Result switch
         {
             Created<ComplaintReceipt> { Value: { } receipt } => TypedResults.Ok(new ChannelReply(true,

@@ -59,7 +59,8 @@ public static class PublicFeedApi
         if (query.Region is { } region) reports = reports.Where(c => c.Region == region || c.Region!.StartsWith(region + "."));
         if (query.SectorValue is { } sector) reports = reports.Where(c => c.Sector == sector);
         if (query.StatusValue is { } status) reports = reports.Where(c => c.Status == status);
-        if (query.Q is { Length: > 0 } q) reports = reports.Where(c => c.Title.Contains(q) || c.Text.Contains(q));
+        // Only what the public can read is searched: the masked words, folded the same way as the query.
+        if (query.Q is { Length: > 0 } q && PublicSearch.Query(q) is { Length: > 0 } words) reports = reports.Where(c => c.SearchText!.Contains(words));
         if (cursor is not null)
             reports = reports.Where(c => c.FiledAt < cursor.At || (c.FiledAt == cursor.At && c.TrackingId.CompareTo(cursor.TrackingId) < 0));
 

@@ -34,7 +34,8 @@ public sealed record SubmitComplaintRequest(
         CheckText(errors, "text", Text, TextMin, TextMax);
         if (Region is not null && Regions.Find(Region) is null) errors["region"] = [$"Unknown region code '{Region}'."];
         foreach (var (field, messages) in ReporterContact.Validate(Contact?.Name, Contact?.Email, Contact?.Phone)) errors[field] = messages;
-        if (Location is not null && (Location.Trim().Length > LocationMax || Location.Any(c => char.IsControl(c))))
+        var location = Location is null ? null : CitizenText.Clean(Location);
+        if (location is not null && (location.Length > LocationMax || location.Any(char.IsControl) || !CitizenText.IsWellFormed(location)))
             errors["location"] = [$"At most {LocationMax} characters, no control characters."];
         if (Latitude is null != Longitude is null)
             errors[Latitude is null ? "latitude" : "longitude"] = ["Give both latitude and longitude, or neither."];
@@ -50,8 +51,9 @@ public sealed record SubmitComplaintRequest(
         var contact = Contact is null ? null : new ReporterContact(Contact.Name?.Trim(), Contact.Email?.Trim(), Contact.Phone?.Replace(" ", "").Replace("-", ""));
         var place = Location is null && Latitude is null && IncidentDate is null
             ? null
-            : new Place(string.IsNullOrWhiteSpace(Location) ? null : Location.Trim(), Latitude, Longitude, IncidentDate);
-        return (new NewComplaint(Type!.Value, Title!.Trim(), Text!.Trim(), Sector, Region, Anonymous ?? false, Confidential ?? false, contact, place), errors);
+            : new Place(string.IsNullOrWhiteSpace(location) ? null : location, Latitude, Longitude, IncidentDate);
+        return (new NewComplaint(Type!.Value, CitizenText.Clean(Title!), CitizenText.Clean(Text!), Sector, Region, Anonymous ?? false, Confidential ?? false,
+            contact, place), errors);
     }
 
     /// <summary>A title from a text's opening words (at most 80 characters, cut at a word), for channels that have no title field.</summary>
@@ -65,13 +67,13 @@ public sealed record SubmitComplaintRequest(
 
     private static void CheckText(Dictionary<string, string[]> errors, string field, string? value, int min, int max)
     {
-        var trimmed = value?.Trim();
+        var trimmed = value is null ? null : CitizenText.Clean(value);
         if (string.IsNullOrEmpty(trimmed))
             errors[field] = ["Required."];
         else if (trimmed.Length < min || trimmed.Length > max)
             errors[field] = [$"Must be between {min} and {max} characters (was {trimmed.Length})."];
-        else if (trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            errors[field] = ["Must not contain control characters."];
+        else if (!CitizenText.IsWellFormed(trimmed))
+            errors[field] = [CitizenText.Refusal];
     }
 }
 

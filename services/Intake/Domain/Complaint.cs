@@ -31,6 +31,13 @@ public sealed class Complaint
     public bool Anonymous { get; private set; }
     public bool Confidential { get; private set; }
     public DateTimeOffset FiledAt { get; private set; }
+    /// <summary>
+    /// What the public may search: title and text with personal data masked, folded (<see cref="PublicSearch"/>).
+    /// Searching anything else would let anyone confirm whose NIK or phone number a report holds.
+    /// </summary>
+    public string? SearchText { get; private set; }
+    /// <summary>When a verifier (or triage's confident route) verified the report; only then is it public.</summary>
+    public DateTimeOffset? VerifiedAt { get; private set; }
     /// <summary>The reporter's contact details, encrypted; see <see cref="ReporterVault"/>.</summary>
     public string? SealedContact { get; private set; }
 
@@ -69,6 +76,7 @@ public sealed class Complaint
             Confidential = report.Confidential,
             FiledAt = now,
             SealedContact = sealedContact,
+            SearchText = PublicSearch.Fold(report.Title + "\n" + report.Text),
             Status = ComplaintStatus.BelumTerverifikasi,
             Sequence = 1,
             StatusSequence = 1,
@@ -116,8 +124,18 @@ public sealed class Complaint
         return e;
     }
 
-    /// <summary>Whether anyone may read it in the public feed: not confidential (<i>rahasia</i>) and not archived.</summary>
-    public bool IsPublic => !Confidential && Status != ComplaintStatus.Diarsipkan;
+    /// <summary>
+    /// Whether anyone may read it in the public feed: verified (as LAPOR! publishes), not confidential (<i>rahasia</i>)
+    /// and not archived.
+    /// </summary>
+    public bool IsPublic => VerifiedAt is not null && !Confidential && Status != ComplaintStatus.Diarsipkan;
+
+    /// <summary>Fills what reports stored before these columns existed lack: their search words and when they were verified.</summary>
+    public void KeepPublicFields()
+    {
+        SearchText ??= PublicSearch.Fold(Title + "\n" + Text);
+        VerifiedAt ??= _timeline.Where(t => t.Step == TimelineStep.Verified).Select(t => (DateTimeOffset?)t.At).Min();
+    }
 
     /// <summary>One supporter's <i>dukung</i>; the count is the number of such rows, so concurrent supports never lose one.</summary>
     public Support Support(string supporterHash, DateTimeOffset now) =>
@@ -185,6 +203,7 @@ public sealed class Complaint
     {
         if (_timeline.Any(t => t.Sequence == e.Sequence && t.Step == step)) return false;
         _timeline.Add(new TimelineEntry(e.Sequence, e.OccurredAt, step, status, detail));
+        if (step == TimelineStep.Verified) VerifiedAt ??= e.OccurredAt;
         Sequence = Math.Max(Sequence, e.Sequence);
         return true;
     }

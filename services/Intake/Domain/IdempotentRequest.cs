@@ -20,6 +20,13 @@ public sealed class IdempotentRequest
     public string SealedResponse { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>
+    /// The stored key: the caller's key within its channel and caller (a signed-in subject, or every anonymous caller of
+    /// that channel together), hashed so that any key fits the column.
+    /// </summary>
+    public static string Scoped(Lapor.Contracts.Channel channel, string? caller, string key) =>
+        Hash($"{channel}\n{caller}\n{key}");
+
     public static string Hash(string canonicalRequest) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)));
 }

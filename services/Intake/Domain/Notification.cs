@@ -6,7 +6,8 @@ namespace Lapor.Intake.Domain;
 /// An e-mail or SMS to the reporter about a step that matters to them, queued in the same transaction as the step (Intake's
 /// own outbox for people): sent once, retried with back-off while the mail server is down, never lost. The address
 /// is not stored here; the dispatcher opens the report's sealed contact when it sends. A confidential (<i>rahasia</i>)
-/// report's notification says only that something happened, never what the report or the answer says.
+/// report's notification says only that there is news, never its matter, the agency or what anyone wrote: mailboxes
+/// and phones are shared, and the agency's name alone can say what the report is about.
 /// </summary>
 public sealed class Notification
 {
@@ -32,6 +33,7 @@ public sealed class Notification
         if (complaint.SealedContact is null) return null;
         var (step, detail) = StepOf(e);
         if (step is null) return null;
+        if (complaint.Confidential) (step, detail) = (ConfidentialStep, null);
         var (subject, body) = medium switch
         {
             // An SMS fits one 160-character message on a cheap phone: the number, the step, where to look.
@@ -44,6 +46,9 @@ public sealed class Notification
         };
         return new Notification { ComplaintId = complaint.Id, Medium = medium, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now };
     }
+
+    /// <summary>All a confidential report's notifications say of the step.</summary>
+    public const string ConfidentialStep = "ada kabar baru tentang laporan Anda";
 
     private static (string? Step, string? Detail) StepOf(IComplaintEvent e) => e switch
     {

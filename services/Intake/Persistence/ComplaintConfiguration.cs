@@ -21,6 +21,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.AgencyId).HasMaxLength(64);
         builder.Property(c => c.AgencyName).HasMaxLength(200);
         builder.Property(c => c.SealedContact).HasMaxLength(2000);
+        builder.Property(c => c.SearchText).HasMaxLength(4200);
         builder.Property(c => c.StatusSequence).IsConcurrencyToken();
         builder.OwnsMany(c => c.Timeline, timeline =>
         {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Triage.Consumers;
 
 /// <summary>Classifies and routes a newly filed report; the decision and its events commit together.</summary>
-public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider clock, TriageModel model, WorkingCalendar calendar)
+public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider clock, TriageModel model, WorkingCalendar calendar, TriagePolicy policy)
     : IdempotentConsumer<TriageDbContext, ComplaintSubmitted>(db, clock)
 {
     protected override async Task Handle(ComplaintSubmitted message, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider 
         if (await Db.FindLoadedAsync<TriagedComplaint, Guid>(message.ComplaintId, cancellationToken) is not null) return;
 
         var router = await model.GetRouterAsync(Db, cancellationToken);
-        var decision = router.Decide(new TriageInput(message.Title, message.Text, message.Region, message.Sector, message.Type));
+        var decision = router.Decide(new TriageInput(message.Title, message.Text, message.Region, message.Sector, message.Type), policy.AutoVerifyConfidence);
         var words = WordPrint.Of(message.Title, message.Text);
         var cluster = await Duplicates.ClusterForAsync(words, EarlierReports(decision, message.OccurredAt), cancellationToken);
         var (complaint, events) = TriagedComplaint.Triage(message, decision, cluster, calendar, Clock.GetUtcNow(), words);

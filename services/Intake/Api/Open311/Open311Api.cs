@@ -95,7 +95,8 @@ public static class Open311Api
 
         var (submit, errors) = Open311ServiceRequest.Read(form);
         if (submit is null) return Open311Document.Errors(xml, StatusCodes.Status400BadRequest, errors);
-        var filed = await ComplaintsApi.FileAsync(submit, idempotencyKey, Channel.Open311, db, vault, clock, cancellationToken);
+        // Each client system (its api_key) has keys of its own.
+        var filed = await ComplaintsApi.FileAsync(submit, idempotencyKey, Channel.Open311, form["api_key"].ToString(), db, vault, clock, cancellationToken);
         return filed.Result switch
         {
             Created<ComplaintReceipt> { Value: { } receipt } => new Open311Document("service_requests", new JsonArray(new JsonObject
@@ -152,8 +153,8 @@ public static class Open311Api
                     : reports.Where(c => !Open311ServiceRequest.Closed.Contains(c.Status));
 
             var (start, end) = (Date(query.StartDate, "start_date", errors), Date(query.EndDate, "end_date", errors));
-            var until = end ?? (start is { } from ? from.AddDays(DefaultDays) : clock.GetUtcNow());
-            var since = start ?? until.AddDays(-DefaultDays);
+            var until = end ?? (start is { } from ? AddDays(from, DefaultDays) : clock.GetUtcNow());
+            var since = start ?? AddDays(until, -DefaultDays);
             if (since > until) errors.Add("start_date: must not be after end_date.");
             reports = reports.Where(c => c.FiledAt >= since && c.FiledAt <= until);
         }
@@ -185,6 +186,12 @@ public static class Open311Api
 
     private static IEnumerable<string> Split(string? list) =>
         list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    /// <summary>The date <paramref name="days"/> away, held at the ends of the calendar (a request may name 9999-12-31).</summary>
+    private static DateTimeOffset AddDays(DateTimeOffset at, int days) =>
+        days >= 0
+            ? (DateTimeOffset.MaxValue - at).TotalDays <= days ? DateTimeOffset.MaxValue : at.AddDays(days)
+            : (at - DateTimeOffset.MinValue).TotalDays <= -days ? DateTimeOffset.MinValue : at.AddDays(days);
 
     /// <summary>A W3C date-time (<c>2026-11-01T00:00:00+07:00</c>); without a zone, UTC.</summary>
     private static DateTimeOffset? Date(string? text, string field, List<string> errors)

@@ -52,6 +52,21 @@ public sealed class Open311Document(string root, JsonNode body, bool xml, int st
         await http.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), http.RequestAborted);
     }
 
+    /// <summary>
+    /// Characters XML 1.0 cannot carry (a noncharacter or control in a report stored before Intake refused them) become
+    /// U+FFFD: one report's odd character must not make the whole list fail for everyone.
+    /// </summary>
+    private static string XmlText(string text)
+    {
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) kept.Append(text, i++, 2);
+            else kept.Append(XmlConvert.IsXmlChar(text[i]) ? text[i] : '\uFFFD');
+        }
+        return kept.ToString();
+    }
+
     private static void Write(XmlWriter writer, string name, JsonNode? node)
     {
         writer.WriteStartElement(name);
@@ -67,7 +82,7 @@ public sealed class Open311Document(string root, JsonNode body, bool xml, int st
             case JsonValue value:
                 writer.WriteString(value.GetValueKind() switch
                 {
-                    JsonValueKind.String => value.GetValue<string>(),
+                    JsonValueKind.String => XmlText(value.GetValue<string>()),
                     JsonValueKind.True => "true",
                     JsonValueKind.False => "false",
                     _ => value.ToJsonString(),

@@ -114,6 +114,10 @@ namespace Lapor.Intake.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(4200)
+                        .HasColumnType("character varying(4200)");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -149,6 +153,9 @@ namespace Lapor.Intake.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 

@@ -125,12 +125,39 @@ public static class TextNormalizer
     private static IEnumerable<string> RawTokens(string text)
     {
         var token = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var c in Compatible(text))
         {
             if (char.IsLetterOrDigit(c) || c == '/') token.Append(char.ToLowerInvariant(c));
             else if (token.Length > 0) { yield return Reduplication(token.ToString()); token.Clear(); }
         }
         if (token.Length > 0) yield return Reduplication(token.ToString());
+    }
+
+    /// <summary>
+    /// The text in compatibility form (full-width letters, ligatures as plain letters). Intake refuses text that is not
+    /// well-formed, but a report stored before it did, or another channel's, must still be triaged: a noncharacter or a
+    /// broken surrogate pair, on which normalisation throws, is dropped instead.
+    /// </summary>
+    private static string Compatible(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            var kept = new StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    if ((char.ConvertToUtf32(text[i], text[i + 1]) & 0xFFFE) != 0xFFFE) kept.Append(text, i, 2);
+                    i++;
+                }
+                else if (!char.IsSurrogate(text[i]) && text[i] is not (>= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF')) kept.Append(text[i]);
+            }
+            return kept.ToString().Normalize(NormalizationForm.FormKC);
+        }
     }
 
     // "dapet2", "anak2" and "anak-anak" all mean the plural of the root.

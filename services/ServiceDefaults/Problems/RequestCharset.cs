@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
+
+namespace Lapor.ServiceDefaults.Problems;
+
+/// <summary>
+/// Request bodies are UTF-8 (or its ASCII subset). A body that declares another charset ("utf-7", "latin1", an
+/// unknown name) is answered 415 before any reader tries to decode it — JSON, forms and multipart alike — instead
+/// of failing somewhere inside a reader as a 500.
+/// </summary>
+public static class RequestCharset
+{
+    public static IApplicationBuilder UseUtf8Requests(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            if (Declared(http.Request.ContentType) is { } charset && !IsUtf8(charset))
+            {
+                http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status415UnsupportedMediaType, Title = "Unsupported media type",
+                        Detail = $"Content-Type: the charset '{charset}' is not accepted; send UTF-8.",
+                    },
+                });
+                return;
+            }
+            await next(http);
+        });
+
+    private static string? Declared(string? contentType) =>
+        contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media) && media.Charset.HasValue
+            ? media.Charset.Value.Trim('"')
+            : contentType?.Contains("charset", StringComparison.OrdinalIgnoreCase) == true && !MediaTypeHeaderValue.TryParse(contentType, out _) ? contentType : null;
+
+    private static bool IsUtf8(string charset) =>
+        charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)
+        || charset.Equals("us-ascii", StringComparison.OrdinalIgnoreCase);
+}
