@@ -10,7 +10,7 @@ namespace Lapor.EndToEnd.Tests;
 /// <summary>Photos and PDFs: checked by content, stored outside the database, served only to those entitled to the report.</summary>
 public sealed class AttachmentsTests(EmbeddedLaporFactory lapor) : IClassFixture<EmbeddedLaporFactory>
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. "lubang jalan"u8];
+    private static readonly byte[] Png = TestImages.Png();
     private static readonly byte[] Pdf = [.. "%PDF-1.7 surat keterangan"u8];
     private static readonly byte[] Program = [0x4D, 0x5A, 0x90, 0x00, .. "not a photo"u8];
 
@@ -91,5 +91,48 @@ public sealed class AttachmentsTests(EmbeddedLaporFactory lapor) : IClassFixture
         var json = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{receipt.TrackingId}/attachments") { Content = JsonContent.Create(new { }) };
         json.Headers.Add("X-Access-Code", receipt.AccessCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await lapor.CreateClient().SendAsync(json)).StatusCode);
+    }
+
+    private async Task<byte[]> StoredAsync(Receipt receipt, string id)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/{receipt.TrackingId}/attachments/{id}");
+        request.Headers.Add("X-Access-Code", receipt.AccessCode);
+        return await (await lapor.CreateClient().SendAsync(request)).Content.ReadAsByteArrayAsync();
+    }
+
+    [Fact]
+    public async Task Photos_lose_their_gps_position_camera_serial_xmp_and_comments_and_keep_their_picture()
+    {
+        var receipt = await FileAsync(lapor.CreateClient(), RoadInSurabaya);
+        var pdf = (byte[])[.. "%PDF-1.4\n1 0 obj << /Author (Siti Rahmawati) /Producer (HP LaserJet SN-CAM-SERIAL-8812345) >> endobj\n"u8,
+            .. "2 0 obj << /Type /Metadata >> stream\n<x:xmpmeta>GPS -7.2905 112.7398</x:xmpmeta>\nendstream endobj\n%%EOF"u8];
+
+        var uploaded = await UploadAsync(receipt, Files(("gps.jpg", TestImages.Jpeg(withMetadata: true)), ("gps.png", TestImages.Png(withMetadata: true)), ("surat.pdf", pdf)));
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var ids = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(v => v.GetProperty("id").GetString()!).ToList();
+
+        var jpeg = await StoredAsync(receipt, ids[0]);
+        var png = await StoredAsync(receipt, ids[1]);
+        var document = await StoredAsync(receipt, ids[2]);
+        Assert.Equal(TestImages.Jpeg(), jpeg);
+        Assert.Equal(TestImages.Png(), png);
+        Assert.Equal(pdf.Length, document.Length); // blanked in place: every offset in the file still holds
+        foreach (var stored in new[] { jpeg, png, document })
+        {
+            var text = System.Text.Encoding.Latin1.GetString(stored);
+            Assert.DoesNotContain(TestImages.Serial, text);
+            Assert.DoesNotContain("-7.2905", text);
+            Assert.DoesNotContain("Siti", text);
+        }
+    }
+
+    [Fact]
+    public async Task A_photo_cut_short_is_refused_by_name()
+    {
+        var receipt = await FileAsync(lapor.CreateClient(), RoadInSurabaya);
+        var whole = TestImages.Png();
+        var response = await UploadAsync(receipt, Files(("potong.png", whole[..20])));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("potong.png", await response.Content.ReadAsStringAsync());
     }
 }

@@ -89,7 +89,7 @@ public sealed class DistributedModeTests(TracedLapor lapor) : IClassFixture<Trac
     public async Task A_photo_larger_than_the_gateways_default_body_limit_passes_on_the_attachments_route_only()
     {
         var receipt = await FileAsync(lapor.Client, RoadInSurabaya);
-        byte[] photo = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[3 * 1024 * 1024]];
+        var photo = TestImages.Png(pictureBytes: 3 * 1024 * 1024);
         var form = new MultipartFormDataContent { { new ByteArrayContent(photo), "attachments", "besar.png" } };
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{receipt.TrackingId}/attachments") { Content = form };
         request.Headers.Add("X-Access-Code", receipt.AccessCode);

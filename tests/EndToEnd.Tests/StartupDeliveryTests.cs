@@ -10,7 +10,8 @@ namespace Lapor.EndToEnd.Tests;
 
 /// <summary>
 /// A fresh embedded start delivers every event: the directory triage seeds and announces at start reaches the desk
-/// and analytics whole, and a report filed the moment the host answers reaches the inbox. Each test starts its own host.
+/// and analytics whole, a report filed the moment the host answers reaches the inbox, and the data folder it creates is
+/// private to its account. Each test starts its own host.
 /// </summary>
 public sealed class StartupDeliveryTests
 {
@@ -37,6 +38,17 @@ public sealed class StartupDeliveryTests
 
         var officer = await client.AsAsync(lapor.CreateClient, "officer", RoadAgency);
         await Eventually(() => InInboxAsync(officer, receipt.TrackingId), "the first report is in the agency's inbox", seconds: 20);
+    }
+
+    [Fact]
+    public async Task The_data_folder_with_every_database_is_closed_to_other_accounts()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        await using var lapor = new EmbeddedLaporFactory();
+        _ = lapor.CreateClient();
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(lapor.DataDirectory));
+        Assert.NotEmpty(Directory.GetFiles(lapor.DataDirectory, "*.db"));
     }
 
     private static async Task<int> CountAsync<TContext>(EmbeddedLaporFactory lapor, Func<TContext, Task<int>> count) where TContext : DbContext

@@ -50,9 +50,12 @@ public static class AttachmentsApi
         {
             using var buffer = new MemoryStream((int)file.Length);
             await file.CopyToAsync(buffer, cancellationToken);
-            var content = buffer.ToArray();
-            if (Attachment.DetectType(content) is not { } type)
+            var uploaded = buffer.ToArray();
+            if (Attachment.DetectType(uploaded) is not { } type)
                 return Problem($"{Name(file)} is not a JPEG, PNG or PDF file (its content was checked, not its name).");
+            // What the file says of its maker (GPS, the camera's serial, the author) is removed before it is stored.
+            if (AttachmentMetadata.Strip(type, uploaded) is not { } content)
+                return Problem($"{Name(file)} is not a whole {Attachment.ExtensionOf(type).ToUpperInvariant()} file.");
             added.Add((new Attachment(complaint.Id, type, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), now), content));
         }
 

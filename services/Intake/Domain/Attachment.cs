@@ -28,7 +28,9 @@ public sealed class Attachment
     public string Sha256 { get; private set; } = "";
     public DateTimeOffset UploadedAt { get; private set; }
 
-    public string Extension => ContentType switch { "image/jpeg" => "jpg", "image/png" => "png", _ => "pdf" };
+    public string Extension => ExtensionOf(ContentType);
+
+    public static string ExtensionOf(string contentType) => contentType switch { "image/jpeg" => "jpg", "image/png" => "png", _ => "pdf" };
 
     /// <summary>JPEG, PNG or PDF from the first bytes of the file; null for anything else, whatever it is called.</summary>
     public static string? DetectType(ReadOnlySpan<byte> head) =>

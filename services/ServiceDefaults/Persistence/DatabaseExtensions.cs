@@ -54,6 +54,17 @@ public static class DatabaseExtensions
             ? provider
             : DatabaseProvider.Sqlite;
 
+    /// <summary>
+    /// The embedded data folder holds reports, reporters' sealed contacts, keys and attachments: only the account Lapor
+    /// runs as may enter it (0700), whatever the umask gives the files SQLite creates inside.
+    /// </summary>
+    public static void PrivateDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows()) { Directory.CreateDirectory(directory); return; }
+        Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
     private static string ConnectionString(IConfiguration configuration, DatabaseProvider provider, string name)
     {
         var configured = configuration.GetConnectionString(name);
@@ -62,7 +73,7 @@ public static class DatabaseExtensions
             throw new InvalidOperationException($"ConnectionStrings:{name} is required when Lapor:Database is Postgres.");
 
         var directory = Path.GetFullPath(configuration["Lapor:DataDirectory"] ?? "data");
-        Directory.CreateDirectory(directory);
+        PrivateDirectory(directory);
         // A busy timeout lets concurrent writers (API and consumers) wait for SQLite's single writer lock.
         return $"Data Source={Path.Combine(directory, name + ".db")};Default Timeout=30;Pooling=True";
     }

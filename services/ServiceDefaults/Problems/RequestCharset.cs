@@ -19,15 +19,15 @@ public static class RequestCharset
             if (Declared(http.Request.ContentType) is { } charset && !IsUtf8(charset))
             {
                 http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                var problem = new ProblemDetails
                 {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status415UnsupportedMediaType, Title = "Unsupported media type",
-                        Detail = $"Content-Type: the charset '{charset}' is not accepted; send UTF-8.",
-                    },
-                });
+                    Status = StatusCodes.Status415UnsupportedMediaType, Title = "Unsupported media type",
+                    Detail = $"Content-Type: the charset '{charset}' is not accepted; send UTF-8.",
+                };
+                var context = new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem };
+                // The client's Accept header may allow no problem-details writer: answer in JSON all the same.
+                if (!await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(context))
+                    await http.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json");
                 return;
             }
             await next(http);

@@ -20,7 +20,7 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
     private const string Text = "Jalan di depan Pasar Wonokromo rusak berlubang besar sejak sebulan, sudah dua pengendara motor jatuh. Mohon segera diperbaiki.";
     private const string Answer = "Tim sudah menambal lubang di depan Pasar Wonokromo pada hari Senin.";
 
-    private static readonly byte[] Photo = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. "foto lubang jalan"u8];
+    private static readonly byte[] Photo = TestImages.Png();
 
     [Fact]
     public async Task A_citizen_files_a_report_an_officer_answers_it_the_citizen_rates_it_and_oversight_counts_it()
