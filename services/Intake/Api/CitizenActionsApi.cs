@@ -32,12 +32,15 @@ public static class CitizenActionsApi
             ("text", "5 to 4,000 characters, no control characters."));
 
     public static Task<Results<Ok<ComplaintTracking>, NotFound, ValidationProblem>> Rate(string trackingId, [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode,
-        [FromBody] RatingRequest? request, HttpContext http, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        Act(trackingId, accessCode, http, db, cancellationToken,
-            request?.Rating is >= 1 and <= 5 && (request.Comment is null || Typed(request.Comment) is { Length: <= 1000 })
-                ? complaint => complaint.Rate(request.Rating.Value, request.Comment is null ? null : Typed(request.Comment), clock.GetUtcNow())
+        [FromBody] RatingRequest? request, HttpContext http, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var comment = request?.Comment is null ? null : Typed(request.Comment);
+        return Act(trackingId, accessCode, http, db, cancellationToken,
+            request?.Rating is >= 1 and <= 5 && (request.Comment is null || comment is { Length: <= 1000 })
+                ? complaint => complaint.Rate(request.Rating.Value, comment, clock.GetUtcNow())
                 : null,
             ("rating", "A whole number from 1 to 5 (comment at most 1,000 characters)."));
+    }
 
     public static Task<Results<Ok<ComplaintTracking>, NotFound, ValidationProblem>> Reopen(string trackingId, [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode,
         [FromBody] ReopenRequest? request, HttpContext http, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>

@@ -19,5 +19,5 @@ public static class ComplaintLookup
 
     /// <summary>The reports anyone may read (the public feed, Open311): <see cref="Complaint.IsPublic"/>.</summary>
     public static IQueryable<Complaint> Public(this IQueryable<Complaint> complaints) =>
-        complaints.Where(c => c.VerifiedAt != null && !c.Confidential && c.Status != ComplaintStatus.Diarsipkan);
+        complaints.Where(Complaint.Publicly);
 }

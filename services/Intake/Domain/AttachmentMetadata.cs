@@ -15,7 +15,7 @@ namespace Lapor.Intake.Domain;
 /// of the same length, so every offset in the file stays right. Metadata inside compressed object streams is not
 /// reached (a limitation: it needs a PDF library).</item>
 /// </list>
-/// Returns null when the file does not have the structure its type promises; such a file is refused.
+/// Returns null when an image does not have the structure its type promises (cut short, no picture); such a file is refused.
 /// </summary>
 public static class AttachmentMetadata
 {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lapor.Contracts;
 using Lapor.ServiceDefaults.Problems;
 
@@ -128,7 +129,13 @@ public sealed class Complaint
     /// Whether anyone may read it in the public feed: verified (as LAPOR! publishes), not confidential (<i>rahasia</i>)
     /// and not archived.
     /// </summary>
-    public bool IsPublic => VerifiedAt is not null && !Confidential && Status != ComplaintStatus.Diarsipkan;
+    public bool IsPublic => IsPublicRule(this);
+
+    /// <summary><see cref="IsPublic"/> as a query can use it (the feed, Open311): one rule, written once.</summary>
+    public static readonly Expression<Func<Complaint, bool>> Publicly =
+        c => c.VerifiedAt != null && !c.Confidential && c.Status != ComplaintStatus.Diarsipkan;
+
+    private static readonly Func<Complaint, bool> IsPublicRule = Publicly.Compile();
 
     /// <summary>Fills what reports stored before these columns existed lack: their search words and when they were verified.</summary>
     public void KeepPublicFields()

@@ -33,10 +33,13 @@ public static class RequestCharset
             await next(http);
         });
 
-    private static string? Declared(string? contentType) =>
-        contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media) && media.Charset.HasValue
-            ? media.Charset.Value.Trim('"')
-            : contentType?.Contains("charset", StringComparison.OrdinalIgnoreCase) == true && !MediaTypeHeaderValue.TryParse(contentType, out _) ? contentType : null;
+    /// <summary>The charset the body declares; a Content-Type that mentions one but cannot be parsed counts as a foreign one.</summary>
+    private static string? Declared(string? contentType)
+    {
+        if (contentType is null) return null;
+        if (MediaTypeHeaderValue.TryParse(contentType, out var media)) return media.Charset.HasValue ? media.Charset.Value.Trim('"') : null;
+        return contentType.Contains("charset", StringComparison.OrdinalIgnoreCase) ? contentType : null;
+    }
 
     private static bool IsUtf8(string charset) =>
         charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)

@@ -103,7 +103,7 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
     /// </summary>
     public RoutingDecision Decide(TriageInput input, double? autoVerify = null)
     {
-        var decision = Decide(input);
+        var decision = BestRoute(input);
         if (autoVerify is not { } required || decision.AgencyId == Agency.AdminDesk || decision.Confidence >= required) return decision;
         var desk = _byId[Agency.AdminDesk];
         return decision with
@@ -115,7 +115,7 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
         };
     }
 
-    private RoutingDecision Decide(TriageInput input)
+    private RoutingDecision BestRoute(TriageInput input)
     {
         var explanation = new List<string>();
         var classification = classifier.Classify(input.Title, input.Text);

@@ -58,6 +58,7 @@ public sealed class Open311Document(string root, JsonNode body, bool xml, int st
     /// </summary>
     private static string XmlText(string text)
     {
+        if (IsXmlText(text)) return text;
         var kept = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -65,6 +66,17 @@ public sealed class Open311Document(string root, JsonNode body, bool xml, int st
             else kept.Append(XmlConvert.IsXmlChar(text[i]) ? text[i] : '\uFFFD');
         }
         return kept.ToString();
+    }
+
+    private static bool IsXmlText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i])) continue;
+            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) { i++; continue; }
+            return false;
+        }
+        return true;
     }
 
     private static void Write(XmlWriter writer, string name, JsonNode? node)
