@@ -4,7 +4,7 @@ namespace Lapor.Contracts;
 // They never carry a reporter's identity or contact details; those stay in Intake.
 // Evolve additively; a breaking change is a new event type.
 
-/// <summary>Intake accepted a report. Title and text are the citizen's own words, as filed.</summary>
+/// <summary>Intake accepted a report. Title and text are the citizen's own words, with personal data masked.</summary>
 public sealed record ComplaintSubmitted(
     Guid ComplaintId,
     string TrackingId,
@@ -151,7 +151,7 @@ public sealed record ComplaintArchived(
     string Reason,
     string VerifierId) : IComplaintEvent;
 
-/// <summary>The reporter added information (answering the agency's question, or on their own). The text is theirs; no identity.</summary>
+/// <summary>The reporter added information (answering the agency's question, or on their own). The text is theirs, masked; no identity.</summary>
 public sealed record ReporterReplied(
     Guid ComplaintId,
     string TrackingId,

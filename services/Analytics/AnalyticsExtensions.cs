@@ -15,6 +15,7 @@ public static class AnalyticsExtensions
     {
         builder.AddLaporDatabase<AnalyticsDbContext>("analytics");
         builder.Services.AddScoped<ISeeder<AnalyticsDbContext>, CellsBackfill>();
+        builder.Services.AddScoped<ISeeder<AnalyticsDbContext>, FreeTextScrub>();
         builder.Services.AddReportRowsLoader<AnalyticsDbContext, ComplaintFact>(db => db.Complaints, f => f.ComplaintId);
         return builder;
     }

@@ -45,4 +45,43 @@ public sealed class PrivacyTests(EmbeddedLaporFactory lapor) : IClassFixture<Emb
         Assert.DoesNotContain(lapor.Logs, line => secrets.Any(secret => line.Contains(secret, StringComparison.OrdinalIgnoreCase)));
         Assert.NotEmpty(lapor.Logs);
     }
+
+    [Fact]
+    public async Task Personal_data_typed_into_a_confidential_report_stays_in_intake()
+    {
+        var marker = Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString();
+        var nik = "357801" + marker;
+        var phone = "0812" + marker[..8];
+        var email = $"saksi{marker}@contoh.id";
+        var citizen = lapor.CreateClient();
+        var receipt = await FileAsync(citizen, new
+        {
+            type = "aduan",
+            title = "Jalan berlubang di depan Pasar Wonokromo",
+            text = $"Jalan di depan Pasar Wonokromo rusak berlubang besar. Saya saksi, NIK {nik}, hubungi {phone} atau {email}.",
+            region = "35.78",
+            confidential = true,
+        });
+        var officer = await citizen.AsAsync(lapor.CreateClient, "officer", RoadAgency);
+        await Eventually(() => InInboxAsync(officer, receipt.TrackingId), "the report reaches the inbox");
+        await citizen.PostAsJsonAsync($"/api/complaints/{receipt.TrackingId}/replies",
+            new { accessCode = receipt.AccessCode, text = $"Tambahan: nomor saya yang lain {phone}." });
+        await officer.PostAsJsonAsync($"/api/desk/complaints/{receipt.TrackingId}/resolve", new { text = "Lubang sudah ditambal dan jalan diaspal ulang oleh tim lapangan pada 3 Desember." });
+        await Eventually(async () => (await TrackAsync(citizen, receipt)).GetProperty("status").GetString() == "selesai", "the report is resolved");
+
+        var desk = await officer.GetStringAsync($"/api/desk/complaints/{receipt.TrackingId}");
+        Assert.Contains("Pasar Wonokromo", desk);
+        SqliteConnection.ClearAllPools();
+        var elsewhere = Directory.GetFiles(lapor.DataDirectory, "*.db*").Where(f => !Path.GetFileName(f).StartsWith("intake")).ToList();
+        Assert.Contains(elsewhere, f => Path.GetFileName(f).StartsWith("triage"));
+        Assert.Contains(elsewhere, f => Path.GetFileName(f).StartsWith("analytics"));
+        foreach (var secret in new[] { nik, phone, email, marker })
+        {
+            Assert.DoesNotContain(secret, desk);
+            foreach (var file in elsewhere)
+                Assert.False(Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)).Contains(secret), $"{Path.GetFileName(file)} contains '{secret}'.");
+        }
+        foreach (var file in elsewhere.Where(f => Path.GetFileName(f).StartsWith("analytics")))
+            Assert.DoesNotContain("Wonokromo rusak", Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)));
+    }
 }

@@ -86,8 +86,13 @@ public sealed class Complaint
         return (complaint, accessCode);
     }
 
+    /// <summary>
+    /// The event other services learn of the report from. The citizen's words leave Intake masked: the desk, triage and
+    /// analytics need the matter, never a phone, NIK or e-mail the reporter typed into it (UU 27/2022).
+    /// </summary>
     public ComplaintSubmitted Submitted() =>
-        new(Id, TrackingId, 1, FiledAt, Type, Title, Text, Sector, Region, Channel, Anonymous, Confidential, Location);
+        new(Id, TrackingId, 1, FiledAt, Type, PersonalDataMask.Apply(Title), PersonalDataMask.Apply(Text), Sector, Region,
+            Channel, Anonymous, Confidential, Location is null ? null : PersonalDataMask.Apply(Location));
 
     /// <summary>How long after a resolution the reporter may say they are not satisfied.</summary>
     public static readonly TimeSpan ReopenWindow = TimeSpan.FromDays(14);
@@ -98,7 +103,7 @@ public sealed class Complaint
     {
         if (Status is ComplaintStatus.Ditutup or ComplaintStatus.Diarsipkan)
             throw new ConflictException("The report is closed; file a new report instead.");
-        var e = new ReporterReplied(Id, TrackingId, Sequence + 1, now, text);
+        var e = new ReporterReplied(Id, TrackingId, Sequence + 1, now, PersonalDataMask.Apply(text));
         // Answering the agency puts the report back in its hands; answering the admin desk, back in verification.
         Record(e, TimelineStep.ReporterReplied, Status != ComplaintStatus.MenungguTanggapanPelapor ? null
             : AgencyId is null ? ComplaintStatus.BelumTerverifikasi : ComplaintStatus.SedangDiproses, text);
@@ -110,7 +115,7 @@ public sealed class Complaint
         if (!_timeline.Any(t => t.Step is TimelineStep.AgencyResponded or TimelineStep.Resolved))
             throw new ConflictException("A report can be rated once the agency has answered.");
         Rating = rating;
-        var e = new ComplaintRated(Id, TrackingId, Sequence + 1, now, rating, comment);
+        var e = new ComplaintRated(Id, TrackingId, Sequence + 1, now, rating, comment is null ? null : PersonalDataMask.Apply(comment));
         Record(e, TimelineStep.Rated, null, $"{rating}/5");
         return e;
     }
@@ -120,7 +125,7 @@ public sealed class Complaint
         var resolved = _timeline.Where(t => t.Step == TimelineStep.Resolved).Select(t => (DateTimeOffset?)t.At).Max();
         if (Status != ComplaintStatus.Selesai || resolved is null) throw new ConflictException("Only a resolved report can be reopened.");
         if (now - resolved > ReopenWindow) throw new ConflictException("The time to say you are not satisfied has passed.");
-        var e = new ComplaintReopened(Id, TrackingId, Sequence + 1, now, reason);
+        var e = new ComplaintReopened(Id, TrackingId, Sequence + 1, now, PersonalDataMask.Apply(reason));
         Record(e, TimelineStep.Reopened, ComplaintStatus.SedangDiproses, reason);
         return e;
     }
