@@ -20,6 +20,7 @@ public sealed class HostileTests : IClassFixture<EmbeddedLaporFactory>
     {
         _lapor = lapor;
         _lapor.Settings["Lapor:Channels:Secret"] = ChannelSecret;
+        _lapor.Settings["Lapor:PublicBaseUrl"] = "https://lapor.example.go.id/";
     }
 
     private static object Report(string title, string text) => new { type = "aduan", title, text, region = "35.78" };
@@ -133,5 +134,26 @@ public sealed class HostileTests : IClassFixture<EmbeddedLaporFactory>
                 var response = await oversight.GetAsync($"/api/analytics/{endpoint}?{query}");
                 Assert.True((int)response.StatusCode < 500, $"{endpoint}?{query} answered {(int)response.StatusCode}");
             }
+    }
+
+    [Fact]
+    public async Task Open311_discovery_names_the_configured_address_whatever_the_Host_header_says()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/open311/v2/discovery.json");
+        request.Headers.Host = "phishing.example";
+        var body = await (await _lapor.CreateClient().SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("phishing", body);
+        Assert.Contains("\"url\":\"https://lapor.example.go.id/open311/v2\"", body);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_refused_within_seconds_not_minutes()
+    {
+        var token = TestTokens.Create("oversight", null, expires: DateTime.UtcNow.AddSeconds(-40));
+        var client = _lapor.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/analytics/summary")).StatusCode);
     }
 }

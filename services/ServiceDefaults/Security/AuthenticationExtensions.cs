@@ -29,6 +29,9 @@ public static class AuthenticationExtensions
             options.MapInboundClaims = false;
             options.TokenValidationParameters.RoleClaimType = "role";
             options.TokenValidationParameters.NameClaimType = "name";
+            // An expired token stops working within seconds (the library's default tolerates five minutes); the
+            // identity provider and Lapor's hosts keep their clocks by NTP.
+            options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
             if (auth["Authority"] is { Length: > 0 } authority)
             {
                 options.Authority = authority;

@@ -50,10 +50,16 @@ public static class Open311Api
             ? null
             : Open311Document.Errors(xml, StatusCodes.Status404NotFound, $"jurisdiction_id: this endpoint serves '{configuration["Lapor:Open311:JurisdictionId"] ?? "lapor"}'.");
 
+    /// <summary>
+    /// The endpoint's address is Lapor's public address (<c>Lapor:PublicBaseUrl</c>, e.g. <c>https://lapor.example.go.id</c>)
+    /// and the prefix, never the request's Host header, which any client sets; without that setting it is a path.
+    /// </summary>
     public static IResult Discovery(string format, HttpRequest request, IConfiguration configuration)
     {
         if (Xml(format) is not { } xml) return UnknownFormat;
-        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}{Prefix}";
+        var baseUrl = configuration["Lapor:PublicBaseUrl"] is { Length: > 0 } configured
+            ? configured.TrimEnd('/') + Prefix
+            : $"{request.PathBase}{Prefix}";
         return new Open311Document("discovery", Open311Catalogue.Discovery(baseUrl, configuration["Lapor:Open311:Contact"] ?? "Admin Lapor"), xml);
     }
 
