@@ -20,6 +20,7 @@ public static class IntakeExtensions
         builder.Services.AddReportRowsLoader<IntakeDbContext, Complaint>(db => db.Complaints, c => c.Id);
         builder.Services.AddSingleton<ReporterVault>();
         builder.Services.AddSingleton<AttachmentStore>();
+        builder.Services.AddSingleton<AccessCodeGuard>();
         if (SmtpSettings.Read(builder.Configuration) is { } smtp)
             builder.Services.AddSingleton<IReporterMessenger>(new EmailMessenger(smtp));
         if (SmsSettings.Read(builder.Configuration) is { } sms)

@@ -64,9 +64,14 @@ public sealed class PrivacyTests(EmbeddedLaporFactory lapor) : IClassFixture<Emb
         });
         var officer = await citizen.AsAsync(lapor.CreateClient, "officer", RoadAgency);
         await Eventually(() => InInboxAsync(officer, receipt.TrackingId), "the report reaches the inbox");
-        await citizen.PostAsJsonAsync($"/api/complaints/{receipt.TrackingId}/replies",
-            new { accessCode = receipt.AccessCode, text = $"Tambahan: nomor saya yang lain {phone}." });
-        await officer.PostAsJsonAsync($"/api/desk/complaints/{receipt.TrackingId}/resolve", new { text = "Lubang sudah ditambal dan jalan diaspal ulang oleh tim lapangan pada 3 Desember." });
+        using (var reply = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{receipt.TrackingId}/replies"))
+        {
+            reply.Headers.Add("X-Access-Code", receipt.AccessCode);
+            reply.Content = JsonContent.Create(new { text = $"Tambahan: nomor saya yang lain {phone}." });
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await citizen.SendAsync(reply)).StatusCode);
+        }
+        var resolved = await officer.PostAsJsonAsync($"/api/desk/complaints/{receipt.TrackingId}/resolve", new { text = "Lubang sudah ditambal dan jalan diaspal ulang oleh tim lapangan pada 3 Desember." });
+        Assert.True(resolved.IsSuccessStatusCode, await resolved.Content.ReadAsStringAsync());
         await Eventually(async () => (await TrackAsync(citizen, receipt)).GetProperty("status").GetString() == "selesai", "the report is resolved");
 
         var desk = await officer.GetStringAsync($"/api/desk/complaints/{receipt.TrackingId}");

@@ -102,6 +102,59 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/complaints/LPR-00000000")).StatusCode);
     }
 
+    private static async Task<HttpStatusCode> SendAsync(HttpClient client, HttpMethod method, string path, string? accessCode, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (accessCode is not null) request.Headers.Add("X-Access-Code", accessCode);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        return (await client.SendAsync(request)).StatusCode;
+    }
+
+    [Fact]
+    public async Task Following_up_a_report_has_its_own_limit_per_report_apart_from_filing()
+    {
+        await using var lapor = new EmbeddedLaporFactory();
+        lapor.Settings["Lapor:RateLimits:FilingPerMinute"] = "2";
+        lapor.Settings["Lapor:RateLimits:FollowUpPerMinute"] = "3";
+        var client = lapor.CreateClient();
+        var first = await SkeletonFlow.FileAsync(client, SkeletonFlow.RoadInSurabaya);
+        var second = await SkeletonFlow.FileAsync(client, SkeletonFlow.RoadInSurabaya);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsJsonAsync("/api/complaints", SkeletonFlow.RoadInSurabaya)).StatusCode);
+
+        var reply = new { text = "Lubangnya makin besar setelah hujan semalam." };
+        var replies = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) replies.Add(await SendAsync(client, HttpMethod.Post, $"/api/complaints/{first.TrackingId}/replies", first.AccessCode, reply));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], replies);
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(client, HttpMethod.Post, $"/api/complaints/{second.TrackingId}/replies", second.AccessCode, reply));
+    }
+
+    [Fact]
+    public async Task Wrong_access_codes_stop_a_report_being_tried_and_then_the_address()
+    {
+        await using var lapor = new EmbeddedLaporFactory();
+        lapor.Settings["Lapor:RateLimits:WrongAccessCodesPerReport"] = "3";
+        lapor.Settings["Lapor:RateLimits:WrongAccessCodesPerAddress"] = "5";
+        var client = lapor.CreateClient();
+        var reports = new List<SkeletonFlow.Receipt>();
+        for (var i = 0; i < 3; i++) reports.Add(await SkeletonFlow.FileAsync(client, SkeletonFlow.RoadInSurabaya));
+        string Path(int i) => $"/api/complaints/{reports[i].TrackingId}";
+
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.NotFound, await SendAsync(client, HttpMethod.Get, Path(0), "SALAH" + i));
+        // Past the limit even the right code is refused, so the answer says nothing about the guesses.
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SendAsync(client, HttpMethod.Get, Path(0), reports[0].AccessCode));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SendAsync(client, HttpMethod.Post, Path(0) + "/replies", reports[0].AccessCode, new { text = "Masih rusak sampai hari ini." }));
+        var refused = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, Path(0)) { Headers = { { "X-Access-Code", reports[0].AccessCode } } });
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single()), 60, 15 * 60);
+
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(client, HttpMethod.Get, Path(1), reports[1].AccessCode));
+        Assert.Equal(HttpStatusCode.NotFound, await SendAsync(client, HttpMethod.Get, "/api/complaints/LPR-ZZZZZZZZ", "SALAH"));
+        Assert.Equal(HttpStatusCode.NotFound, await SendAsync(client, HttpMethod.Get, Path(1) + "/attachments", "SALAH"));
+        // Five wrong codes from this address, on any report: the address waits too.
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SendAsync(client, HttpMethod.Get, Path(2), reports[2].AccessCode));
+    }
+
     [Fact]
     public async Task Each_token_has_its_own_limit_and_a_refusal_says_when_to_retry()
     {

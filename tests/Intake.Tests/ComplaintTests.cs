@@ -57,6 +57,19 @@ public sealed class ComplaintTests
     }
 
     [Fact]
+    public void A_resolution_sent_before_the_agency_saw_the_reporters_reply_still_resolves_the_report()
+    {
+        var complaint = Filed();
+        complaint.Apply(Routed(complaint, 2, verifies: true));
+        var reply = complaint.Reply("Lubangnya makin lebar setelah hujan.", Now.AddHours(1));
+        complaint.Apply(new ComplaintResolved(complaint.Id, complaint.TrackingId, reply.Sequence, Now.AddHours(2), "35.78.dpupr", "Dinas PU", "Sudah ditambal."));
+
+        Assert.Equal(ComplaintStatus.Selesai, complaint.Status);
+        Assert.Equal([TimelineStep.Filed, TimelineStep.Verified, TimelineStep.Routed, TimelineStep.ReporterReplied, TimelineStep.Resolved],
+            complaint.Timeline.Select(t => t.Step));
+    }
+
+    [Fact]
     public void An_older_event_arriving_late_adds_its_step_but_does_not_move_the_status_back()
     {
         var complaint = Filed();

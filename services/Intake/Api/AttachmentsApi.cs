@@ -34,9 +34,9 @@ public static class AttachmentsApi
 
     public static async Task<Results<Created<List<AttachmentView>>, NotFound, ValidationProblem, StatusCodeHttpResult>> Upload(string trackingId,
         [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode, HttpRequest request, IntakeDbContext db, AttachmentStore store,
-        TimeProvider clock, CancellationToken cancellationToken)
+        AccessCodeGuard guard, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var complaint = await db.Complaints.WithAccessCodeAsync(trackingId, accessCode, cancellationToken);
+        var complaint = await db.Complaints.WithAccessCodeAsync(trackingId, accessCode, guard, request.HttpContext, cancellationToken);
         if (complaint is null) return TypedResults.NotFound();
         if (!request.HasFormContentType) return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
 
@@ -80,9 +80,9 @@ public static class AttachmentsApi
     }
 
     public static async Task<Results<Ok<List<AttachmentView>>, NotFound>> List(string trackingId, [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode,
-        HttpContext http, IntakeDbContext db, CancellationToken cancellationToken)
+        HttpContext http, IntakeDbContext db, AccessCodeGuard guard, CancellationToken cancellationToken)
     {
-        var complaint = await EntitledAsync(trackingId, accessCode, http, db, cancellationToken);
+        var complaint = await EntitledAsync(trackingId, accessCode, guard, http, db, cancellationToken);
         if (complaint is null) return TypedResults.NotFound();
         return TypedResults.Ok(await db.Attachments.AsNoTracking().Where(a => a.ComplaintId == complaint.Id).OrderBy(a => a.UploadedAt)
             .Select(a => new AttachmentView(a.Id, a.ContentType, a.Size, a.UploadedAt)).ToListAsync(cancellationToken));
@@ -90,9 +90,9 @@ public static class AttachmentsApi
 
     public static async Task<Results<FileStreamHttpResult, NotFound>> Download(string trackingId, Guid attachmentId,
         [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode, HttpContext http, IntakeDbContext db, AttachmentStore store,
-        CancellationToken cancellationToken)
+        AccessCodeGuard guard, CancellationToken cancellationToken)
     {
-        var complaint = await EntitledAsync(trackingId, accessCode, http, db, cancellationToken);
+        var complaint = await EntitledAsync(trackingId, accessCode, guard, http, db, cancellationToken);
         var attachment = complaint is null ? null
             : await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ComplaintId == complaint.Id, cancellationToken);
         if (complaint is null || attachment is null) return TypedResults.NotFound();
@@ -101,13 +101,16 @@ public static class AttachmentsApi
         return TypedResults.File(store.Open(attachment.Id), attachment.ContentType, $"{complaint.TrackingId}-{attachment.Id.ToString("N")[..8]}.{attachment.Extension}");
     }
 
-    /// <summary>The report, when the caller holds its access code, is a verifier, or is an officer of the agency now handling it.</summary>
-    private static async Task<Complaint?> EntitledAsync(string trackingId, string? accessCode, HttpContext http, IntakeDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The report, when the caller holds its access code (counted by the <see cref="AccessCodeGuard"/>), is a verifier,
+    /// or is an officer of the agency now handling it.
+    /// </summary>
+    private static async Task<Complaint?> EntitledAsync(string trackingId, string? accessCode, AccessCodeGuard guard, HttpContext http, IntakeDbContext db,
+        CancellationToken cancellationToken)
     {
+        if (accessCode is not null) return await db.Complaints.AsNoTracking().WithAccessCodeAsync(trackingId, accessCode, guard, http, cancellationToken);
         var complaint = await db.Complaints.AsNoTracking().ByTrackingIdAsync(trackingId, cancellationToken);
-        if (complaint is null) return null;
-        if (accessCode is not null && AccessCodes.Matches(accessCode, complaint.AccessCodeHash)) return complaint;
-        if (http.User.Identity?.IsAuthenticated != true) return null;
+        if (complaint is null || http.User.Identity?.IsAuthenticated != true) return null;
         var caller = Caller.From(http.User);
         return caller.Role == LaporRoles.Verifier
                || caller.Role is LaporRoles.Officer or LaporRoles.Supervisor && caller.AgencyId is not null && caller.AgencyId == complaint.AgencyId

@@ -24,18 +24,18 @@ public static class CitizenActionsApi
     public sealed record ReopenRequest(string? Reason);
 
     public static Task<Results<Ok<ComplaintTracking>, NotFound, ValidationProblem>> Reply(string trackingId, [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode,
-        [FromBody] ReplyRequest? request, HttpContext http, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        Act(trackingId, accessCode, http, db, cancellationToken,
+        [FromBody] ReplyRequest? request, HttpContext http, IntakeDbContext db, AccessCodeGuard guard, TimeProvider clock, CancellationToken cancellationToken) =>
+        Act(trackingId, accessCode, guard, http, db, cancellationToken,
             Typed(request?.Text) is { Length: >= 5 and <= 4000 } text
                 ? complaint => complaint.Reply(text, clock.GetUtcNow())
                 : null,
             ("text", "5 to 4,000 characters, no control characters."));
 
     public static Task<Results<Ok<ComplaintTracking>, NotFound, ValidationProblem>> Rate(string trackingId, [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode,
-        [FromBody] RatingRequest? request, HttpContext http, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        [FromBody] RatingRequest? request, HttpContext http, IntakeDbContext db, AccessCodeGuard guard, TimeProvider clock, CancellationToken cancellationToken)
     {
         var comment = request?.Comment is null ? null : Typed(request.Comment);
-        return Act(trackingId, accessCode, http, db, cancellationToken,
+        return Act(trackingId, accessCode, guard, http, db, cancellationToken,
             request?.Rating is >= 1 and <= 5 && (request.Comment is null || comment is { Length: <= 1000 })
                 ? complaint => complaint.Rate(request.Rating.Value, comment, clock.GetUtcNow())
                 : null,
@@ -43,8 +43,8 @@ public static class CitizenActionsApi
     }
 
     public static Task<Results<Ok<ComplaintTracking>, NotFound, ValidationProblem>> Reopen(string trackingId, [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode,
-        [FromBody] ReopenRequest? request, HttpContext http, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        Act(trackingId, accessCode, http, db, cancellationToken,
+        [FromBody] ReopenRequest? request, HttpContext http, IntakeDbContext db, AccessCodeGuard guard, TimeProvider clock, CancellationToken cancellationToken) =>
+        Act(trackingId, accessCode, guard, http, db, cancellationToken,
             Typed(request?.Reason) is { Length: >= 10 and <= 2000 } reason ? complaint => complaint.Reopen(reason, clock.GetUtcNow()) : null,
             ("reason", "Say why you are not satisfied, 10 to 2,000 characters."));
 
@@ -53,10 +53,10 @@ public static class CitizenActionsApi
 
     /// <summary>Finds the report by tracking id and access code (404 otherwise), applies the action and stores its event.</summary>
     private static async Task<Results<Ok<ComplaintTracking>, NotFound, ValidationProblem>> Act(
-        string trackingId, string? accessCode, HttpContext http, IntakeDbContext db, CancellationToken cancellationToken,
+        string trackingId, string? accessCode, AccessCodeGuard guard, HttpContext http, IntakeDbContext db, CancellationToken cancellationToken,
         Func<Complaint, object>? action, (string Field, string Message) invalid)
     {
-        var complaint = await db.Complaints.WithAccessCodeAsync(trackingId, accessCode, cancellationToken);
+        var complaint = await db.Complaints.WithAccessCodeAsync(trackingId, accessCode, guard, http, cancellationToken);
         if (complaint is null) return TypedResults.NotFound();
         if (action is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] });
 

@@ -200,12 +200,15 @@ public sealed class Complaint
 
     /// <summary>
     /// Adds the step to the timeline; moves the status (when the step sets one) only if the event is the newest
-    /// seen. Returns whether it was the newest.
+    /// seen. Returns whether it was the newest. A step that leaves the status as it is (a reply, a rating) does not
+    /// claim it: the reporter and the agency number their events apart, so an answer the agency sent before it saw the
+    /// reply carries the reply's number, and must still move the status.
     /// </summary>
     private bool Record(IComplaintEvent e, TimelineStep step, ComplaintStatus? status, string? detail)
     {
         if (!AddStep(e, step, status ?? Status, detail) || e.Sequence <= StatusSequence) return false;
-        if (status is { } newStatus) Status = newStatus;
+        if (status is not { } newStatus) return true;
+        Status = newStatus;
         StatusSequence = e.Sequence;
         return true;
     }

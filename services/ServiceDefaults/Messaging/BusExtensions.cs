@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Lapor.ServiceDefaults.Messaging;
 
@@ -67,11 +68,19 @@ public static class BusExtensions
                     endpoint.ConcurrentMessageLimit = 4;
                     endpoint.UsePartitioner<ConsumeContext>(4, context => context.MessageId ?? Guid.Empty);
                 }
-                endpoint.UseMessageRetry(retry => retry.Exponential(
-                    retryLimit: configuration.GetValue("Lapor:Bus:RetryLimit", 5),
-                    minInterval: TimeSpan.FromMilliseconds(100),
-                    maxInterval: TimeSpan.FromSeconds(10),
-                    intervalDelta: TimeSpan.FromMilliseconds(200)));
+                // Once the host is stopping, a failure is not retried: its services are going away, and retrying a
+                // message every few seconds would hold the shutdown for minutes. The broker redelivers what was not
+                // acknowledged; a failed message goes to the error queue, where the error-queue tool shows it.
+                var stopping = context.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(_ => !stopping.IsCancellationRequested);
+                    retry.Exponential(
+                        retryLimit: configuration.GetValue("Lapor:Bus:RetryLimit", 5),
+                        minInterval: TimeSpan.FromMilliseconds(100),
+                        maxInterval: TimeSpan.FromSeconds(10),
+                        intervalDelta: TimeSpan.FromMilliseconds(200));
+                });
                 endpoint.UseFilter(new ConsumerErrorMeter(name));
                 if (faults.PoisonText is { } poison) endpoint.UseFilter(new PoisonFilter(poison));
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && configuration.GetValue("Lapor:Bus:QuorumQueues", false))

@@ -5,3 +5,9 @@ public sealed class NotFoundException(string message) : Exception(message);
 
 /// <summary>The action is not allowed in the current state of the thing (answered 409).</summary>
 public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>The caller tried too often; it may try again after <see cref="RetryAfter"/> (answered 429 with Retry-After).</summary>
+public sealed class TooManyAttemptsException(string message, TimeSpan retryAfter) : Exception(message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

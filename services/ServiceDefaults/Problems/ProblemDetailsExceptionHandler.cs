@@ -23,6 +23,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             NotFoundException notFound => new ProblemDetails { Status = 404, Title = "Not found", Detail = notFound.Message },
             InvalidActionException invalid => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] })
                 { Status = 422, Title = "The action cannot be taken with this content." },
+            TooManyAttemptsException tooMany => new ProblemDetails { Status = 429, Title = "Too many requests", Detail = tooMany.Message },
             ConflictException conflict => new ProblemDetails { Status = 409, Title = "Conflict", Detail = conflict.Message },
             DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "Conflict", Detail = "Someone else changed this report at the same time. Reload and try again." },
             // The JSON reader cannot decode a body declared in an unknown charset ("utf-7", "latin1"...).
@@ -33,6 +34,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         if (problem is null) return false;
 
         http.Response.StatusCode = problem.Status ?? 400;
+        if (exception is TooManyAttemptsException { RetryAfter: var wait })
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception })) return true;
         // The client's Accept header allowed no problem-details writer (say, text/csv only): answer in JSON all the same.
         await http.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", cancellationToken);

@@ -11,8 +11,10 @@ namespace Lapor.ServiceDefaults.Security;
 /// <summary>
 /// Abuse limits and hygiene at the public front door (the gateway, or the embedded host), all configurable under
 /// <c>Lapor:RateLimits</c> and <c>Lapor:Cors</c>:
-/// filing (reports and Open311 POSTs) per client address (<c>FilingPerMinute</c>, 10); every authenticated caller per
-/// token (<c>PerTokenPerMinute</c>, 600); and a global cap on requests in flight (<c>ConcurrentRequests</c>, 1000,
+/// filing (new reports, JSON and Open311) per client address (<c>FilingPerMinute</c>, 10); a citizen's follow-up on one
+/// report (replies, ratings, reopening, attachments) per report (<c>FollowUpPerMinute</c>, 20), so citizens behind one
+/// carrier address (CGNAT) do not share it and following up never uses up the filing limit; every authenticated caller
+/// per token (<c>PerTokenPerMinute</c>, 600); and a global cap on requests in flight (<c>ConcurrentRequests</c>, 1000,
 /// as many again may queue). Rejections are 429 problem details with Retry-After. Browsers on other origins may call
 /// the API only from <c>Lapor:Cors:Origins</c>. Kestrel's header and body limits are tightened: 16 KB of headers,
 /// 1 MB bodies unless a route allows more, 15 s to send the headers.
@@ -25,6 +27,7 @@ public static class FrontDoor
     {
         var limits = builder.Configuration.GetSection("Lapor:RateLimits");
         var filingPerMinute = limits.GetValue("FilingPerMinute", 10);
+        var followUpPerMinute = limits.GetValue("FollowUpPerMinute", 20);
         var perTokenPerMinute = limits.GetValue("PerTokenPerMinute", 600);
         var concurrent = limits.GetValue("ConcurrentRequests", 1000);
 
@@ -34,7 +37,9 @@ public static class FrontDoor
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(http => IsFiling(http.Request)
                     ? RateLimitPartition.GetFixedWindowLimiter("ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => PerMinute(filingPerMinute))
-                    : RateLimitPartition.GetNoLimiter("")),
+                    : FollowedUpReport(http.Request) is { } report
+                        ? RateLimitPartition.GetFixedWindowLimiter("report:" + report, _ => PerMinute(followUpPerMinute))
+                        : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(http => http.User.FindFirst("sub")?.Value is { } subject
                     ? RateLimitPartition.GetFixedWindowLimiter("token:" + subject, _ => PerMinute(perTokenPerMinute))
                     : RateLimitPartition.GetNoLimiter("")),
@@ -80,6 +85,12 @@ public static class FrontDoor
 
     private static bool IsFiling(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
-        && (request.Path.StartsWithSegments("/api/complaints") && !request.Path.Value!.Contains("/support", StringComparison.Ordinal)
-            || request.Path.StartsWithSegments("/open311"));
+        && (request.Path.Value?.TrimEnd('/').Equals("/api/complaints", StringComparison.OrdinalIgnoreCase) == true || request.Path.StartsWithSegments("/open311"));
+
+    /// <summary>The tracking id of <c>POST /api/complaints/{trackingId}/{action}</c>, a citizen's follow-up; supports are counted per supporter.</summary>
+    private static string? FollowedUpReport(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/api/complaints", out var rest)
+        && rest.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var trackingId, var action, ..] && action != "support"
+            ? trackingId.ToUpperInvariant()[..Math.Min(trackingId.Length, 32)]
+            : null;
 }

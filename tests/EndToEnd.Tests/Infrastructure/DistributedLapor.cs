@@ -66,6 +66,7 @@ public class DistributedLapor : IAsyncLifetime
         foreach (var (key, value) in GatewayEnvironment(cluster => Service(cluster).Address.ToString())) gatewayEnvironment[key] = value;
         gatewayEnvironment["Lapor__RateLimits__FilingPerMinute"] = "100000";
         gatewayEnvironment["Lapor__RateLimits__PerTokenPerMinute"] = "100000";
+        gatewayEnvironment["Lapor__RateLimits__FollowUpPerMinute"] = "100000";
         var (gatewayName, gatewayDirectory, gatewayAssembly) = Shape.Single(p => p.Name == "gateway");
         Gateway = new ServiceProcess(gatewayName, gatewayDirectory, gatewayAssembly, gatewayEnvironment);
         _services.Add(Gateway);
