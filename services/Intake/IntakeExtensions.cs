@@ -21,6 +21,7 @@ public static class IntakeExtensions
         builder.Services.AddSingleton<ReporterVault>();
         builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddSingleton<AccessCodeGuard>();
+        builder.Services.AddSingleton<AnonymousSupportQuota>();
         if (SmtpSettings.Read(builder.Configuration) is { } smtp)
             builder.Services.AddSingleton<IReporterMessenger>(new EmailMessenger(smtp));
         if (SmsSettings.Read(builder.Configuration) is { } sms)

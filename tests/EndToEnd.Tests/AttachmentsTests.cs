@@ -83,14 +83,49 @@ public sealed class AttachmentsTests(EmbeddedLaporFactory lapor) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, disguised.StatusCode);
         Assert.Contains("foto.jpg", (await disguised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("attachments")[0].GetString());
 
-        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(receipt, Files(("a.png", Png), ("b.png", Png)))).StatusCode);
-        var fourth = await UploadAsync(receipt, Files(("c.png", Png), ("d.png", Png)));
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(receipt, Files(("a.png", TestImages.Png(pictureBytes: 1)), ("b.png", TestImages.Png(pictureBytes: 2))))).StatusCode);
+        var fourth = await UploadAsync(receipt, Files(("c.png", TestImages.Png(pictureBytes: 3)), ("d.png", TestImages.Png(pictureBytes: 4))));
         Assert.Equal(HttpStatusCode.BadRequest, fourth.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(receipt, Files(("e.png", Png)), code: "WRONG-CODE-1234")).StatusCode);
 
         var json = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{receipt.TrackingId}/attachments") { Content = JsonContent.Create(new { }) };
         json.Headers.Add("X-Access-Code", receipt.AccessCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await lapor.CreateClient().SendAsync(json)).StatusCode);
+    }
+
+    private async Task<List<JsonElement>> ListAsync(Receipt receipt)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/{receipt.TrackingId}/attachments");
+        request.Headers.Add("X-Access-Code", receipt.AccessCode);
+        return (await (await lapor.CreateClient().SendAsync(request)).Content.ReadFromJsonAsync<List<JsonElement>>())!;
+    }
+
+    [Fact]
+    public async Task The_same_photo_sent_again_is_the_attachment_already_kept()
+    {
+        var receipt = await FileAsync(lapor.CreateClient(), RoadInSurabaya);
+        var photo = TestImages.Jpeg(withMetadata: true);
+
+        var first = await (await UploadAsync(receipt, Files(("lubang.jpg", photo)))).Content.ReadFromJsonAsync<List<JsonElement>>();
+        var again = await UploadAsync(receipt, Files(("lubang.jpg", photo), ("lubang (1).jpg", photo)));
+
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        var answered = (await again.Content.ReadFromJsonAsync<List<JsonElement>>())!;
+        Assert.Equal([first![0].GetProperty("id").GetString()], answered.Select(a => a.GetProperty("id").GetString()));
+        Assert.Single(await ListAsync(receipt));
+    }
+
+    [Fact]
+    public async Task Uploads_sent_side_by_side_never_keep_more_than_three_files()
+    {
+        var receipt = await FileAsync(lapor.CreateClient(), RoadInSurabaya);
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => UploadAsync(receipt, Files(($"foto{i}.png", TestImages.Png(pictureBytes: i))))));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.BadRequest, $"answered {(int)r.StatusCode}"));
+        var kept = await ListAsync(receipt);
+        Assert.InRange(kept.Count, 1, 3);
+        Assert.Equal(kept.Count, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
     }
 
     private async Task<byte[]> StoredAsync(Receipt receipt, string id)

@@ -238,6 +238,7 @@ public sealed class DeskWorkflowTests(EmbeddedLaporFactory lapor) : IClassFixtur
         await Eventually(async () => (await CitizenViewAsync(receipt)).GetProperty("status").GetString() == "selesai", "the resolution arrives");
         Assert.Equal(HttpStatusCode.OK, (await Citizen(receipt, "rating", new { rating = 2, comment = "Tambalannya sudah retak lagi." })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Citizen(receipt, "rating", new { rating = 9 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Citizen(receipt, "rating", new { rating = 5 })).StatusCode); // once per answer
         Assert.Equal(HttpStatusCode.OK, (await Citizen(receipt, "reopen", new { reason = "Tambalan sudah retak lagi setelah hujan dua hari." })).StatusCode);
 
         await Eventually(async () => (await DeskViewAsync(officer, receipt)).GetProperty("status").GetString() == "sedang_diproses", "the desk sees the report open again");

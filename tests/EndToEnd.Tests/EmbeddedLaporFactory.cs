@@ -27,6 +27,7 @@ public sealed class EmbeddedLaporFactory : WebApplicationFactory<Embedded.Assemb
         builder.UseSetting("Lapor:RateLimits:PerTokenPerMinute", "100000");
         builder.UseSetting("Lapor:RateLimits:FollowUpPerMinute", "100000");
         builder.UseSetting("Lapor:RateLimits:WrongAccessCodesPerAddress", "100000");
+        builder.UseSetting("Lapor:Supports:AnonymousPerNetworkPerDay", "100000");
         // Every route triage makes also verifies the report, as with Lapor's routing threshold: the suites exercise what
         // follows a route. The default auto-verification confidence (0.50) is tested on its own (RouterTests,
         // PublicFeedTests.A_report_is_public_only_once_verified).

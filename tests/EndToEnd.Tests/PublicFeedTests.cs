@@ -155,3 +155,48 @@ public sealed class PublicFeedTests(EmbeddedLaporFactory lapor) : IClassFixture<
         Assert.Equal(11, listed.GetProperty("supports").GetInt32());
     }
 }
+
+/// <summary>Dukung cannot be inflated by changing the device id: anonymous supports are limited per network and day.</summary>
+public sealed class AnonymousSupportTests : IClassFixture<EmbeddedLaporFactory>
+{
+    private readonly EmbeddedLaporFactory _lapor;
+
+    public AnonymousSupportTests(EmbeddedLaporFactory lapor)
+    {
+        _lapor = lapor;
+        _lapor.Settings["Lapor:Supports:AnonymousPerNetworkPerDay"] = "3";
+    }
+
+    private async Task<HttpResponseMessage> SupportAsync(HttpClient client, string trackingId, string? device)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/{trackingId}/support");
+        if (device is not null) request.Headers.Add("X-Supporter-Id", device);
+        return await client.SendAsync(request);
+    }
+
+    private async Task<Receipt> FilePublicAsync()
+    {
+        var receipt = await FileAsync(_lapor.CreateClient(), RoadInSurabaya);
+        await Eventually(async () => (await _lapor.CreateClient().GetStringAsync("/api/complaints?limit=100")).Contains(receipt.TrackingId), "the report is public");
+        return receipt;
+    }
+
+    [Fact]
+    public async Task New_device_ids_from_one_network_stop_counting_after_the_days_share_while_signed_in_citizens_count_once_each()
+    {
+        var report = await FilePublicAsync();
+        var anonymous = _lapor.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++) statuses.Add((await SupportAsync(anonymous, report.TrackingId, $"device-inflate-{i:D8}")).StatusCode);
+        var citizen = await anonymous.AsAsync(_lapor.CreateClient, "citizen", name: "Warga Satu");
+        var signedIn = await (await SupportAsync(citizen, report.TrackingId, null)).Content.ReadFromJsonAsync<JsonElement>();
+        var signedInAgain = await (await SupportAsync(citizen, report.TrackingId, "device-inflate-99999999")).Content.ReadFromJsonAsync<JsonElement>();
+        var other = await FilePublicAsync();
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(4, signedIn.GetProperty("supports").GetInt32());
+        Assert.True(signedInAgain.GetProperty("alreadySupported").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await SupportAsync(anonymous, other.TrackingId, "device-inflate-00000000")).StatusCode);
+    }
+}

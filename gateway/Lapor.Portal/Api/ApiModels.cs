@@ -15,7 +15,7 @@ public sealed record Receipt(string TrackingId, string AccessCode, ComplaintStat
 public sealed record Deadlines(int VerifyWithinWorkingDays, int FollowUpWithinWorkingDays);
 
 public sealed record Tracking(string TrackingId, ReportType Type, string Title, ComplaintStatus Status, string? AgencyId, string? AgencyName,
-    DateTimeOffset FiledAt, DateTimeOffset? FollowUpDueAt, string? Location, DateOnly? IncidentDate, IReadOnlyList<TimelineStep> Timeline);
+    DateTimeOffset FiledAt, DateTimeOffset? FollowUpDueAt, string? Location, DateOnly? IncidentDate, IReadOnlyList<TimelineStep> Timeline, bool CanRate = false);
 
 public sealed record TimelineStep(DateTimeOffset At, string Step, ComplaintStatus Status, string? Detail);
 

@@ -141,6 +141,8 @@ public static class Strings
         ["scores.empty"] = ("Belum ada laporan dalam 90 hari terakhir.", "No reports in the last 90 days."),
         ["scores.median"] = ("Median waktu tanggapan (jam)", "Median time to answer (hours)"),
         ["feed.lead"] = ("Laporan yang tidak dirahasiakan pelapornya. Data pribadi di dalam teks disamarkan.", "Reports their reporters did not mark confidential. Personal data in the text is masked."),
+        ["feed.supports.meaning"] = ("Arti angka dukungan: setiap warga yang masuk dihitung sekali per laporan; dukungan tanpa masuk dihitung paling banyak 5 per jaringan internet per laporan per hari. Jadi angka ini adalah perkiraan terendah jumlah warga yang peduli, bukan hasil pemungutan suara.",
+            "What the support figure means: each signed-in citizen counts once per report; supports without signing in count at most 5 per internet network per report per day. So it is a lower bound of how many citizens care, not a vote."),
         ["feed.search"] = ("Cari", "Search"),
         ["feed.all"] = ("Semua", "All"),
         ["feed.empty"] = ("Belum ada laporan.", "No reports yet."),

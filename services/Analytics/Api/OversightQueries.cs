@@ -128,7 +128,10 @@ public static class OversightQueries
     /// <summary>A matter many citizens raise: its first report, how many reports repeat it, and how many citizens support them.</summary>
     public sealed record Hotspot(string TrackingId, string? Region, string? Sector, string? AgencyId, long Reports, long Supports);
 
-    /// <summary>The clusters of duplicate reports with the most support (then the most reports) in the slice.</summary>
+    /// <summary>
+    /// The matters the most citizens filed reports about (clusters of duplicate reports), then the most supported. Reports
+    /// rank first: each is a filing, limited per address and checked by triage, while a support is one tap.
+    /// </summary>
     public static async Task<IReadOnlyList<Hotspot>> HotspotsAsync(AnalyticsDbContext db, Slice slice, int limit, CancellationToken cancellationToken)
     {
         string[] kinds = [DetailKinds.Cluster, DetailKinds.Support];
@@ -139,7 +142,7 @@ public static class OversightQueries
             .Select(g => (Cluster: Guid.ParseExact(g.Key, "N"),
                 Reports: 1 + g.Where(s => s.Kind == DetailKinds.Cluster).Sum(s => s.Count),
                 Supports: g.Where(s => s.Kind == DetailKinds.Support).Sum(s => s.Count)))
-            .OrderByDescending(h => h.Supports).ThenByDescending(h => h.Reports).ThenBy(h => h.Cluster)
+            .OrderByDescending(h => h.Reports).ThenByDescending(h => h.Supports).ThenBy(h => h.Cluster)
             .Take(limit).ToList();
         var ids = top.Select(h => h.Cluster).ToList();
         var firsts = await db.Complaints.AsNoTracking().Where(f => ids.Contains(f.ComplaintId))

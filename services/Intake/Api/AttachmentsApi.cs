@@ -41,10 +41,11 @@ public static class AttachmentsApi
         if (!request.HasFormContentType) return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
 
         var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaximumUpload }, cancellationToken);
-        var already = await db.Attachments.CountAsync(a => a.ComplaintId == complaint.Id, cancellationToken);
-        if (Invalid(form.Files, already) is { } problem) return Problem(problem);
+        if (Invalid(form.Files) is { } problem) return Problem(problem);
 
         var now = clock.GetUtcNow();
+        var kept = await db.Attachments.AsNoTracking().Where(a => a.ComplaintId == complaint.Id).ToListAsync(cancellationToken);
+        var answer = new List<Attachment>();
         var added = new List<(Attachment Attachment, byte[] Content)>();
         foreach (var file in form.Files)
         {
@@ -56,7 +57,18 @@ public static class AttachmentsApi
             // What the file says of its maker (GPS, the camera's serial, the author) is removed before it is stored.
             if (AttachmentMetadata.Strip(type, uploaded) is not { } content)
                 return Problem($"{Name(file)} is not a whole {Attachment.ExtensionOf(type).ToUpperInvariant()} file.");
-            added.Add((new Attachment(complaint.Id, type, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), now), content));
+            // The same file again (a form sent twice, a retried upload) is the attachment already kept, not another.
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+            if (kept.Concat(added.Select(a => a.Attachment)).FirstOrDefault(a => a.Sha256 == sha256) is { } same)
+            {
+                if (!answer.Contains(same)) answer.Add(same);
+                continue;
+            }
+            var slot = kept.Count + added.Count + 1;
+            if (slot > Attachment.MaximumPerReport) return Problem(TooMany(kept.Count));
+            var attachment = new Attachment(complaint.Id, slot, type, content.Length, sha256, now);
+            added.Add((attachment, content));
+            answer.Add(attachment);
         }
 
         // Files first, then the rows and events in one transaction; a failed transaction removes the files again.
@@ -70,13 +82,16 @@ public static class AttachmentsApi
             }
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch
+        catch (Exception failure)
         {
             foreach (var (attachment, _) in added) store.Delete(attachment.Id);
+            // Another upload took the same place a moment ago (the unique slot): the report is as full as it says.
+            if (failure is DbUpdateException && added.Count > 0)
+                return Problem(TooMany(await db.Attachments.CountAsync(a => a.ComplaintId == complaint.Id, cancellationToken)));
             throw;
         }
         return TypedResults.Created($"/api/complaints/{complaint.TrackingId}/attachments",
-            added.Select(a => new AttachmentView(a.Attachment.Id, a.Attachment.ContentType, a.Attachment.Size, now)).ToList());
+            answer.Select(a => new AttachmentView(a.Id, a.ContentType, a.Size, a.UploadedAt)).ToList());
     }
 
     public static async Task<Results<Ok<List<AttachmentView>>, NotFound>> List(string trackingId, [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode,
@@ -118,12 +133,14 @@ public static class AttachmentsApi
             : null;
     }
 
-    private static string? Invalid(IFormFileCollection files, int already) =>
+    private static string? Invalid(IFormFileCollection files) =>
         files.Count == 0 ? "Attach at least one file (form field 'attachments')."
-        : already + files.Count > Attachment.MaximumPerReport ? $"At most {Attachment.MaximumPerReport} attachments per report; this one has {already}."
+        : files.Count > Attachment.MaximumPerReport ? $"At most {Attachment.MaximumPerReport} attachments per report."
         : files.FirstOrDefault(f => f.Length > Attachment.MaximumBytes) is { } big ? $"{Name(big)} is larger than 5 MB."
         : files.FirstOrDefault(f => f.Length == 0) is { } empty ? $"{Name(empty)} is empty."
         : null;
+
+    private static string TooMany(int already) => $"At most {Attachment.MaximumPerReport} attachments per report; this one has {already}.";
 
     private static string Name(IFormFile file) => string.IsNullOrWhiteSpace(file.FileName) ? "A file" : $"'{Path.GetFileName(file.FileName)}'";
 

@@ -29,14 +29,16 @@ public sealed record ComplaintTracking(
     string? Location,
     DateOnly? IncidentDate,
     IReadOnlyList<TimelineView> Timeline,
-    string StatusLabel)
+    string StatusLabel,
+    bool CanRate)
 {
     /// <summary>The view with its labels in Bahasa Indonesia, or in English when <paramref name="english"/>.</summary>
     public static ComplaintTracking From(Complaint c, bool english = false) => new(
         c.TrackingId, c.Type, c.Title, c.Status, c.AgencyId, c.AgencyName, c.FiledAt, c.FollowUpDueAt, c.Location, c.IncidentDate,
         c.Timeline.OrderBy(t => t.At).ThenBy(t => t.Sequence).ThenBy(t => t.Step)
             .Select(t => new TimelineView(t.At, t.Step, t.Status, t.Detail, TimelineLabels.Of(t.Step, english))).ToList(),
-        TimelineLabels.Of(c.Status, english));
+        TimelineLabels.Of(c.Status, english),
+        c.CanRate);
 }
 
 /// <summary>One step of the timeline; <see cref="Label"/> says it in the citizen's language.</summary>

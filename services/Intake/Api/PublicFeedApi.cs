@@ -77,9 +77,11 @@ public static class PublicFeedApi
     }
 
     public static async Task<Results<Ok<Supported>, NotFound, ValidationProblem>> SupportReport(string trackingId,
-        [FromHeader(Name = SupporterHeader)] string? supporterId, HttpContext http, IntakeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        [FromHeader(Name = SupporterHeader)] string? supporterId, HttpContext http, IntakeDbContext db, AnonymousSupportQuota quota, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        var supporter = http.User.Identity?.IsAuthenticated == true ? "citizen:" + Caller.From(http.User).Subject
+        var signedIn = http.User.Identity?.IsAuthenticated == true;
+        var supporter = signedIn ? "citizen:" + Caller.From(http.User).Subject
             : supporterId is { Length: >= 16 and <= 64 } ? "device:" + supporterId
             : null;
         if (supporter is null)
@@ -91,6 +93,7 @@ public static class PublicFeedApi
         var already = await db.Supports.AnyAsync(s => s.ComplaintId == complaint.Id && s.SupporterHash == hash, cancellationToken);
         if (!already)
         {
+            if (!signedIn) quota.Take(complaint.Id, http.Connection.RemoteIpAddress);
             var now = clock.GetUtcNow();
             db.Supports.Add(complaint.Support(hash, now));
             db.AddToOutbox(complaint.Supported(now));

@@ -11,10 +11,12 @@ public sealed class Attachment
 
     private Attachment() { }
 
-    public Attachment(Guid complaintId, string contentType, long size, string sha256, DateTimeOffset at)
+    public Attachment(Guid complaintId, int slot, string contentType, long size, string sha256, DateTimeOffset at)
     {
+        if (slot is < 1 or > MaximumPerReport) throw new ArgumentOutOfRangeException(nameof(slot));
         Id = Guid.NewGuid();
         ComplaintId = complaintId;
+        Slot = slot;
         ContentType = contentType;
         Size = size;
         Sha256 = sha256;
@@ -23,6 +25,8 @@ public sealed class Attachment
 
     public Guid Id { get; private set; }
     public Guid ComplaintId { get; private set; }
+    /// <summary>Its place among the report's attachments, 1 to <see cref="MaximumPerReport"/>: unique per report, so two uploads at once cannot both take the last place.</summary>
+    public int Slot { get; private set; }
     public string ContentType { get; private set; } = "";
     public long Size { get; private set; }
     public string Sha256 { get; private set; } = "";

@@ -110,10 +110,14 @@ public sealed class Complaint
         return e;
     }
 
+    /// <summary>Whether the reporter may rate the handling now: the agency has answered, and this answer is not rated yet.</summary>
+    public bool CanRate => Rating is null && _timeline.Any(t => t.Step is TimelineStep.AgencyResponded or TimelineStep.Resolved);
+
     public ComplaintRated Rate(int rating, string? comment, DateTimeOffset now)
     {
         if (!_timeline.Any(t => t.Step is TimelineStep.AgencyResponded or TimelineStep.Resolved))
             throw new ConflictException("A report can be rated once the agency has answered.");
+        if (Rating is not null) throw new ConflictException("This report has been rated.");
         Rating = rating;
         var e = new ComplaintRated(Id, TrackingId, Sequence + 1, now, rating, comment is null ? null : PersonalDataMask.Apply(comment));
         Record(e, TimelineStep.Rated, null, $"{rating}/5");
@@ -126,6 +130,7 @@ public sealed class Complaint
         if (Status != ComplaintStatus.Selesai || resolved is null) throw new ConflictException("Only a resolved report can be reopened.");
         if (now - resolved > ReopenWindow) throw new ConflictException("The time to say you are not satisfied has passed.");
         var e = new ComplaintReopened(Id, TrackingId, Sequence + 1, now, PersonalDataMask.Apply(reason));
+        Rating = null; // the agency's next answer is rated afresh
         Record(e, TimelineStep.Reopened, ComplaintStatus.SedangDiproses, reason);
         return e;
     }

@@ -67,7 +67,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
     {
         builder.ToTable("attachments");
         builder.HasKey(a => a.Id);
-        builder.HasIndex(a => a.ComplaintId);
+        builder.HasIndex(a => new { a.ComplaintId, a.Slot }).IsUnique();
         builder.Property(a => a.ContentType).HasMaxLength(40);
         builder.Property(a => a.Sha256).HasMaxLength(64);
         builder.Ignore(a => a.Extension);

@@ -59,6 +59,10 @@ public static partial class ProblemLanguage
             "Idempotency-Key ini sudah dipakai untuk laporan lain. Gunakan kunci baru untuk laporan baru."),
         (Exact("Someone else changed this report at the same time. Reload and try again."),
             "Laporan ini baru saja diubah orang lain. Muat ulang lalu coba lagi."),
+        (Exact("Too many wrong access codes. Try again later."), "Terlalu banyak kode akses yang salah. Coba lagi nanti."),
+        (Exact("This report has had as many anonymous supports from your network today as Lapor counts. Sign in to support it."),
+            "Dukungan tanpa masuk dari jaringan Anda untuk laporan ini sudah mencapai batas hari ini. Masuk untuk mendukungnya."),
+        (Exact("This report has been rated."), "Laporan ini sudah dinilai."),
     ];
 
     /// <summary>True when the first language the request accepts is English.</summary>

@@ -35,6 +35,14 @@ public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<Porta
                 Assert.True(await page.Locator("h1").IsVisibleAsync(), $"{path} shows its heading");
                 var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
                 Assert.True(overflow <= 0, $"{path} is {overflow} px wider than the {(phone ? "phone" : "desktop")} screen");
+                // Nor does any part of it scroll sideways on its own (a table in a scrolling box hides its last columns).
+                var scrolling = await page.EvaluateAsync<string[]>("""
+                    Array.from(document.querySelectorAll('body *'))
+                      .filter(e => !['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName) && e.scrollWidth > e.clientWidth + 1
+                        && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+                      .map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className)
+                    """);
+                Assert.True(scrolling.Length == 0, $"{path} scrolls sideways inside {string.Join(", ", scrolling)} on the {(phone ? "phone" : "desktop")} screen");
                 if (role == "supervisor") Assert.Contains("Ringkasan instansi", await page.Locator("#overview").InnerTextAsync());
                 await PortalBrowser.ScreenshotAsync(page, $"{name}-{(phone ? "phone" : "desktop")}");
             }

@@ -94,6 +94,7 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Kirim penilaian" }).ClickAsync();
         await Expect(citizen.GetByRole(AriaRole.Status)).ToHaveTextAsync("Terkirim.");
         await Expect(citizen.Locator("#timeline")).ToContainTextAsync("5/5");
+        await Expect(citizen.GetByRole(AriaRole.Button, new() { Name = "Kirim penilaian" })).ToHaveCountAsync(0); // rated once
 
         // 5. National oversight sees it counted under infrastructure, rated 5.
         var oversight = await browser.OpenAsync(phone: false);

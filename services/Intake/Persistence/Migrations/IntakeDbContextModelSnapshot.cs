@@ -44,12 +44,16 @@ namespace Lapor.Intake.Persistence.Migrations
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ComplaintId");
+                    b.HasIndex("ComplaintId", "Slot")
+                        .IsUnique();
 
                     b.ToTable("attachments", (string)null);
                 });
