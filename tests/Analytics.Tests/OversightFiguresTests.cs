@@ -186,7 +186,9 @@ public sealed class OversightFiguresTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         var roads = JsonDocument.Parse(body).RootElement.EnumerateArray().Single(c => c.GetProperty("agencyId").GetString() == Roads);
         Assert.Equal(4, roads.GetProperty("received").GetInt32());
-        Assert.Equal(50.0, roads.GetProperty("answeredInTimePercent").GetDouble());
+        // A and B in time, C late; D was passed on as not ours within its deadline, so it is not judged for the office.
+        Assert.Equal(66.7, roads.GetProperty("answeredInTimePercent").GetDouble());
+        Assert.Equal(1, roads.GetProperty("notOurs").GetInt32());
         Assert.DoesNotContain("isi laporan", body);
         Assert.DoesNotContain("LPR-", body);
     }

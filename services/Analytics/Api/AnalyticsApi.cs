@@ -146,16 +146,27 @@ public static class AnalyticsApi
     }
 
     /// <summary>What citizens may see of each agency: counts and speed, never a report's text or a reporter (names come from the directory).</summary>
-    public sealed record Scorecard(string AgencyId, long Received, double? AnsweredInTimePercent, double? MedianHoursToFirstResponse, double? AverageRating);
+    /// <summary>
+    /// An agency's public scorecard over the last 90 days. <see cref="Received"/>, <see cref="AnsweredInTimePercent"/>,
+    /// <see cref="Forwarded"/> and <see cref="NotOurs"/> count every report the agency held (by the day it was routed
+    /// there), whether it still holds it or passed it on; the median and the rating are of the reports it holds now.
+    /// </summary>
+    public sealed record Scorecard(string AgencyId, long Received, double? AnsweredInTimePercent, double? MedianHoursToFirstResponse, double? AverageRating,
+        long Forwarded, long NotOurs);
 
     public static async Task<IResult> Scorecards(HttpContext http, AnalyticsDbContext db, TimeProvider clock, CancellationToken cancellationToken, string? format = null)
     {
         var today = Today(clock);
-        var table = await OversightQueries.TableAsync(db, new Slice(today.AddDays(-89).DayNumber, today.DayNumber), Dimension.Agency, clock.GetUtcNow(), cancellationToken);
-        var cards = table.Select(r => new Scorecard(r.Key, r.Received, r.AnsweredInTimePercent, r.MedianHoursToFirstResponse, r.AverageRating)).ToList();
+        var now = clock.GetUtcNow();
+        var table = (await OversightQueries.TableAsync(db, new Slice(today.AddDays(-89).DayNumber, today.DayNumber), Dimension.Agency, now, cancellationToken))
+            .ToDictionary(r => r.Key);
+        var held = await OversightQueries.HoldingsAsync(db, now.AddDays(-90), now, cancellationToken);
+        var cards = held.Select(h => new Scorecard(h.AgencyId, h.Received, h.AnsweredInTimePercent,
+                table.GetValueOrDefault(h.AgencyId)?.MedianHoursToFirstResponse, table.GetValueOrDefault(h.AgencyId)?.AverageRating, h.Forwarded, h.NotOurs))
+            .OrderByDescending(c => c.Received).ThenBy(c => c.AgencyId, StringComparer.Ordinal).ToList();
         return new Filter(null, null, null, null, null, format).WantsCsv(http)
-            ? Csv(OversightReports.Csv(["agency", "received", "answered_in_time_percent", "median_hours_to_first_response", "average_rating"],
-                cards.Select(c => new object?[] { c.AgencyId, c.Received, c.AnsweredInTimePercent, c.MedianHoursToFirstResponse, c.AverageRating })))
+            ? Csv(OversightReports.Csv(["agency", "received", "answered_in_time_percent", "median_hours_to_first_response", "average_rating", "forwarded", "not_ours"],
+                cards.Select(c => new object?[] { c.AgencyId, c.Received, c.AnsweredInTimePercent, c.MedianHoursToFirstResponse, c.AverageRating, c.Forwarded, c.NotOurs })))
             : TypedResults.Ok(cards);
     }
 

@@ -92,7 +92,8 @@ public static class OversightQueries
 
         var key = KeyOf(dimension);
         var detailsByKey = details.Where(d => key(d) is not null).ToLookup(d => key(d)!);
-        return figures.Where(f => key(f) is not null)
+        // A group whose reports all moved elsewhere (a forward) sums to nothing: it is no row, as after a rebuild.
+        return figures.Where(f => key(f) is not null && f.Filed != 0)
             .GroupBy(f => key(f)!)
             .Select(g => OversightReports.Row(g.Key, g, detailsByKey[g.Key]))
             .OrderByDescending(r => r.Received).ThenBy(r => r.Key, StringComparer.Ordinal)
@@ -108,6 +109,21 @@ public static class OversightQueries
         Dimension.Province => c => c.Region is "" ? null : Regions.Find(c.Region)?.ProvinceCode ?? c.Region,
         _ => _ => "nasional",
     };
+
+    /// <summary>What every agency that held reports routed since <paramref name="since"/> did with them (<see cref="AgencyHolding"/>).</summary>
+    public sealed record HeldReports(string AgencyId, long Received, double? AnsweredInTimePercent, long Forwarded, long NotOurs);
+
+    public static async Task<IReadOnlyList<HeldReports>> HoldingsAsync(AnalyticsDbContext db, DateTimeOffset since, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var holdings = await db.Holdings.AsNoTracking().Where(h => h.RoutedAt >= since).ToListAsync(cancellationToken);
+        return holdings.GroupBy(h => h.AgencyId).Select(g =>
+        {
+            var judged = g.Select(h => h.InTime(now)).Where(t => t is not null).ToList();
+            return new HeldReports(g.Key, g.Count(), judged.Count == 0 ? null : Math.Round(100.0 * judged.Count(t => t == true) / judged.Count, 1),
+                g.Count(h => h.ForwardedAt is not null), g.Count(h => h.NotOurs));
+        }).ToList();
+    }
 
     public sealed record SummaryView(long Total, IReadOnlyDictionary<string, long> ByStatus, IReadOnlyDictionary<string, long> BySector,
         IReadOnlyDictionary<string, long> ByType, IReadOnlyDictionary<string, long> ByChannel);
@@ -138,7 +154,7 @@ public static class OversightQueries
         var sums = await db.Details.AsNoTracking().In(slice).Where(c => kinds.Contains(c.Kind))
             .GroupBy(c => new { c.Value, c.Kind }).Select(g => new { g.Key.Value, g.Key.Kind, Count = g.Sum(c => c.Count) })
             .ToListAsync(cancellationToken);
-        var top = sums.GroupBy(s => s.Value)
+        var top = sums.Where(s => s.Count != 0).GroupBy(s => s.Value)
             .Select(g => (Cluster: Guid.ParseExact(g.Key, "N"),
                 Reports: 1 + g.Where(s => s.Kind == DetailKinds.Cluster).Sum(s => s.Count),
                 Supports: g.Where(s => s.Kind == DetailKinds.Support).Sum(s => s.Count)))

@@ -24,6 +24,12 @@ public static class Projection
         fact.Apply(e);
         var after = FactCells.Of(fact);
         db.AddToCells(CellWriter.Difference(before.Figures, after.Figures), CellWriter.Difference(before.Details, after.Details));
+        if (AgencyHolding.AgencyOf(e) is { } agency)
+        {
+            var holding = await db.Holdings.FindAsync([e.ComplaintId, agency], cancellationToken);
+            if (holding is null) db.Holdings.Add(holding = AgencyHolding.For(e.ComplaintId, agency));
+            holding.Apply(e);
+        }
     }
 
     public static Task<RebuildResult> RebuildAsync(AnalyticsDbContext db, CancellationToken cancellationToken) =>
@@ -37,19 +43,32 @@ public static class Projection
         await db.Complaints.ExecuteDeleteAsync(cancellationToken);
         await db.Figures.ExecuteDeleteAsync(cancellationToken);
         await db.Details.ExecuteDeleteAsync(cancellationToken);
+        await db.Holdings.ExecuteDeleteAsync(cancellationToken);
         var facts = new Dictionary<Guid, ComplaintFact>();
+        var holdings = new Dictionary<(Guid, string), AgencyHolding>();
         var events = 0;
         await foreach (var record in db.Events.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var e = Deserialize(record);
             if (!facts.TryGetValue(e.ComplaintId, out var fact)) facts[e.ComplaintId] = fact = ComplaintFact.For(e.ComplaintId);
             fact.Apply(e);
+            if (AgencyHolding.AgencyOf(e) is { } agency)
+            {
+                if (!holdings.TryGetValue((e.ComplaintId, agency), out var holding)) holdings[(e.ComplaintId, agency)] = holding = AgencyHolding.For(e.ComplaintId, agency);
+                holding.Apply(e);
+            }
             events++;
         }
 
         foreach (var chunk in facts.Values.Chunk(5000))
         {
             db.Complaints.AddRange(chunk);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        foreach (var chunk in holdings.Values.Chunk(5000))
+        {
+            db.Holdings.AddRange(chunk);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }

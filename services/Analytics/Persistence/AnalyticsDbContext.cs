@@ -14,6 +14,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<DailyFigures> Figures => Set<DailyFigures>();
     public DbSet<DailyDetail> Details => Set<DailyDetail>();
     public DbSet<DirectoryAgency> Agencies => Set<DirectoryAgency>();
+    public DbSet<AgencyHolding> Holdings => Set<AgencyHolding>();
 
     /// <summary>Adds to the pre-aggregated cells in the transaction of the next SaveChanges.</summary>
     public void AddToCells(IEnumerable<DailyFigures> figures, IEnumerable<DailyDetail> details)

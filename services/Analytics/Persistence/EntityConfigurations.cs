@@ -17,6 +17,17 @@ internal sealed class ComplaintFactConfiguration : IEntityTypeConfiguration<Comp
     }
 }
 
+internal sealed class AgencyHoldingConfiguration : IEntityTypeConfiguration<AgencyHolding>
+{
+    public void Configure(EntityTypeBuilder<AgencyHolding> builder)
+    {
+        builder.ToTable("agency_holdings");
+        builder.HasKey(h => new { h.ComplaintId, h.AgencyId });
+        builder.Property(h => h.AgencyId).HasMaxLength(64);
+        builder.HasIndex(h => new { h.RoutedAt, h.AgencyId });
+    }
+}
+
 internal sealed class EventRecordConfiguration : IEntityTypeConfiguration<EventRecord>
 {
     public void Configure(EntityTypeBuilder<EventRecord> builder)

@@ -22,6 +22,37 @@ namespace Lapor.Analytics.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Lapor.Analytics.Domain.AgencyHolding", b =>
+                {
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FollowUpDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ForwardedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("NotOurs")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("RoutedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ComplaintId", "AgencyId");
+
+                    b.HasIndex("RoutedAt", "AgencyId");
+
+                    b.ToTable("agency_holdings", (string)null);
+                });
+
             modelBuilder.Entity("Lapor.Analytics.Domain.ComplaintFact", b =>
                 {
                     b.Property<Guid>("ComplaintId")
