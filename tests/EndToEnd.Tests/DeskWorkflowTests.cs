@@ -92,9 +92,13 @@ public sealed class DeskWorkflowTests(EmbeddedLaporFactory lapor) : IClassFixtur
     {
         var (receipt, officer) = await RoutedRoadReportAsync();
         var response = await Act(officer, receipt, "resolve", new { text = "Terima kasih, laporan sudah kami terima dan sudah diteruskan." });
+        var evasive = await Act(officer, receipt, "resolve", new { text = "Laporan sudah diteruskan kepada Bidang Jalan dan Jembatan untuk diproses lebih lanjut sesuai prosedur yang berlaku." });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("text", out _));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, evasive.StatusCode);
+        // The officer reads the refusal in Bahasa Indonesia, the portal's first language.
+        Assert.StartsWith("Penyelesaian harus menyebut apa yang dilakukan",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("text")[0].GetString());
         var details = await officer.GetFromJsonAsync<JsonElement>($"/api/desk/complaints/{receipt.TrackingId}");
         Assert.Equal("terdisposisi", details.GetProperty("status").GetString());
     }

@@ -146,7 +146,7 @@ public sealed class DeskComplaint
     {
         RequireOpen("resolve");
         if (ResolutionRules.IsNotAnAnswer(answer))
-            throw new InvalidActionException("text", "Saying the report was received or passed on is not a resolution. Tell the citizen what was done.");
+            throw new InvalidActionException("text", ResolutionRules.Refusal);
         Status = ComplaintStatus.Selesai;
         FirstRespondedAt ??= now;
         RespondedAt ??= now;

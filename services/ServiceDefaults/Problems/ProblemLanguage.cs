@@ -63,6 +63,8 @@ public static partial class ProblemLanguage
         (Exact("This report has had as many anonymous supports from your network today as Lapor counts. Sign in to support it."),
             "Dukungan tanpa masuk dari jaringan Anda untuk laporan ini sudah mencapai batas hari ini. Masuk untuk mendukungnya."),
         (Exact("This report has been rated."), "Laporan ini sudah dinilai."),
+        (Exact("A resolution says what was done: the action taken, its date or its result. Saying the report was received, passed on or will be processed does not close it."),
+            "Penyelesaian harus menyebut apa yang dilakukan: tindakan yang diambil, tanggalnya, atau hasilnya. Menyebut laporan sudah diterima, diteruskan, atau akan diproses tidak menutup laporan."),
     ];
 
     /// <summary>True when the first language the request accepts is English.</summary>
