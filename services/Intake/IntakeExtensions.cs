@@ -5,6 +5,7 @@ using Lapor.Intake.Consumers;
 using Lapor.Intake.Domain;
 using Microsoft.AspNetCore.DataProtection;
 using Lapor.Intake.Persistence;
+using Lapor.Intake.Workers;
 using Lapor.ServiceDefaults.Persistence;
 using MassTransit;
 
@@ -22,6 +23,8 @@ public static class IntakeExtensions
         builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddSingleton<AccessCodeGuard>();
         builder.Services.AddSingleton<AnonymousSupportQuota>();
+        builder.Services.AddSingleton<PersonalDataRetention>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PersonalDataRetention>());
         if (SmtpSettings.Read(builder.Configuration) is { } smtp)
             builder.Services.AddSingleton<IReporterMessenger>(new EmailMessenger(smtp));
         if (SmsSettings.Read(builder.Configuration) is { } sms)
@@ -54,6 +57,7 @@ public static class IntakeExtensions
     {
         app.MapComplaintsApi();
         app.MapCitizenActionsApi();
+        app.MapPersonalDataApi();
         app.MapAttachmentsApi();
         app.MapMessagingChannelsApi();
         app.MapPublicFeedApi();

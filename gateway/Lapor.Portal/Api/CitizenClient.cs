@@ -24,6 +24,17 @@ public sealed class CitizenClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<Tracking>> ReopenAsync(string trackingId, string accessCode, string reason, CancellationToken cancellationToken) =>
         SendWithCode<Tracking>(HttpMethod.Post, $"/api/complaints/{Uri.EscapeDataString(trackingId)}/reopen", new { reason }, accessCode, cancellationToken);
 
+    /// <summary>Everything Lapor holds about the reporter for the report, as the JSON document the reporter downloads.</summary>
+    public Task<ApiResult<byte[]>> PersonalDataAsync(string trackingId, string accessCode, CancellationToken cancellationToken) =>
+        SendWithCode<byte[]>(HttpMethod.Get, $"/api/complaints/{Uri.EscapeDataString(trackingId)}/personal-data", null, accessCode, cancellationToken);
+
+    public Task<ApiResult<System.Text.Json.JsonElement>> ErasePersonalDataAsync(string trackingId, string accessCode, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/complaints/{Uri.EscapeDataString(trackingId)}/personal-data");
+        request.Headers.Add(AccessCodeHeader, accessCode);
+        return SendAsync<System.Text.Json.JsonElement>(request, cancellationToken);
+    }
+
     public Task<ApiResult<PublicPage>> PublicReportsAsync(string query, CancellationToken cancellationToken) =>
         GetAsync<PublicPage>("/api/complaints" + query, cancellationToken);
 

@@ -16,11 +16,14 @@ public sealed class TrackModel(PortalText text, CitizenClient citizens) : Portal
     [BindProperty] public int? Rating { get; set; }
     [BindProperty] public string? Comment { get; set; }
     [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public bool ConfirmErase { get; set; }
 
     public Tracking? Report { get; private set; }
     /// <summary>The files the reporter attached, which only they (and the agency handling it) may open.</summary>
     public IReadOnlyList<AttachmentInfo> Attachments { get; private set; } = [];
     public bool Sent { get; private set; }
+    /// <summary>The reporter's personal data for this report was erased just now.</summary>
+    public bool Erased { get; private set; }
 
     public void OnGet()
     {
@@ -46,6 +49,28 @@ public sealed class TrackModel(PortalText text, CitizenClient citizens) : Portal
         if (info is null || file is not { Ok: true }) return NotFound();
         Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         return File(file.Value!, info.ContentType, $"{Id}-{attachment.ToString("N")[..8]}.{AttachmentInfo.ExtensionOf(info.ContentType)}");
+    }
+
+    /// <summary>The reporter's personal data for the report, downloaded as a file (UU 27/2022: the right to see and take it).</summary>
+    public async Task<IActionResult> OnPostPersonalDataAsync(CancellationToken cancellationToken)
+    {
+        var data = await citizens.PersonalDataAsync(Id, Code, cancellationToken);
+        if (!data.Ok) return NotFound();
+        return File(data.Value!, "application/json", $"lapor-{Id}-data-pribadi.json");
+    }
+
+    /// <summary>Erases the reporter's personal data for the report, once they confirm what it means.</summary>
+    public async Task OnPostErasePersonalDataAsync(CancellationToken cancellationToken)
+    {
+        if (!ConfirmErase)
+        {
+            await LoadAsync(cancellationToken);
+            return;
+        }
+        var result = await citizens.ErasePersonalDataAsync(Id, Code, cancellationToken);
+        if (Failed(result, "track.notfound")) return;
+        await LoadAsync(cancellationToken);
+        Erased = true;
     }
 
     private string Id => (TrackingId ?? "").Trim().ToUpperInvariant();

@@ -41,6 +41,8 @@ public sealed class Complaint
     public DateTimeOffset? VerifiedAt { get; private set; }
     /// <summary>The reporter's contact details, encrypted; see <see cref="ReporterVault"/>.</summary>
     public string? SealedContact { get; private set; }
+    /// <summary>When the reporter's personal data was erased (at their request, or after the retention period).</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; private set; }
 
     public ComplaintStatus Status { get; private set; }
     public string? AgencyId { get; private set; }
@@ -108,6 +110,30 @@ public sealed class Complaint
         Record(e, TimelineStep.ReporterReplied, Status != ComplaintStatus.MenungguTanggapanPelapor ? null
             : AgencyId is null ? ComplaintStatus.BelumTerverifikasi : ComplaintStatus.SedangDiproses, text);
         return e;
+    }
+
+    /// <summary>Closed for good: resolved, closed or archived (a resolved report may still be reopened for a while).</summary>
+    public bool IsClosed => Status is ComplaintStatus.Selesai or ComplaintStatus.Ditutup or ComplaintStatus.Diarsipkan;
+
+    /// <summary>When the report last changed: its newest timeline step.</summary>
+    public DateTimeOffset LastActivityAt => _timeline.Count == 0 ? FiledAt : _timeline.Max(t => t.At);
+
+    /// <summary>
+    /// Erases what identifies the reporter (UU 27/2022): the contact, and the personal data typed into the report and
+    /// into their replies, reasons and comments, which are kept masked as the public already reads them. The report,
+    /// its public content, its history and every figure stay as they are.
+    /// </summary>
+    public void ErasePersonalData(DateTimeOffset now)
+    {
+        SealedContact = null;
+        Title = PersonalDataMask.Apply(Title);
+        Text = PersonalDataMask.Apply(Text);
+        if (Location is not null) Location = PersonalDataMask.Apply(Location);
+        for (var i = 0; i < _timeline.Count; i++)
+            if (_timeline[i] is { Step: TimelineStep.ReporterReplied or TimelineStep.Reopened or TimelineStep.Rated, Detail: { } detail } entry
+                && PersonalDataMask.Apply(detail) is var masked && masked != detail)
+                _timeline[i] = entry with { Detail = masked };
+        PersonalDataErasedAt ??= now;
     }
 
     /// <summary>Whether the reporter may rate the handling now: the agency has answered, and this answer is not rated yet.</summary>

@@ -8,7 +8,7 @@ public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<Porta
 {
     private static readonly (string Path, string? Role, string Name)[] Pages =
     [
-        ("/", null, "home"), ("/lapor", null, "file"), ("/lacak", null, "track"), ("/laporan", null, "feed"), ("/kinerja", null, "scorecards"), ("/masuk", null, "sign-in"),
+        ("/", null, "home"), ("/lapor", null, "file"), ("/lacak", null, "track"), ("/laporan", null, "feed"), ("/kinerja", null, "scorecards"), ("/masuk", null, "sign-in"), ("/privasi", null, "privacy"),
         ("/meja", "officer", "inbox"), ("/meja", "supervisor", "inbox-supervisor"), ("/verifikasi", "verifier", "verification"), ("/pantau", "oversight", "dashboard"),
     ];
 

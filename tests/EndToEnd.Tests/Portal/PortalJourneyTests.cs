@@ -322,4 +322,30 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    [Fact]
+    public async Task A_reporter_downloads_and_erases_their_personal_data_from_the_tracking_page()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(browser.BaseAddress) };
+        var receipt = await FileAsync(client, new
+        {
+            type = "aduan", title = Title, text = Text, region = "35.78",
+            contact = new { name = "Ratna Kusuma", email = "ratna.kusuma@contoh.id" },
+        });
+        var citizen = await browser.OpenAsync(phone: true, javaScript: false);
+        await citizen.GotoAsync("/lacak");
+        await citizen.GetByLabel("Nomor laporan").FillAsync(receipt.TrackingId);
+        await citizen.GetByLabel("Kode akses").FillAsync(receipt.AccessCode);
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Lihat laporan" }).ClickAsync();
+
+        var download = await citizen.RunAndWaitForDownloadAsync(() => citizen.GetByRole(AriaRole.Button, new() { Name = "Unduh data pribadi" }).ClickAsync());
+        Assert.Contains("Ratna Kusuma", await File.ReadAllTextAsync(await download.PathAsync()));
+
+        await citizen.GetByLabel("Saya mengerti: Lapor tidak dapat lagi menghubungi saya tentang laporan ini.").CheckAsync();
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Hapus data pribadi saya" }).ClickAsync();
+        await Expect(citizen.Locator("#personal-data [role=status]")).ToHaveTextAsync("Data pribadi Anda untuk laporan ini sudah dihapus.");
+        var again = await citizen.RunAndWaitForDownloadAsync(() => citizen.GetByRole(AriaRole.Button, new() { Name = "Unduh data pribadi" }).ClickAsync());
+        Assert.DoesNotContain("Ratna Kusuma", await File.ReadAllTextAsync(await again.PathAsync()));
+        await Expect(citizen.Locator("#timeline")).ToContainTextAsync("Laporan dikirim");
+    }
 }

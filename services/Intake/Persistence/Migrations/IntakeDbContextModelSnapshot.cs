@@ -107,6 +107,9 @@ namespace Lapor.Intake.Persistence.Migrations
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<DateTimeOffset?>("PersonalDataErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("Rating")
                         .HasColumnType("integer");
 
