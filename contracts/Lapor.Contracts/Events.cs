@@ -230,3 +230,21 @@ public sealed record AgencyChanged(
     IReadOnlyList<Sector> Sectors,
     string ChangedBy,
     string? Reason);
+
+/// <summary>
+/// A member of staff opened something of a report that may hold personal data (a reporter's attachment). The desk
+/// keeps these for supervisors and verifiers to see who read what. Staff ids only; nothing of the reporter.
+/// <see cref="What"/> is <c>report</c> or <c>attachment</c>.
+/// </summary>
+public sealed record ReportRead(
+    Guid ComplaintId,
+    string TrackingId,
+    DateTimeOffset OccurredAt,
+    string ReaderId,
+    string ReaderRole,
+    string? ReaderAgencyId,
+    string What)
+{
+    public const string Report = "report";
+    public const string Attachment = "attachment";
+}

@@ -27,11 +27,13 @@ public static class AgencyDeskExtensions
         bus.AddConsumer<FollowUpRestartedConsumer>();
         bus.AddConsumer<AttachmentAddedConsumer>();
         bus.AddConsumer<AgencyChangedConsumer>();
+        bus.AddConsumer<ReportReadConsumer>();
     }
 
     public static IEndpointRouteBuilder MapAgencyDesk(this IEndpointRouteBuilder app)
     {
         app.MapDeskApi();
+        app.MapReadsApi();
         app.MapErrorQueueAdmin("agency-desk");
         return app;
     }

@@ -1,5 +1,6 @@
 using Lapor.AgencyDesk.Domain;
 using Lapor.AgencyDesk.Persistence;
+using Lapor.Contracts;
 using Lapor.ServiceDefaults.Security;
 using Lapor.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -44,12 +45,16 @@ public static class DeskApi
     }
 
     public static async Task<Results<Ok<DeskComplaintView>, NotFound>> Details(
-        string trackingId, HttpContext http, DeskDbContext db, CancellationToken cancellationToken)
+        string trackingId, HttpContext http, DeskDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
         var complaint = await db.Complaints.AsNoTracking()
             .SingleOrDefaultAsync(c => c.TrackingId == trackingId && c.AgencyId == caller.AgencyId, cancellationToken);
         if (complaint is null) return TypedResults.NotFound();
+        // Who read what: every opening of a report is recorded for the agency's supervisors and the verifiers.
+        db.Reads.Add(ReadRecord.Of(new ReportRead(complaint.ComplaintId, complaint.TrackingId, clock.GetUtcNow(), caller.Subject, caller.Role,
+            caller.AgencyId, ReportRead.Report), complaint.AgencyId));
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(DeskComplaintView.From(complaint, await DuplicatesAsync(db, complaint, cancellationToken)));
     }
 

@@ -102,3 +102,20 @@ internal sealed class StatusCountConfiguration : IEntityTypeConfiguration<Status
         builder.Property(c => c.AgencyId).HasMaxLength(64);
     }
 }
+
+internal sealed class ReadRecordConfiguration : IEntityTypeConfiguration<ReadRecord>
+{
+    public void Configure(EntityTypeBuilder<ReadRecord> builder)
+    {
+        builder.ToTable("read_records");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.TrackingId).HasMaxLength(16);
+        builder.Property(r => r.ReaderId).HasMaxLength(200);
+        builder.Property(r => r.ReaderRole).HasMaxLength(20);
+        builder.Property(r => r.ReaderAgencyId).HasMaxLength(64);
+        builder.Property(r => r.HeldBy).HasMaxLength(64);
+        builder.Property(r => r.What).HasMaxLength(20);
+        builder.HasIndex(r => new { r.HeldBy, r.Id });
+        builder.HasIndex(r => r.TrackingId);
+    }
+}

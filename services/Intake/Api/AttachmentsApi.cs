@@ -105,12 +105,19 @@ public static class AttachmentsApi
 
     public static async Task<Results<FileStreamHttpResult, NotFound>> Download(string trackingId, Guid attachmentId,
         [FromHeader(Name = ComplaintsApi.AccessCodeHeader)] string? accessCode, HttpContext http, IntakeDbContext db, AttachmentStore store,
-        AccessCodeGuard guard, CancellationToken cancellationToken)
+        AccessCodeGuard guard, TimeProvider clock, CancellationToken cancellationToken)
     {
         var complaint = await EntitledAsync(trackingId, accessCode, guard, http, db, cancellationToken);
         var attachment = complaint is null ? null
             : await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ComplaintId == complaint.Id, cancellationToken);
         if (complaint is null || attachment is null) return TypedResults.NotFound();
+        if (accessCode is null)
+        {
+            // Staff opened a reporter's file: recorded at the desk for supervisors and verifiers (who read what).
+            var reader = Caller.From(http.User);
+            db.AddToOutbox(new ReportRead(complaint.Id, complaint.TrackingId, clock.GetUtcNow(), reader.Subject, reader.Role, reader.AgencyId, ReportRead.Attachment));
+            await db.SaveChangesAsync(cancellationToken);
+        }
         // Never rendered as a page of this site: downloaded, sandboxed, and not sniffed into another type.
         http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         return TypedResults.File(store.Open(attachment.Id), attachment.ContentType, $"{complaint.TrackingId}-{attachment.Id.ToString("N")[..8]}.{attachment.Extension}");
