@@ -15,6 +15,7 @@ public static class AgencyDeskExtensions
     {
         builder.AddLaporDatabase<DeskDbContext>("desk");
         builder.Services.AddReportRowsLoader<DeskDbContext, DeskComplaint>(db => db.Complaints, c => c.ComplaintId);
+        builder.Services.AddSingleton<OfficersApi.KnownOfficers>();
         return builder;
     }
 
@@ -34,6 +35,7 @@ public static class AgencyDeskExtensions
     {
         app.MapDeskApi();
         app.MapReadsApi();
+        app.MapOfficersApi();
         app.MapErrorQueueAdmin("agency-desk");
         return app;
     }

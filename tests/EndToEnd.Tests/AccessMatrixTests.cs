@@ -34,6 +34,7 @@ public sealed class AccessMatrixTests(EmbeddedLaporFactory lapor) : IClassFixtur
         ("/api/analytics/", ["verifier", "oversight", "regional-oversight"]),
         ("/api/desk/overview", ["supervisor"]),
         ("/api/desk/reads", ["supervisor"]),
+        ("/api/desk/officers", ["supervisor"]),
         ("/api/desk/", ["officer", "supervisor"]),
         ("/api/triage/", ["verifier"]),
         ("/api/admin/", ["verifier"]),

@@ -37,6 +37,7 @@ public static class AgencyOverviewReader
                 Oldest = g.Min(c => (DateTimeOffset?)c.RoutedAt),
             })
             .ToListAsync(cancellationToken);
+        var active = await db.Officers.AsNoTracking().Where(o => o.AgencyId == agency && o.Active).Select(o => o.OfficerId).ToListAsync(cancellationToken);
 
         return new AgencyOverview(
             agency,
@@ -47,6 +48,8 @@ public static class AgencyOverviewReader
             groups.Min(g => g.Oldest),
             groups.Where(g => g.Officer != null)
                 .Select(g => new OfficerLoad(g.Officer!, g.Open, g.Overdue, g.Waiting))
+                // Active officers with nothing in hand yet are there to be given work.
+                .Concat(active.Where(officer => groups.All(g => g.Officer != officer)).Select(officer => new OfficerLoad(officer, 0, 0, 0)))
                 .OrderByDescending(o => o.Open).ThenBy(o => o.OfficerId, StringComparer.Ordinal)
                 .ToList());
     }

@@ -17,7 +17,8 @@ public static class DeskApi
 {
     public static IEndpointRouteBuilder MapDeskApi(this IEndpointRouteBuilder app)
     {
-        var desk = app.MapGroup("/api/desk").WithTags("Agency desk").RequireAuthorization(LaporPolicies.AgencyDesk);
+        var desk = app.MapGroup("/api/desk").WithTags("Agency desk").RequireAuthorization(LaporPolicies.AgencyDesk)
+            .AddEndpointFilter(OfficersApi.KnowTheCaller);
         desk.MapGet("/inbox", Inbox).WithName("Inbox").WithSummary("The caller's agency's reports: filters, search, keyset paging, counts per status.");
         desk.MapGet("/overview", Overview).WithName("AgencyOverview")
             .WithSummary("Supervisors: the agency's open, unassigned and overdue reports, the oldest waiting, and each officer's load.");
@@ -80,6 +81,10 @@ public static class DeskApi
         request ??= new DeskActionRequest(null, null, null, null);
         var errors = request.Validate(action, caller);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (action is DeskActions.Assign or DeskActions.Claim
+            && !await OfficersApi.IsActiveAsync(db, complaint.AgencyId, action == DeskActions.Claim ? caller.Subject : request.OfficerId!, cancellationToken))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                { ["officerId"] = ["Not an active officer of this agency. A supervisor adds or reactivates officers."] });
 
         var @event = DeskActions.Apply(complaint, action, request, caller, clock.GetUtcNow());
         if (@event is not null) db.AddToOutbox(@event);

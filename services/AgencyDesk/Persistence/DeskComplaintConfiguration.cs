@@ -119,3 +119,16 @@ internal sealed class ReadRecordConfiguration : IEntityTypeConfiguration<ReadRec
         builder.HasIndex(r => r.TrackingId);
     }
 }
+
+internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
+{
+    public void Configure(EntityTypeBuilder<Officer> builder)
+    {
+        builder.ToTable("officers");
+        builder.HasKey(o => new { o.AgencyId, o.OfficerId });
+        builder.Property(o => o.AgencyId).HasMaxLength(64);
+        builder.Property(o => o.OfficerId).HasMaxLength(200);
+        builder.Property(o => o.Name).HasMaxLength(100);
+        builder.Property(o => o.ChangedBy).HasMaxLength(200);
+    }
+}

@@ -15,6 +15,7 @@ public sealed class DeskDbContext(DbContextOptions<DeskDbContext> options) : Ser
     public DbSet<DirectoryAgency> Agencies => Set<DirectoryAgency>();
     public DbSet<StatusCount> StatusCounts => Set<StatusCount>();
     public DbSet<ReadRecord> Reads => Set<ReadRecord>();
+    public DbSet<Officer> Officers => Set<Officer>();
 
     /// <summary>Renames the agency on all its reports, in one statement inside the next SaveChanges' transaction.</summary>
     public void RenameAgency(string agencyId, string name) => _renames[agencyId] = name;

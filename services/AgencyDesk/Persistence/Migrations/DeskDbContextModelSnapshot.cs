@@ -147,6 +147,35 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
                     b.ToTable("agencies", (string)null);
                 });
 
+            modelBuilder.Entity("Lapor.AgencyDesk.Domain.Officer", b =>
+                {
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AgencyId", "OfficerId");
+
+                    b.ToTable("officers", (string)null);
+                });
+
             modelBuilder.Entity("Lapor.AgencyDesk.Domain.PendingAttachment", b =>
                 {
                     b.Property<Guid>("AttachmentId")
