@@ -70,6 +70,7 @@ public sealed class PrivacyTests(EmbeddedLaporFactory lapor) : IClassFixture<Emb
             reply.Content = JsonContent.Create(new { text = $"Tambahan: nomor saya yang lain {phone}." });
             Assert.Equal(System.Net.HttpStatusCode.OK, (await citizen.SendAsync(reply)).StatusCode);
         }
+        await Eventually(async () => (await officer.GetStringAsync($"/api/desk/complaints/{receipt.TrackingId}")).Contains("Tambahan"), "the desk has the reply");
         var resolved = await officer.PostAsJsonAsync($"/api/desk/complaints/{receipt.TrackingId}/resolve", new { text = "Lubang sudah ditambal dan jalan diaspal ulang oleh tim lapangan pada 3 Desember." });
         Assert.True(resolved.IsSuccessStatusCode, await resolved.Content.ReadAsStringAsync());
         await Eventually(async () => (await TrackAsync(citizen, receipt)).GetProperty("status").GetString() == "selesai", "the report is resolved");
