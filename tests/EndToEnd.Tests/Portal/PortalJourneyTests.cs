@@ -255,6 +255,8 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
             text = "Sudah terdaftar dengan NIK 3310012345678901 tetapi bantuan belum cair sejak Maret. Hubungi saya di 0812-3456-7890.",
             region = "33.10",
         });
+        // Public once triage's route has verified it.
+        await Eventually(async () => (await Browserless().GetStringAsync("/api/complaints?region=33&limit=100")).Contains(receipt.TrackingId), "the report is public");
         var page = await browser.OpenAsync(phone: true, javaScript: false);
         await page.GotoAsync("/laporan?region=33");
         var card = page.Locator($"#r-{receipt.TrackingId}");
