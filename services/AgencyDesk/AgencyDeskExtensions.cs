@@ -16,6 +16,8 @@ public static class AgencyDeskExtensions
         builder.AddLaporDatabase<DeskDbContext>("desk");
         builder.Services.AddReportRowsLoader<DeskDbContext, DeskComplaint>(db => db.Complaints, c => c.ComplaintId);
         builder.Services.AddSingleton<OfficersApi.KnownOfficers>();
+        Weekdays.Calendar = new Lapor.Contracts.Reference.WorkingDays(Lapor.Contracts.Reference.Holidays.Load(
+            builder.Configuration["Lapor:Calendar:File"], builder.Configuration.GetSection("Lapor:Holidays").Get<DateOnly[]>()));
         return builder;
     }
 

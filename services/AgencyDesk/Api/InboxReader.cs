@@ -1,3 +1,4 @@
+using Lapor.Contracts.Reference;
 using Lapor.AgencyDesk.Domain;
 using Lapor.AgencyDesk.Persistence;
 using Lapor.Contracts;
@@ -67,15 +68,21 @@ public static class InboxReader
 }
 
 /// <summary>Monday-to-Friday arithmetic for the inbox's "due within N working days" filter (holidays are triage's concern).</summary>
+/// <summary>
+/// "Due within N working days" at the desk, counted with the same calendar as triage's deadlines: the shipped national
+/// holidays and cuti bersama, or the operator's (<c>Lapor:Calendar:File</c>, <c>Lapor:Holidays</c>), set at start.
+/// </summary>
 internal static class Weekdays
 {
+    public static WorkingDays Calendar { get; set; } = new(Holidays.Load(null));
+
     public static DateTimeOffset Add(DateTimeOffset start, int days)
     {
         var day = start;
         for (var counted = 0; counted < days;)
         {
             day = day.AddDays(1);
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) counted++;
+            if (Calendar.IsWorkingDay(DateOnly.FromDateTime(day.ToOffset(WorkingDays.UtcOffset(null)).DateTime))) counted++;
         }
         return day;
     }

@@ -3,39 +3,16 @@ using Lapor.Contracts.Reference;
 namespace Lapor.Triage.Domain;
 
 /// <summary>
-/// SP4N-LAPOR! deadlines count working days: Monday to Friday, minus national holidays and cuti bersama
-/// (configured under <c>Lapor:Holidays</c> as ISO dates). A deadline falls at the end of the working day
-/// in the region's own time zone: WIB, WITA or WIT, derived from the province code.
+/// Triage's working-day calendar (<see cref="WorkingDays"/>): the shipped national holidays and cuti bersama, or an
+/// operator's file of them (<c>Lapor:Calendar:File</c>, read at start), plus extra days (<c>Lapor:Holidays</c>, ISO dates).
 /// </summary>
 public sealed class WorkingCalendar(IConfiguration configuration)
 {
-    private readonly HashSet<DateOnly> _holidays = configuration.GetSection("Lapor:Holidays").Get<DateOnly[]>()?.ToHashSet() ?? [];
+    private readonly WorkingDays _days = new(Holidays.Load(configuration["Lapor:Calendar:File"], configuration.GetSection("Lapor:Holidays").Get<DateOnly[]>()));
 
-    public DateTimeOffset AddWorkingDays(DateTimeOffset start, int days, string? region)
-    {
-        var offset = UtcOffset(region);
-        var day = DateOnly.FromDateTime(start.ToOffset(offset).DateTime);
-        for (var counted = 0; counted < days;)
-        {
-            day = day.AddDays(1);
-            if (IsWorkingDay(day)) counted++;
-        }
-        return new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), offset);
-    }
+    public DateTimeOffset AddWorkingDays(DateTimeOffset start, int days, string? region) => _days.Add(start, days, region);
 
-    public bool IsWorkingDay(DateOnly day) =>
-        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(day);
+    public bool IsWorkingDay(DateOnly day) => _days.IsWorkingDay(day);
 
-    /// <summary>WIB (UTC+7) for Sumatra, Java and West/Central Kalimantan; WITA (+8) for the centre; WIT (+9) for Maluku and Papua.</summary>
-    public static TimeSpan UtcOffset(string? region)
-    {
-        var province = Regions.Find(region)?.ProvinceCode ?? region?.Split('.')[0];
-        return int.TryParse(province, out var code) switch
-        {
-            false => TimeSpan.FromHours(7),
-            true when code is >= 81 => TimeSpan.FromHours(9),
-            true when code is 51 or 52 or 53 or (>= 63 and <= 65) or (>= 71 and <= 76) => TimeSpan.FromHours(8),
-            _ => TimeSpan.FromHours(7),
-        };
-    }
+    public static TimeSpan UtcOffset(string? region) => WorkingDays.UtcOffset(region);
 }
