@@ -55,6 +55,19 @@ public sealed class Open311Tests : IClassFixture<EmbeddedLaporFactory>
     }
 
     [Fact]
+    public async Task A_request_from_any_kabupaten_or_kota_is_accepted_and_an_unknown_code_is_named()
+    {
+        var jayapura = await SendAsync(HttpMethod.Post, "requests.json", Form("Puskesmas di Abepura tutup sejak pagi, pasien menunggu di luar.",
+            ("attribute[wilayah]", "91.71"), ("service_code", "kesehatan")));
+        var unknown = await SendAsync(HttpMethod.Post, "requests.json", Form("Puskesmas di Abepura tutup sejak pagi, pasien menunggu di luar.",
+            ("attribute[wilayah]", "91.99")));
+
+        Assert.True(jayapura.Status == HttpStatusCode.Created, jayapura.Body);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
+        Assert.Contains("wilayah", unknown.Body);
+    }
+
+    [Fact]
     public async Task Discovery_services_and_definitions_answer_in_xml_and_json()
     {
         var (status, xml, contentType) = await SendAsync(HttpMethod.Get, "services.xml");

@@ -15,29 +15,36 @@ public sealed record Region(string Code, string Name, RegionLevel Level, string?
 }
 
 /// <summary>
-/// The regions Lapor serves, with the Kemendagri codes of the reference agency directory. Static reference
-/// data every service may use to validate a region and roll figures up to its province.
+/// Every province (38) and kabupaten/kota (514) of Indonesia with its Kemendagri code, from the maintained npm package
+/// idn-area-data (version and licence in <c>regions.csv</c>; rebuilt by <c>deploy/reference/regions.sh</c>). Static
+/// reference data every service may use to validate a region, name it and roll figures up to its province. Codes
+/// never change meaning: <c>35.78</c> is Kota Surabaya here as in every report and agency id already stored.
 /// </summary>
 public static class Regions
 {
-    public static readonly IReadOnlyList<Region> All =
-    [
-        new("31", "Provinsi DKI Jakarta", RegionLevel.Provinsi, null),
-        new("31.74", "Kota Administrasi Jakarta Selatan", RegionLevel.Kota, "31"),
-        new("35", "Provinsi Jawa Timur", RegionLevel.Provinsi, null),
-        new("35.78", "Kota Surabaya", RegionLevel.Kota, "35"),
-        new("35.10", "Kabupaten Banyuwangi", RegionLevel.Kabupaten, "35"),
-        new("16", "Provinsi Sumatera Selatan", RegionLevel.Provinsi, null),
-        new("16.06", "Kabupaten Musi Banyuasin", RegionLevel.Kabupaten, "16"),
-        new("33", "Provinsi Jawa Tengah", RegionLevel.Provinsi, null),
-        new("33.10", "Kabupaten Klaten", RegionLevel.Kabupaten, "33"),
-        new("61", "Provinsi Kalimantan Barat", RegionLevel.Provinsi, null),
-        new("61.71", "Kota Pontianak", RegionLevel.Kota, "61"),
-        new("36", "Provinsi Banten", RegionLevel.Provinsi, null),
-        new("36.73", "Kota Serang", RegionLevel.Kota, "36"),
-    ];
+    public static readonly IReadOnlyList<Region> All = Read();
 
     private static readonly Dictionary<string, Region> ByCode = All.ToDictionary(r => r.Code);
 
     public static Region? Find(string? code) => code is not null && ByCode.TryGetValue(code, out var region) ? region : null;
+
+    /// <summary>The provinces, each followed by its kabupaten and kota, in code order.</summary>
+    public static IEnumerable<(Region Province, IReadOnlyList<Region> Regencies)> ByProvince() =>
+        All.Where(r => r.Parent is null).Select(p => (p, (IReadOnlyList<Region>)All.Where(r => r.Parent == p.Code).ToList()));
+
+    private static List<Region> Read()
+    {
+        using var stream = typeof(Regions).Assembly.GetManifestResourceStream("Lapor.Contracts.Reference.regions.csv")
+            ?? throw new InvalidOperationException("regions.csv is not embedded in Lapor.Contracts.");
+        using var reader = new StreamReader(stream);
+        var regions = new List<Region>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith('#') || line.StartsWith("code,", StringComparison.Ordinal) || line.Length == 0) continue;
+            var f = line.Split(',');
+            var level = f[2] switch { "provinsi" => RegionLevel.Provinsi, "kota" => RegionLevel.Kota, _ => RegionLevel.Kabupaten };
+            regions.Add(new Region(f[0], f[1], level, f[3].Length == 0 ? null : f[3]));
+        }
+        return regions;
+    }
 }

@@ -38,10 +38,17 @@ public static class Gazetteer
 
     private static readonly char[] Separators = [' ', ',', '.', ';', ':', '!', '?', '(', ')', '/', '-', '"', '\'', '\n', '\r', '\t'];
 
+    /// <summary>
+    /// The regions whose names the gazetteer reads in text: those the reference directory serves and their provinces.
+    /// Other places come with their offices (the national directory): many regency names are everyday words
+    /// ("batu", "banjar", "bone") and two regions often share one ("Kabupaten Malang", "Kota Malang").
+    /// </summary>
+    private static bool Named(Region region) => Kecamatan.ContainsKey(region.Code) || Kecamatan.Keys.Any(k => k.StartsWith(region.Code + ".", StringComparison.Ordinal));
+
     private static (string, string)[] Build()
     {
         var names = new List<(string, string)>();
-        foreach (var region in Regions.All)
+        foreach (var region in Regions.All.Where(Named))
         {
             var name = TextNormalizer.Fold(region.Name)
                 .Replace("provinsi ", "").Replace("kabupaten ", "").Replace("kota administrasi ", "").Replace("kota ", "");

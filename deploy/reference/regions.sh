@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Rebuilds Lapor's region list (contracts/Lapor.Contracts/Reference/regions.csv) from the npm package idn-area-data:
+# every province and kabupaten/kota with its Kemendagri code. Reproducible: the package version is pinned here and
+# written into the file. Code MIT, data ODbL 1.0 (attribution in contracts/Lapor.Contracts/Reference/NOTICE.md).
+# Usage: bash deploy/reference/regions.sh   (needs npm and the registry)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+version="4.0.1"
+out="contracts/Lapor.Contracts/Reference/regions.csv"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+(cd "$work" && npm pack --silent "idn-area-data@$version" >/dev/null && tar xzf "idn-area-data-$version.tgz")
+data="$work/package/data"
+
+{
+  echo "# idn-area-data $version (npm), data under the Open Database License 1.0; see NOTICE.md"
+  echo "code,name,level,parent"
+  # provinces.csv: code,name — Lapor names a province "Provinsi <name>".
+  tail -n +2 "$data/provinces.csv" | tr -d '\r' | awk -F, '{ print $1 ",Provinsi " $2 ",provinsi," }'
+  # regencies.csv: code,province_code,name — a kota's name starts with "Kota", a kabupaten's with "Kabupaten".
+  tail -n +2 "$data/regencies.csv" | tr -d '\r' | awk -F, '{ level = ($3 ~ /^Kota /) ? "kota" : "kabupaten"; print $1 "," $3 "," level "," $2 }'
+} > "$out"
+
+echo "$(grep -c ',provinsi,' "$out") provinces and $(grep -cE ',(kabupaten|kota),' "$out") kabupaten/kota written to $out"
