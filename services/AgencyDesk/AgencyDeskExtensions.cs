@@ -31,6 +31,7 @@ public static class AgencyDeskExtensions
         bus.AddConsumer<AttachmentAddedConsumer>();
         bus.AddConsumer<AgencyChangedConsumer>();
         bus.AddConsumer<ReportReadConsumer>();
+        bus.AddConsumer<SlaBreachedConsumer>();
     }
 
     public static IEndpointRouteBuilder MapAgencyDesk(this IEndpointRouteBuilder app)
@@ -38,6 +39,7 @@ public static class AgencyDeskExtensions
         app.MapDeskApi();
         app.MapReadsApi();
         app.MapOfficersApi();
+        app.MapEscalationsApi();
         app.MapErrorQueueAdmin("agency-desk");
         return app;
     }

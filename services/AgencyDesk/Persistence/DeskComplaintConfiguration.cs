@@ -132,3 +132,19 @@ internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
         builder.Property(o => o.ChangedBy).HasMaxLength(200);
     }
 }
+
+internal sealed class DeskEscalationConfiguration : IEntityTypeConfiguration<DeskEscalation>
+{
+    public void Configure(EntityTypeBuilder<DeskEscalation> builder)
+    {
+        builder.ToTable("escalations");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.TrackingId).HasMaxLength(16);
+        builder.Property(e => e.Deadline).HasMaxLength(20);
+        builder.Property(e => e.AgencyId).HasMaxLength(64);
+        builder.Property(e => e.EscalatedTo).HasMaxLength(64);
+        builder.Property(e => e.ChasedBy).HasMaxLength(200);
+        builder.HasIndex(e => new { e.EscalatedTo, e.Id });
+        builder.HasIndex(e => new { e.ComplaintId, e.Deadline, e.DueAt }).IsUnique();
+    }
+}

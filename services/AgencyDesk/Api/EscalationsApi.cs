@@ -1,0 +1,62 @@
+using Lapor.AgencyDesk.Persistence;
+using Lapor.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.AgencyDesk.Api;
+
+/// <summary>
+/// The escalations that reached the caller's desk: missed deadlines of the offices it coordinates, with the agency,
+/// the deadline and how long the report has waited since. The desk chases an agency with a note on the report.
+/// Verifiers see the national admin desk's at <c>/api/admin/agency-desk/escalations</c>.
+/// </summary>
+public static class EscalationsApi
+{
+    public const string AdminDesk = "nas.lapor-admin";
+
+    public sealed record EscalationView(string TrackingId, string Deadline, string AgencyId, string? AgencyName, DateTimeOffset DueAt,
+        DateTimeOffset BreachedAt, double HoursWaiting, string? Status, DateTimeOffset? ChasedAt, string? ChasedBy);
+
+    public sealed record ChaseRequest(string? Text);
+
+    public static IEndpointRouteBuilder MapEscalationsApi(this IEndpointRouteBuilder app)
+    {
+        var desk = app.MapGroup("/api/desk/escalations").WithTags("Agency desk").RequireAuthorization(LaporPolicies.AgencyDesk);
+        desk.MapGet("/", (HttpContext http, DeskDbContext db, TimeProvider clock, CancellationToken ct) => ListAsync(Caller.From(http.User).AgencyId!, db, clock, ct))
+            .WithName("Escalations").WithSummary("Missed deadlines escalated to the caller's agency, newest first.");
+        desk.MapPost("/{trackingId}/chase", (string trackingId, ChaseRequest request, HttpContext http, DeskDbContext db, TimeProvider clock, CancellationToken ct) =>
+                ChaseAsync(trackingId, request, Caller.From(http.User), Caller.From(http.User).AgencyId!, db, clock, ct))
+            .WithName("ChaseEscalation").WithSummary("Chase the agency that missed the deadline with a note it reads on the report.");
+        var admin = app.MapGroup("/api/admin/agency-desk/escalations").WithTags("Agency desk").RequireAuthorization(LaporPolicies.Verifier);
+        admin.MapGet("/", (DeskDbContext db, TimeProvider clock, CancellationToken ct) => ListAsync(AdminDesk, db, clock, ct))
+            .WithName("AdminEscalations").WithSummary("Missed deadlines escalated to the national admin desk.");
+        admin.MapPost("/{trackingId}/chase", (string trackingId, ChaseRequest request, HttpContext http, DeskDbContext db, TimeProvider clock, CancellationToken ct) =>
+                ChaseAsync(trackingId, request, Caller.From(http.User), AdminDesk, db, clock, ct))
+            .WithName("AdminChaseEscalation").WithSummary("Chase the agency that missed the deadline, from the national admin desk.");
+        return app;
+    }
+
+    private static async Task<Ok<List<EscalationView>>> ListAsync(string desk, DeskDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var items = await db.Escalations.AsNoTracking().Where(e => e.EscalatedTo == desk).OrderByDescending(e => e.Id).Take(200)
+            .Select(e => new { e, Report = db.Complaints.Where(c => c.ComplaintId == e.ComplaintId).Select(c => new { c.AgencyName, c.Status }).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(items.Select(i => new EscalationView(i.e.TrackingId, i.e.Deadline, i.e.AgencyId, i.Report?.AgencyName, i.e.DueAt, i.e.BreachedAt,
+            Math.Round((now - i.e.DueAt).TotalHours, 1), i.Report is null ? null : Lapor.ServiceDefaults.LaporJson.WireName(i.Report.Status), i.e.ChasedAt, i.e.ChasedBy)).ToList());
+    }
+
+    private static async Task<Results<Ok, NotFound, ValidationProblem>> ChaseAsync(string trackingId, ChaseRequest request, Caller caller, string desk,
+        DeskDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request.Text?.Trim() is not { Length: >= 10 and <= 2000 } text)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Say what the agency must do, 10 to 2,000 characters."] });
+        var escalation = await db.Escalations.Where(e => e.EscalatedTo == desk && e.TrackingId == trackingId.ToUpperInvariant())
+            .OrderByDescending(e => e.Id).FirstOrDefaultAsync(cancellationToken);
+        var report = escalation is null ? null : await db.Complaints.FindAsync([escalation.ComplaintId], cancellationToken);
+        if (escalation is null || report is null) return TypedResults.NotFound();
+        escalation.Chase(report, desk, caller.Subject, text, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok();
+    }
+}

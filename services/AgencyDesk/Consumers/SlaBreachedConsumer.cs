@@ -1,0 +1,19 @@
+using Lapor.AgencyDesk.Domain;
+using Lapor.AgencyDesk.Persistence;
+using Lapor.Contracts;
+using Lapor.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.AgencyDesk.Consumers;
+
+/// <summary>Puts a missed deadline in the inbox of the desk it escalates to.</summary>
+public sealed class SlaBreachedConsumer(DeskDbContext db, TimeProvider clock) : IdempotentConsumer<DeskDbContext, SlaBreached>(db, clock)
+{
+    protected override async Task Handle(SlaBreached message, CancellationToken cancellationToken)
+    {
+        // One item per missed deadline, even if the breach is announced again under another message id.
+        if (!Db.Escalations.Local.Any(e => e.ComplaintId == message.ComplaintId && e.Deadline == message.Deadline && e.DueAt == message.DueAt)
+            && !await Db.Escalations.AnyAsync(e => e.ComplaintId == message.ComplaintId && e.Deadline == message.Deadline && e.DueAt == message.DueAt, cancellationToken))
+            Db.Escalations.Add(DeskEscalation.Of(message));
+    }
+}

@@ -1,0 +1,40 @@
+using Lapor.Contracts;
+
+namespace Lapor.AgencyDesk.Domain;
+
+/// <summary>
+/// A missed deadline that landed at the desk it escalates to (<see cref="SlaBreached.EscalatedTo"/>): the province's
+/// coordinating office for a kabupaten/kota office, the national admin desk for the rest. That desk sees the breach,
+/// the agency that missed it and how long the report has waited, and chases the agency with a note it reads on the
+/// report. One item per missed deadline.
+/// </summary>
+public sealed class DeskEscalation
+{
+    private DeskEscalation() { }
+
+    public long Id { get; private set; }
+    public Guid ComplaintId { get; private set; }
+    public string TrackingId { get; private set; } = "";
+    /// <summary><see cref="SlaBreached.Verification"/> or <see cref="SlaBreached.FollowUp"/>.</summary>
+    public string Deadline { get; private set; } = "";
+    public string AgencyId { get; private set; } = "";
+    public string EscalatedTo { get; private set; } = "";
+    public DateTimeOffset DueAt { get; private set; }
+    public DateTimeOffset BreachedAt { get; private set; }
+    public DateTimeOffset? ChasedAt { get; private set; }
+    public string? ChasedBy { get; private set; }
+
+    public static DeskEscalation Of(SlaBreached breach) => new()
+    {
+        ComplaintId = breach.ComplaintId, TrackingId = breach.TrackingId, Deadline = breach.Deadline, AgencyId = breach.AgencyId,
+        EscalatedTo = breach.EscalatedTo, DueAt = breach.DueAt, BreachedAt = breach.OccurredAt,
+    };
+
+    /// <summary>Chases the agency that missed the deadline: the note goes on the report, where its officers read it.</summary>
+    public void Chase(DeskComplaint report, string escalationDesk, string officerId, string text, DateTimeOffset now)
+    {
+        report.AddNote(officerId, $"Teguran dari {escalationDesk} (tenggat terlewat): {text}", now);
+        ChasedAt = now;
+        ChasedBy = officerId;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lapor.EndToEnd.Tests.Infrastructure;
+using Lapor.Triage.Domain;
+using Lapor.Triage.Persistence;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using static Lapor.EndToEnd.Tests.Infrastructure.SkeletonFlow;
+
+namespace Lapor.EndToEnd.Tests;
+
+/// <summary>
+/// A missed deadline reaches a desk: the embedded host on a clock the test moves, triage's sweep escalates an
+/// unanswered Surabaya road report, and the East Java public works office sees it and chases the city office.
+/// </summary>
+public sealed class EscalationTests : IAsyncLifetime
+{
+    private readonly MovableClock _clock = new(DateTimeOffset.UtcNow);
+    private readonly EmbeddedLaporFactory _lapor = new();
+    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Embedded.AssemblyMarker> _host = null!;
+
+    public Task InitializeAsync()
+    {
+        _host = _lapor.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock)));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _lapor.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_unanswered_city_report_past_its_deadline_lands_at_the_provincial_desk_which_chases_the_city_office()
+    {
+        var citizen = _host.CreateClient();
+        var officer = await citizen.AsAsync(_host.CreateClient, "officer", RoadAgency);
+        var receipt = await FileAsync(citizen, RoadInSurabaya);
+        await Eventually(() => InInboxAsync(officer, receipt.TrackingId), "the report reaches the city office");
+
+        _clock.Advance(TimeSpan.FromDays(12));
+        await using (var scope = _host.Services.CreateAsyncScope())
+            await ActivatorUtilities.CreateInstance<SlaSweep>(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<TriageDbContext>()).RunAsync(CancellationToken.None);
+
+        var province = await citizen.AsAsync(_host.CreateClient, "supervisor", "35.dpupr", name: "Koordinator Provinsi");
+        List<JsonElement> escalations = [];
+        await Eventually(async () =>
+        {
+            escalations = (await province.GetFromJsonAsync<List<JsonElement>>("/api/desk/escalations"))!;
+            return escalations.Any(e => e.GetProperty("trackingId").GetString() == receipt.TrackingId);
+        }, "the provincial desk sees the escalation");
+        var item = escalations.Single(e => e.GetProperty("trackingId").GetString() == receipt.TrackingId);
+        Assert.Equal(RoadAgency, item.GetProperty("agencyId").GetString());
+        Assert.Equal("follow_up", item.GetProperty("deadline").GetString());
+        Assert.True(item.GetProperty("hoursWaiting").GetDouble() > 0);
+        Assert.Empty((await officer.GetFromJsonAsync<List<JsonElement>>("/api/desk/escalations"))!);
+
+        var chase = await province.PostAsJsonAsync($"/api/desk/escalations/{receipt.TrackingId}/chase", new { text = "Mohon segera ditindaklanjuti dan dilaporkan hari ini." });
+        Assert.Equal(HttpStatusCode.OK, chase.StatusCode);
+        Assert.Contains("Teguran dari 35.dpupr", await officer.GetStringAsync($"/api/desk/complaints/{receipt.TrackingId}"));
+    }
+
+    private sealed class MovableClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+        public override DateTimeOffset GetUtcNow() => _now;
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}
