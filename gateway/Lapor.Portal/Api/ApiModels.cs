@@ -82,3 +82,7 @@ public sealed record PublicReport(string TrackingId, ReportType Type, string Tit
     string? AgencyName, DateTimeOffset FiledAt, int Supports);
 
 public sealed record Supported(int Supports, bool AlreadySupported);
+
+/// <summary>A missed deadline escalated to the officer's desk.</summary>
+public sealed record Escalation(string TrackingId, string Deadline, string AgencyId, string? AgencyName, DateTimeOffset DueAt, double HoursWaiting,
+    DateTimeOffset? ChasedAt);

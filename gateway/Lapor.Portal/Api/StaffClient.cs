@@ -15,6 +15,9 @@ public sealed class StaffClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<Receipt>> FileAtCounterAsync(FileReport report, string idempotencyKey, CancellationToken cancellationToken) =>
         PostAsync<Receipt>("/api/counter/complaints", report, cancellationToken, r => r.Headers.Add("Idempotency-Key", idempotencyKey));
 
+    public Task<ApiResult<List<Escalation>>> EscalationsAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<Escalation>>("/api/desk/escalations", cancellationToken);
+
     public Task<ApiResult<AgencyOverview>> OverviewAsync(CancellationToken cancellationToken) =>
         GetAsync<AgencyOverview>("/api/desk/overview", cancellationToken);
 

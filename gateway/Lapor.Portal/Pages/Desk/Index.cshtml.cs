@@ -14,6 +14,8 @@ public sealed class IndexModel(PortalText text, StaffClient staff, TimeProvider 
 
     public InboxPage? Inbox { get; private set; }
     public AgencyOverview? Overview { get; private set; }
+    /// <summary>Missed deadlines of the offices this desk coordinates; a courtesy list that may be empty when unreachable.</summary>
+    public IReadOnlyList<Escalation> Escalations { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
     public string? Query(string key) => Request.Query[key].FirstOrDefault(v => !string.IsNullOrEmpty(v));
@@ -25,8 +27,10 @@ public sealed class IndexModel(PortalText text, StaffClient staff, TimeProvider 
         foreach (var key in Filters)
             if (Query(key) is { } value) query.Add(key, value);
         var overview = User.FindFirst("role")?.Value == "supervisor" ? staff.OverviewAsync(cancellationToken) : null;
+        var escalations = staff.EscalationsAsync(cancellationToken);
         var result = await staff.InboxAsync(query.ToString(), cancellationToken);
         if (!Failed(result)) Inbox = result.Value;
+        if (await escalations is { Ok: true } escalated) Escalations = escalated.Value!;
         if (overview is not null && await overview is { Ok: true } known) Overview = known.Value;
     }
 
