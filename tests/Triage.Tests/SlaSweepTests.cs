@@ -147,7 +147,7 @@ public sealed class SlaSweepTests : IAsyncLifetime
     {
         var complaint = await Routed("35.78.dpupr");
         complaint.Answered(Answer(complaint, _clock.GetUtcNow().AddHours(1)), _calendar);
-        complaint.ReporterReplied(new ReporterReplied(complaint.ComplaintId, complaint.TrackingId, 4, _clock.GetUtcNow().AddDays(2), "Lubangnya masih ada"));
+        complaint.ReporterReplied(new ReporterReplied(complaint.ComplaintId, complaint.TrackingId, 4, _clock.GetUtcNow().AddDays(2), "Lubangnya masih ada"), _calendar);
         await _db.SaveChangesAsync();
 
         _clock.Advance(TimeSpan.FromDays(30));
@@ -160,7 +160,7 @@ public sealed class SlaSweepTests : IAsyncLifetime
         var complaint = await Routed("35.78.dpupr");
         var answeredAt = _clock.GetUtcNow().AddHours(1);
         // Intake relays the reply and the desk publishes the answer: the reply can arrive first.
-        complaint.ReporterReplied(new ReporterReplied(complaint.ComplaintId, complaint.TrackingId, 4, answeredAt.AddHours(3), "Lubangnya masih ada"));
+        complaint.ReporterReplied(new ReporterReplied(complaint.ComplaintId, complaint.TrackingId, 4, answeredAt.AddHours(3), "Lubangnya masih ada"), _calendar);
         complaint.Answered(Answer(complaint, answeredAt), _calendar);
         await _db.SaveChangesAsync();
         Assert.Null(complaint.CloseQuietlyAt);

@@ -123,4 +123,23 @@ public sealed class TriagedComplaintTests
         Assert.Equal(Sector.Infrastruktur, routed.Sector);
         Assert.Equal(0, complaint.Hops);
     }
+
+    [Fact]
+    public void A_report_on_hold_stops_its_verification_clock_and_resumes_it_with_the_days_it_waited_for_the_reporter()
+    {
+        // Filed Monday 23 November 2026: verification due Thursday 26 November, end of day WIB.
+        var (complaint, _) = TriagedComplaint.Triage(Filed(), To(Agency.AdminDesk), null, Calendar, Monday);
+        var due = complaint.VerificationDueAt;
+        complaint.Postpone(Agencies.Single(a => a.Id == Agency.AdminDesk), "Mohon sebutkan alamat lengkap lokasi.", Monday.AddHours(2), "verifier:1");
+
+        // On hold past the deadline: no breach.
+        Assert.Empty(complaint.Breaches(due.AddDays(2), Agencies));
+
+        // The reporter answers on Tuesday 1 December: five whole working days stood between (24–27 and 30 November),
+        // so the deadline moves five working days on, from Thursday 26 November to Thursday 3 December.
+        complaint.ReporterReplied(new ReporterReplied(complaint.ComplaintId, complaint.TrackingId, 3, Monday.AddDays(8), "Di depan Pasar Wonokromo, Jl. Raya Wonokromo."), Calendar);
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 23, 59, 59, TimeSpan.FromHours(7)), complaint.VerificationDueAt);
+        Assert.Empty(complaint.Breaches(Monday.AddDays(8), Agencies));
+        Assert.Single(complaint.Breaches(complaint.VerificationDueAt.AddMinutes(1), Agencies));
+    }
 }

@@ -32,9 +32,9 @@ public sealed class ComplaintResolvedConsumer(TriageDbContext db, TimeProvider c
 }
 
 /// <summary>The reporter answered: a report on hold returns to the queue; an answered one no longer closes by itself.</summary>
-public sealed class ReporterRepliedConsumer(TriageDbContext db, TimeProvider clock) : TriagedComplaintConsumer<ReporterReplied>(db, clock)
+public sealed class ReporterRepliedConsumer(TriageDbContext db, TimeProvider clock, WorkingCalendar calendar) : TriagedComplaintConsumer<ReporterReplied>(db, clock)
 {
-    protected override void Apply(TriagedComplaint complaint, ReporterReplied message) => complaint.ReporterReplied(message);
+    protected override void Apply(TriagedComplaint complaint, ReporterReplied message) => complaint.ReporterReplied(message, calendar);
 }
 
 /// <summary>The reporter was not satisfied: the agency's follow-up clock starts again, and the desk and the reporter are told its new deadline.</summary>

@@ -50,11 +50,18 @@ public sealed partial class TriagedComplaint
     }
 
     /// <summary>
-    /// The reporter answered: a report on hold returns to the verification queue, and a report the agency answered no
-    /// longer closes by itself (the agency owes the reporter a reply).
+    /// The reporter answered: a report on hold returns to the verification queue with its verification clock resumed
+    /// (it stood still while the report waited for the reporter), and a report the agency answered no longer closes
+    /// by itself (the agency owes the reporter a reply).
     /// </summary>
-    public void ReporterReplied(IComplaintEvent e)
+    public void ReporterReplied(IComplaintEvent e, WorkingCalendar calendar)
     {
+        // On hold, the verification clock stood still: it resumes with the working days the report waited added on.
+        if (PostponedAt is { } held && AwaitsVerification && e.OccurredAt > held)
+        {
+            var waited = calendar.WorkingDaysBetween(held, e.OccurredAt, Region);
+            if (waited > 0) VerificationDueAt = calendar.AddWorkingDays(VerificationDueAt, waited, Region);
+        }
         PostponedAt = null;
         if (!(e.OccurredAt <= RepliedAt)) RepliedAt = e.OccurredAt;
         if (e.OccurredAt > AnsweredAt) CloseQuietlyAt = null;
@@ -101,7 +108,7 @@ public sealed partial class TriagedComplaint
     /// <summary>The breaches due at <paramref name="now"/>, each reported once, with the desk it escalates to.</summary>
     public IEnumerable<SlaBreached> Breaches(DateTimeOffset now, IReadOnlyList<Agency> agencies)
     {
-        if (AwaitsVerification && VerificationBreachedAt is null && VerificationDueAt < now)
+        if (AwaitsVerification && PostponedAt is null && VerificationBreachedAt is null && VerificationDueAt < now)
         {
             VerificationBreachedAt = now;
             yield return new SlaBreached(ComplaintId, TrackingId, ++Sequence, now, SlaBreached.Verification, AgencyId, VerificationDueAt, Agency.AdminDesk);

@@ -14,5 +14,16 @@ public sealed class WorkingCalendar(IConfiguration configuration)
 
     public bool IsWorkingDay(DateOnly day) => _days.IsWorkingDay(day);
 
+    /// <summary>The whole working days between <paramref name="from"/>'s day and <paramref name="to"/>'s (neither counted), in the region's time zone.</summary>
+    public int WorkingDaysBetween(DateTimeOffset from, DateTimeOffset to, string? region)
+    {
+        var offset = WorkingDays.UtcOffset(region);
+        var day = DateOnly.FromDateTime(from.ToOffset(offset).DateTime);
+        var last = DateOnly.FromDateTime(to.ToOffset(offset).DateTime);
+        var count = 0;
+        while ((day = day.AddDays(1)) < last) if (IsWorkingDay(day)) count++;
+        return count;
+    }
+
     public static TimeSpan UtcOffset(string? region) => WorkingDays.UtcOffset(region);
 }
