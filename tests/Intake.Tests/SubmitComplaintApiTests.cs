@@ -31,10 +31,10 @@ public sealed class SubmitComplaintApiTests(IntakeApiFactory factory) : IClassFi
     }
 
     [Theory]
-    [InlineData(null, "Laporan dikirim", "Belum terverifikasi")]
+    [InlineData(null, "Laporan dikirim", "Belum Terverifikasi")]
     [InlineData("en", "Report filed", "Not yet verified")]
     [InlineData("en-US,id;q=0.5", "Report filed", "Not yet verified")]
-    [InlineData("id-ID,en;q=0.8", "Laporan dikirim", "Belum terverifikasi")]
+    [InlineData("id-ID,en;q=0.8", "Laporan dikirim", "Belum Terverifikasi")]
     public async Task The_timeline_speaks_bahasa_indonesia_unless_english_is_preferred(string? acceptLanguage, string filed, string status)
     {
         var client = factory.CreateClient();

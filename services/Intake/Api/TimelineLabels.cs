@@ -23,10 +23,10 @@ public static class TimelineLabels
 
     private static readonly Dictionary<ComplaintStatus, (string Id, string En)> Statuses = new()
     {
-        [ComplaintStatus.BelumTerverifikasi] = ("Belum terverifikasi", "Not yet verified"),
+        [ComplaintStatus.BelumTerverifikasi] = ("Belum Terverifikasi", "Not yet verified"),
         [ComplaintStatus.Terverifikasi] = ("Terverifikasi", "Verified"),
         [ComplaintStatus.Terdisposisi] = ("Terdisposisi", "Routed"),
-        [ComplaintStatus.SedangDiproses] = ("Sedang diproses", "In progress"),
+        [ComplaintStatus.SedangDiproses] = ("Tindak Lanjut", "Being followed up"),
         [ComplaintStatus.MenungguTanggapanPelapor] = ("Menunggu tanggapan pelapor", "Waiting for the reporter"),
         [ComplaintStatus.Selesai] = ("Selesai", "Resolved"),
         [ComplaintStatus.Ditutup] = ("Ditutup", "Closed"),

@@ -72,7 +72,7 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
         await officer.GetByLabel("Teks").FillAsync(Answer);
         await officer.GetByRole(AriaRole.Button, new() { Name = "Kirim tindak lanjut" }).ClickAsync();
         await Expect(officer.Locator("#conversation")).ToContainTextAsync(Answer);
-        await Expect(officer.Locator("#status")).ToHaveTextAsync("Sedang diproses");
+        await Expect(officer.Locator("#status")).ToHaveTextAsync("Tindak Lanjut");
         await PortalBrowser.ScreenshotAsync(officer, "officer-report-desktop");
 
         // 4. The citizen sees the answer and rates it.
