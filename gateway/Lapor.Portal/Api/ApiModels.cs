@@ -86,3 +86,6 @@ public sealed record Supported(int Supports, bool AlreadySupported);
 /// <summary>A missed deadline escalated to the officer's desk.</summary>
 public sealed record Escalation(string TrackingId, string Deadline, string AgencyId, string? AgencyName, DateTimeOffset DueAt, double HoursWaiting,
     DateTimeOffset? ChasedAt);
+
+/// <summary>An officer the desk knows, as a supervisor manages them.</summary>
+public sealed record OfficerEntry(string OfficerId, string? Name, bool Active, DateTimeOffset Since);

@@ -15,6 +15,12 @@ public sealed class StaffClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<Receipt>> FileAtCounterAsync(FileReport report, string idempotencyKey, CancellationToken cancellationToken) =>
         PostAsync<Receipt>("/api/counter/complaints", report, cancellationToken, r => r.Headers.Add("Idempotency-Key", idempotencyKey));
 
+    public Task<ApiResult<List<OfficerEntry>>> OfficersAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<OfficerEntry>>("/api/desk/officers", cancellationToken);
+
+    public Task<ApiResult<OfficerEntry>> SetOfficerAsync(string officerId, string? name, bool active, CancellationToken cancellationToken) =>
+        PostAsync<OfficerEntry>("/api/desk/officers", new { officerId, name, active }, cancellationToken);
+
     public Task<ApiResult<List<Escalation>>> EscalationsAsync(CancellationToken cancellationToken) =>
         GetAsync<List<Escalation>>("/api/desk/escalations", cancellationToken);
 

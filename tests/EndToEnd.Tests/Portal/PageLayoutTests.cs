@@ -9,7 +9,7 @@ public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<Porta
     private static readonly (string Path, string? Role, string Name)[] Pages =
     [
         ("/", null, "home"), ("/lapor", null, "file"), ("/lacak", null, "track"), ("/laporan", null, "feed"), ("/kinerja", null, "scorecards"), ("/masuk", null, "sign-in"), ("/privasi", null, "privacy"),
-        ("/meja", "officer", "inbox"), ("/meja", "supervisor", "inbox-supervisor"), ("/verifikasi", "verifier", "verification"), ("/pantau", "oversight", "dashboard"),
+        ("/meja", "officer", "inbox"), ("/meja", "supervisor", "inbox-supervisor"), ("/meja/petugas", "supervisor", "officers"), ("/verifikasi", "verifier", "verification"), ("/pantau", "oversight", "dashboard"),
     ];
 
     [Fact]
@@ -43,7 +43,8 @@ public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<Porta
                       .map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className)
                     """);
                 Assert.True(scrolling.Length == 0, $"{path} scrolls sideways inside {string.Join(", ", scrolling)} on the {(phone ? "phone" : "desktop")} screen");
-                if (role == "supervisor") Assert.Contains("Ringkasan instansi", await page.Locator("#overview").InnerTextAsync());
+                if (name == "inbox-supervisor") Assert.Contains("Ringkasan instansi", await page.Locator("#overview").InnerTextAsync());
+                if (name == "officers") Assert.Contains(":supervisor", await page.Locator("#officers").InnerTextAsync()); // the supervisor, known from signing in
                 await PortalBrowser.ScreenshotAsync(page, $"{name}-{(phone ? "phone" : "desktop")}");
             }
         }
