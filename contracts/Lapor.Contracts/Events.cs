@@ -140,6 +140,8 @@ public sealed record SlaBreached(
 {
     public const string Verification = "verification";
     public const string FollowUp = "follow_up";
+    /// <summary>The national admin desk (LAPOR!'s verifiers): where a breach escalates when no provincial office coordinates the agency.</summary>
+    public const string AdminDesk = "nas.lapor-admin";
 }
 
 /// <summary>A verifier archived the report without routing it (spam, duplicate, not a public-service matter).</summary>

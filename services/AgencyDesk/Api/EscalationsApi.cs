@@ -1,4 +1,5 @@
 using Lapor.AgencyDesk.Persistence;
+using Lapor.Contracts;
 using Lapor.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,6 @@ namespace Lapor.AgencyDesk.Api;
 /// </summary>
 public static class EscalationsApi
 {
-    public const string AdminDesk = "nas.lapor-admin";
-
     public sealed record EscalationView(string TrackingId, string Deadline, string AgencyId, string? AgencyName, DateTimeOffset DueAt,
         DateTimeOffset BreachedAt, double HoursWaiting, string? Status, DateTimeOffset? ChasedAt, string? ChasedBy);
 
@@ -25,13 +24,13 @@ public static class EscalationsApi
         desk.MapGet("/", (HttpContext http, DeskDbContext db, TimeProvider clock, CancellationToken ct) => ListAsync(Caller.From(http.User).AgencyId!, db, clock, ct))
             .WithName("Escalations").WithSummary("Missed deadlines escalated to the caller's agency, newest first.");
         desk.MapPost("/{trackingId}/chase", (string trackingId, ChaseRequest request, HttpContext http, DeskDbContext db, TimeProvider clock, CancellationToken ct) =>
-                ChaseAsync(trackingId, request, Caller.From(http.User), Caller.From(http.User).AgencyId!, db, clock, ct))
+                ChaseAsync(trackingId, request, Caller.From(http.User), null, db, clock, ct))
             .WithName("ChaseEscalation").WithSummary("Chase the agency that missed the deadline with a note it reads on the report.");
         var admin = app.MapGroup("/api/admin/agency-desk/escalations").WithTags("Agency desk").RequireAuthorization(LaporPolicies.Verifier);
-        admin.MapGet("/", (DeskDbContext db, TimeProvider clock, CancellationToken ct) => ListAsync(AdminDesk, db, clock, ct))
+        admin.MapGet("/", (DeskDbContext db, TimeProvider clock, CancellationToken ct) => ListAsync(SlaBreached.AdminDesk, db, clock, ct))
             .WithName("AdminEscalations").WithSummary("Missed deadlines escalated to the national admin desk.");
         admin.MapPost("/{trackingId}/chase", (string trackingId, ChaseRequest request, HttpContext http, DeskDbContext db, TimeProvider clock, CancellationToken ct) =>
-                ChaseAsync(trackingId, request, Caller.From(http.User), AdminDesk, db, clock, ct))
+                ChaseAsync(trackingId, request, Caller.From(http.User), SlaBreached.AdminDesk, db, clock, ct))
             .WithName("AdminChaseEscalation").WithSummary("Chase the agency that missed the deadline, from the national admin desk.");
         return app;
     }
@@ -46,9 +45,11 @@ public static class EscalationsApi
             Math.Round((now - i.e.DueAt).TotalHours, 1), i.Report is null ? null : Lapor.ServiceDefaults.LaporJson.WireName(i.Report.Status), i.e.ChasedAt, i.e.ChasedBy)).ToList());
     }
 
-    private static async Task<Results<Ok, NotFound, ValidationProblem>> ChaseAsync(string trackingId, ChaseRequest request, Caller caller, string desk,
+    /// <summary>Chases from <paramref name="desk"/>, or from the caller's own agency's desk when it is null.</summary>
+    private static async Task<Results<Ok, NotFound, ValidationProblem>> ChaseAsync(string trackingId, ChaseRequest request, Caller caller, string? desk,
         DeskDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        desk ??= caller.AgencyId!;
         if (request.Text?.Trim() is not { Length: >= 10 and <= 2000 } text)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Say what the agency must do, 10 to 2,000 characters."] });
         var escalation = await db.Escalations.Where(e => e.EscalatedTo == desk && e.TrackingId == trackingId.ToUpperInvariant())

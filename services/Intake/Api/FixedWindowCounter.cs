@@ -9,6 +9,7 @@ public sealed class FixedWindowCounter(TimeSpan window, TimeProvider clock)
 {
     private const int MaxKeys = 100_000;
     private readonly Dictionary<string, (DateTimeOffset Since, int Count)> _counts = [];
+    private DateTimeOffset _swept = DateTimeOffset.MinValue;
 
     /// <summary>How long until the key may act again, when it has reached <paramref name="limit"/>; null while it may.</summary>
     public TimeSpan? Blocked(string key, int limit)
@@ -38,8 +39,12 @@ public sealed class FixedWindowCounter(TimeSpan window, TimeProvider clock)
 
     private void Count(string key, DateTimeOffset now)
     {
-        if (_counts.Count >= MaxKeys)
+        // Full: drop the keys whose window has ended, at most once a minute (a full table of live keys is not rescanned per call).
+        if (_counts.Count >= MaxKeys && now - _swept >= TimeSpan.FromMinutes(1))
+        {
+            _swept = now;
             foreach (var stale in _counts.Where(e => now - e.Value.Since >= window).Select(e => e.Key).ToList()) _counts.Remove(stale);
+        }
         _counts[key] = _counts.TryGetValue(key, out var entry) && now - entry.Since < window ? (entry.Since, entry.Count + 1) : (now, 1);
     }
 }

@@ -16,7 +16,7 @@ public enum AgencyLevel
 public sealed class Agency
 {
     /// <summary>The national verification and disposition desk: where reports go when no route can be decided.</summary>
-    public const string AdminDesk = "nas.lapor-admin";
+    public const string AdminDesk = SlaBreached.AdminDesk;
     public const int NameMin = 3, NameMax = 150, HandlesMax = 2000;
 
     public string Id { get; init; } = "";
