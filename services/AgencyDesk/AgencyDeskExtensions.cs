@@ -14,6 +14,7 @@ public static class AgencyDeskExtensions
     public static WebApplicationBuilder AddAgencyDesk(this WebApplicationBuilder builder)
     {
         builder.AddLaporDatabase<DeskDbContext>("desk");
+        builder.Services.AddScoped<ISeeder<DeskDbContext>, DirectorySeeder>();
         builder.Services.AddReportRowsLoader<DeskDbContext, DeskComplaint>(db => db.Complaints, c => c.ComplaintId);
         builder.Services.AddSingleton<OfficersApi.KnownOfficers>();
         Weekdays.Calendar = new Lapor.Contracts.Reference.WorkingDays(Lapor.Contracts.Reference.Holidays.Load(

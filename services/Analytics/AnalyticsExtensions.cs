@@ -14,6 +14,7 @@ public static class AnalyticsExtensions
     public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
     {
         builder.AddLaporDatabase<AnalyticsDbContext>("analytics");
+        builder.Services.AddScoped<ISeeder<AnalyticsDbContext>, DirectorySeeder>();
         builder.Services.AddScoped<ISeeder<AnalyticsDbContext>, CellsBackfill>();
         builder.Services.AddScoped<ISeeder<AnalyticsDbContext>, FreeTextScrub>();
         builder.Services.AddReportRowsLoader<AnalyticsDbContext, ComplaintFact>(db => db.Complaints, f => f.ComplaintId);

@@ -70,4 +70,34 @@ public sealed class AgencyDirectoryTests(EmbeddedLaporFactory lapor) : IClassFix
         Assert.StartsWith("agency,name,received", csv);
         Assert.Contains(renamed, csv);
     }
+
+    [Fact]
+    public async Task The_national_directory_is_read_a_page_at_a_time_and_searched()
+    {
+        var anonymous = lapor.CreateClient();
+
+        var first = await anonymous.GetAsync("/api/triage/agencies?limit=5");
+        var firstIds = (await first.Content.ReadFromJsonAsync<List<JsonElement>>())!.Select(a => a.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(5, firstIds.Count);
+        var next = first.Headers.GetValues("Link").Single();
+        Assert.Matches("^<(/api/triage/agencies\\?limit=5&after=[^>]+)>; rel=\"next\"$", next);
+        var secondIds = (await anonymous.GetFromJsonAsync<List<JsonElement>>(next[1..next.IndexOf('>')]))!.Select(a => a.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(5, secondIds.Count);
+        Assert.True(string.CompareOrdinal(firstIds[^1], secondIds[0]) < 0, "the next page starts after the last id");
+        Assert.Empty(firstIds.Intersect(secondIds));
+
+        var jayawijaya = await anonymous.GetFromJsonAsync<List<JsonElement>>("/api/triage/agencies?q=JAYAWIJAYA&sector=kesehatan");
+        Assert.Equal("95.01.dinkes", Assert.Single(jayawijaya!).GetProperty("id").GetString());
+        var papuaHighlands = (await anonymous.GetFromJsonAsync<List<JsonElement>>("/api/triage/agencies?within=95&limit=1000"))!
+            .Select(a => a.GetProperty("id").GetString()).ToList();
+        Assert.Contains("95.setda", papuaHighlands);
+        Assert.Contains("95.01.dinkes", papuaHighlands);
+        Assert.DoesNotContain(papuaHighlands, id => !id!.StartsWith("95", StringComparison.Ordinal));
+
+        var bad = await anonymous.GetAsync("/api/triage/agencies?sector=sihir&limit=0");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("sector", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("limit", out _));
+    }
 }

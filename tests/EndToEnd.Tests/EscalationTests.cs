@@ -12,7 +12,7 @@ namespace Lapor.EndToEnd.Tests;
 
 /// <summary>
 /// A missed deadline reaches a desk: the embedded host on a clock the test moves, triage's sweep escalates an
-/// unanswered Surabaya road report, and the East Java public works office sees it and chases the city office.
+/// unanswered Surabaya road report, and the East Java coordinating desk (the provincial secretariat) sees it and chases the city office.
 /// </summary>
 public sealed class EscalationTests : IAsyncLifetime
 {
@@ -44,7 +44,7 @@ public sealed class EscalationTests : IAsyncLifetime
         await using (var scope = _host.Services.CreateAsyncScope())
             await ActivatorUtilities.CreateInstance<SlaSweep>(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<TriageDbContext>()).RunAsync(CancellationToken.None);
 
-        var province = await citizen.AsAsync(_host.CreateClient, "supervisor", "35.dpupr", name: "Koordinator Provinsi");
+        var province = await citizen.AsAsync(_host.CreateClient, "supervisor", "35.setda", name: "Koordinator Provinsi");
         List<JsonElement> escalations = [];
         await Eventually(async () =>
         {
@@ -59,7 +59,7 @@ public sealed class EscalationTests : IAsyncLifetime
 
         var chase = await province.PostAsJsonAsync($"/api/desk/escalations/{receipt.TrackingId}/chase", new { text = "Mohon segera ditindaklanjuti dan dilaporkan hari ini." });
         Assert.Equal(HttpStatusCode.OK, chase.StatusCode);
-        Assert.Contains("Teguran dari 35.dpupr", await officer.GetStringAsync($"/api/desk/complaints/{receipt.TrackingId}"));
+        Assert.Contains("Teguran dari 35.setda", await officer.GetStringAsync($"/api/desk/complaints/{receipt.TrackingId}"));
     }
 
     private sealed class MovableClock(DateTimeOffset start) : TimeProvider

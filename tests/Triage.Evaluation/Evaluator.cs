@@ -177,7 +177,7 @@ public static class Evaluator
                 foreach (var input in inputs) { router.Decide(input); count++; }
             rates.Add(count / Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
-        return $"Training on {reports.Count} reports + {agencies.Count} agency remits: median {Median(trainings):0} ms (5 runs).\n"
+        return $"Training on {reports.Count} reports + the remits of {agencies.Count} agencies: median {Median(trainings):0} ms (5 runs).\n"
             + $"Routing decisions on one thread: median {Median(rates):N0} per second, {1_000_000 / Median(rates):0} µs each (5 runs of 0.5 s).\n";
     }
 

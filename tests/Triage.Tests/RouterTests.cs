@@ -89,10 +89,11 @@ public sealed class RouterTests
     }
 
     [Fact]
-    public void The_seed_directory_holds_the_reference_agencies()
+    public void The_seed_directory_holds_the_reference_agencies_first()
     {
         var agencies = AgencySeeder.Load();
-        Assert.Equal(116, agencies.Count);
+        Assert.Equal(116, Lapor.Contracts.Reference.AgencyDirectory.Reference.Count);
+        Assert.Equal(Lapor.Contracts.Reference.AgencyDirectory.Reference.Select(a => a.Id), agencies.Take(116).Select(a => a.Id));
         Assert.Contains(agencies, a => a.Id == Agency.AdminDesk);
         Assert.All(agencies, a => Assert.NotEmpty(a.Sectors));
     }

@@ -62,7 +62,7 @@ public sealed class SlaSweepTests : IAsyncLifetime
         Assert.Equal(0, await Sweep());
 
         var breach = Assert.Single(await Breaches());
-        Assert.Equal((SlaBreached.FollowUp, "35.78.dpupr", "35.dpupr"), (breach.Deadline, breach.AgencyId, breach.EscalatedTo));
+        Assert.Equal((SlaBreached.FollowUp, "35.78.dpupr", "35.setda"), (breach.Deadline, breach.AgencyId, breach.EscalatedTo));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class SlaSweepTests : IAsyncLifetime
         Assert.Equal(1, await Sweep());
 
         var breach = Assert.Single(await Breaches());
-        Assert.Equal((SlaBreached.FollowUp, "35.dpupr"), (breach.Deadline, breach.EscalatedTo));
+        Assert.Equal((SlaBreached.FollowUp, "35.setda"), (breach.Deadline, breach.EscalatedTo));
         Assert.Equal(new DateOnly(2026, 12, 3), DateOnly.FromDateTime(breach.DueAt.ToOffset(TimeSpan.FromHours(7)).DateTime)); // in WIB
     }
 

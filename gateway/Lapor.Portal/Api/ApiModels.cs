@@ -66,11 +66,11 @@ public sealed record AgencyOverview(string AgencyId, int Open, int Unassigned, i
 public sealed record Hotspot(string TrackingId, string? Region, string? Sector, string? AgencyId, int Reports, int Supports);
 
 public sealed record Scorecard(string AgencyId, int Received, double? AnsweredInTimePercent, double? MedianHoursToFirstResponse, double? AverageRating,
-    int Forwarded = 0, int NotOurs = 0);
+    int Forwarded = 0, int NotOurs = 0, string? Name = null);
 
 public sealed record PerformanceRow(string Key, int Received, int Open, int Overdue, int Resolved, double? AnsweredInTimePercent,
     double? MedianHoursToFirstResponse, double? P90HoursToFirstResponse, double ForwardedPercent, int Breaches, double? AverageRating,
-    double ReopenedPercent);
+    double ReopenedPercent, string? Name = null);
 
 public sealed record DayCount(DateOnly Day, int Filed);
 

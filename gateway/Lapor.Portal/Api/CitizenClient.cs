@@ -66,8 +66,9 @@ public sealed class CitizenClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<List<Scorecard>>> ScorecardsAsync(CancellationToken cancellationToken) =>
         GetAsync<List<Scorecard>>("/api/analytics/public/agencies", cancellationToken);
 
-    public Task<ApiResult<List<AgencyEntry>>> AgenciesAsync(CancellationToken cancellationToken) =>
-        GetAsync<List<AgencyEntry>>("/api/triage/agencies", cancellationToken);
+    /// <summary>A page of the agency directory (the national one has thousands): <paramref name="query"/> as the directory API takes it, e.g. <c>level=nasional</c>, <c>within=53</c>, <c>q=jayawijaya</c>.</summary>
+    public Task<ApiResult<List<AgencyEntry>>> AgenciesAsync(string query, CancellationToken cancellationToken) =>
+        GetAsync<List<AgencyEntry>>("/api/triage/agencies?" + query, cancellationToken);
 
     private Task<ApiResult<T>> SendWithCode<T>(HttpMethod method, string path, object? body, string accessCode, CancellationToken cancellationToken) =>
         method == HttpMethod.Get

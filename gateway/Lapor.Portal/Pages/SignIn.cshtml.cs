@@ -57,7 +57,7 @@ public sealed class SignInModel(PortalText text, StaffClient staff, CitizenClien
 
     private async Task LoadAgenciesAsync(CancellationToken cancellationToken)
     {
-        if (DevelopmentSignIn && await directory.AgenciesAsync(cancellationToken) is { Ok: true } agencies) Agencies = agencies.Value!;
+        if (DevelopmentSignIn && await directory.AgenciesAsync("limit=1000", cancellationToken) is { Ok: true } agencies) Agencies = agencies.Value!;
     }
 
     private static string Home(string role) => role switch

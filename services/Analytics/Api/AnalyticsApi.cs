@@ -94,7 +94,7 @@ public static class AnalyticsApi
         var named = dimension == Dimension.Agency;
         if (named)
         {
-            var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+            var names = await AgencyNamesAsync(db, table.Select(r => r.Key), cancellationToken);
             table = [.. table.Select(row => row with { Name = names.GetValueOrDefault(row.Key) })];
         }
         return filter.WantsCsv(http) ? Csv(OversightReports.ToCsv(table, keyName, named)) : TypedResults.Ok(table);
@@ -152,7 +152,7 @@ public static class AnalyticsApi
     /// there), whether it still holds it or passed it on; the median and the rating are of the reports it holds now.
     /// </summary>
     public sealed record Scorecard(string AgencyId, long Received, double? AnsweredInTimePercent, double? MedianHoursToFirstResponse, double? AverageRating,
-        long Forwarded, long NotOurs);
+        long Forwarded, long NotOurs, string? Name);
 
     public static async Task<IResult> Scorecards(HttpContext http, AnalyticsDbContext db, TimeProvider clock, CancellationToken cancellationToken, string? format = null)
     {
@@ -161,17 +161,26 @@ public static class AnalyticsApi
         var table = (await OversightQueries.TableAsync(db, new Slice(today.AddDays(-89).DayNumber, today.DayNumber), Dimension.Agency, now, cancellationToken))
             .ToDictionary(r => r.Key);
         var held = await OversightQueries.HoldingsAsync(db, now.AddDays(-90), now, cancellationToken);
+        var names = await AgencyNamesAsync(db, held.Select(h => h.AgencyId), cancellationToken);
         var cards = held.Select(h => new Scorecard(h.AgencyId, h.Received, h.AnsweredInTimePercent,
-                table.GetValueOrDefault(h.AgencyId)?.MedianHoursToFirstResponse, table.GetValueOrDefault(h.AgencyId)?.AverageRating, h.Forwarded, h.NotOurs))
+                table.GetValueOrDefault(h.AgencyId)?.MedianHoursToFirstResponse, table.GetValueOrDefault(h.AgencyId)?.AverageRating, h.Forwarded, h.NotOurs,
+                names.GetValueOrDefault(h.AgencyId)))
             .OrderByDescending(c => c.Received).ThenBy(c => c.AgencyId, StringComparer.Ordinal).ToList();
         return new Filter(null, null, null, null, null, format).WantsCsv(http)
-            ? Csv(OversightReports.Csv(["agency", "received", "answered_in_time_percent", "median_hours_to_first_response", "average_rating", "forwarded", "not_ours"],
-                cards.Select(c => new object?[] { c.AgencyId, c.Received, c.AnsweredInTimePercent, c.MedianHoursToFirstResponse, c.AverageRating, c.Forwarded, c.NotOurs })))
+            ? Csv(OversightReports.Csv(["agency", "name", "received", "answered_in_time_percent", "median_hours_to_first_response", "average_rating", "forwarded", "not_ours"],
+                cards.Select(c => new object?[] { c.AgencyId, c.Name, c.Received, c.AnsweredInTimePercent, c.MedianHoursToFirstResponse, c.AverageRating, c.Forwarded, c.NotOurs })))
             : TypedResults.Ok(cards);
     }
 
     public static async Task<Ok<RebuildResult>> Rebuild(AnalyticsDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await Projection.RebuildAsync(db, cancellationToken));
+
+    /// <summary>The directory's names of the agencies a table shows (and only those: the national directory has thousands).</summary>
+    private static Task<Dictionary<string, string>> AgencyNamesAsync(AnalyticsDbContext db, IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        return db.Agencies.AsNoTracking().Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+    }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDayNumber(FactCells.Day(clock.GetUtcNow()));
 

@@ -4,6 +4,7 @@ using Lapor.ServiceDefaults.Security;
 using Lapor.Triage.Domain;
 using Lapor.Triage.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public static partial class AgencyDirectoryApi
     public static IEndpointRouteBuilder MapAgencyDirectoryApi(this IEndpointRouteBuilder app)
     {
         var agencies = app.MapGroup("/api/triage/agencies").WithTags("Agency directory");
-        agencies.MapGet("/", List).WithName("ListAgencies").WithSummary("The agency directory, by sector and region.");
+        agencies.MapGet("/", List).WithName("ListAgencies").WithSummary("The agency directory in id order, a page at a time (Link: next), by sector, region, level and text.");
         agencies.MapGet("/{agencyId}", One).WithName("Agency").WithSummary("One agency.");
         agencies.MapPost("/", Add).RequireAuthorization(LaporPolicies.Verifier).WithName("AddAgency").WithSummary("Add an agency (verifiers).");
         agencies.MapPut("/{agencyId}", Edit).RequireAuthorization(LaporPolicies.Verifier).WithName("EditAgency")
@@ -30,13 +31,49 @@ public static partial class AgencyDirectoryApi
     /// <summary>An agency as a verifier sends it; <c>reason</c> says why (kept in the event).</summary>
     public sealed record AgencyRequest(string? Id, string? Name, AgencyLevel? Level, string? Region, List<Sector>? Sectors, string? Handles, string? Reason);
 
-    public static async Task<Ok<List<Agency>>> List(TriageDbContext db, string? sector, string? region, CancellationToken cancellationToken)
+    /// <summary>How many agencies a page of the directory holds unless the caller asks for fewer or more (at most <see cref="PageMax"/>).</summary>
+    public const int PageDefault = 200, PageMax = 1000;
+
+    /// <summary>
+    /// The directory in id order, a page at a time: filtered by sector, region (exact code), <c>within</c> (a province and
+    /// its kabupaten and kota), level, and <c>q</c> (in
+    /// the id or the name, any case); <c>after</c> is the last id of the previous page, named in the <c>Link</c>
+    /// header's <c>next</c> when there is more.
+    /// </summary>
+    public static async Task<Results<Ok<List<Agency>>, ValidationProblem>> List(TriageDbContext db, HttpContext http, string? sector, string? region,
+        string? within, string? level, string? q, string? after, int? limit, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, string[]>();
+        Sector? wantedSector = null;
+        if (sector is not null)
+            if (Enum.TryParse<Sector>(sector, ignoreCase: true, out var parsed) && !int.TryParse(sector, out _)) wantedSector = parsed;
+            else errors["sector"] = [$"Unknown sector '{sector}'."];
+        AgencyLevel? wantedLevel = null;
+        if (level is not null)
+            if (Enum.TryParse<AgencyLevel>(level, ignoreCase: true, out var parsed) && !int.TryParse(level, out _)) wantedLevel = parsed;
+            else errors["level"] = ["nasional, provinsi, kabupaten or kota."];
+        if (limit is < 1 or > PageMax) errors["limit"] = [$"1 to {PageMax}."];
+        if (q is { Length: > 100 }) errors["q"] = ["At most 100 characters."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
         var query = db.Agencies.AsNoTracking();
         if (region is not null) query = query.Where(a => a.Region == region);
-        var agencies = await query.OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        if (sector is not null) agencies = agencies.Where(a => a.Sectors.Any(s => s.ToString().Equals(sector, StringComparison.OrdinalIgnoreCase))).ToList();
-        return TypedResults.Ok(agencies);
+        if (within is not null) query = query.Where(a => a.Region == within || a.Region!.StartsWith(within + "."));
+        if (wantedSector is { } s) query = query.Where(a => a.Sectors.Contains(s));
+        if (wantedLevel is { } l) query = query.Where(a => a.Level == l);
+        if (q?.Trim().ToLowerInvariant() is { Length: > 0 } term) query = query.Where(a => a.Id.Contains(term) || a.Name.ToLower().Contains(term));
+        if (after is not null) query = query.Where(a => string.Compare(a.Id, after) > 0);
+        var size = limit ?? PageDefault;
+        var page = await query.OrderBy(a => a.Id).Take(size + 1).ToListAsync(cancellationToken);
+        if (page.Count > size)
+        {
+            page.RemoveAt(size);
+            var next = QueryHelpers.AddQueryString(http.Request.Path, http.Request.Query
+                .Where(p => p.Key != "after").SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)))
+                .Append(KeyValuePair.Create("after", (string?)page[^1].Id)));
+            http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
+        }
+        return TypedResults.Ok(page);
     }
 
     public static async Task<Results<Ok<Agency>, NotFound>> One(string agencyId, TriageDbContext db, CancellationToken cancellationToken) =>

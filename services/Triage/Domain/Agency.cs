@@ -27,6 +27,8 @@ public sealed class Agency
     public List<Sector> Sectors { get; set; } = [];
     /// <summary>Its remit in plain words (from the directory).</summary>
     public string Handles { get; set; } = "";
+    /// <summary>A region's secretariat: it receives escalations and verifiers' forwards, never a triage route.</summary>
+    public bool IsCoordinatingDesk => AgencyDirectory.IsCoordinatingDesk(Id);
     /// <summary>1 when added; one more at each edit. Orders the <see cref="AgencyChanged"/> events.</summary>
     public int Version { get; set; } = 1;
 

@@ -40,6 +40,7 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
     private readonly HashSet<(string Route, Sector Sector)> _served = Served(agencies);
 
     private static HashSet<(string Route, Sector Sector)> Served(IReadOnlyList<Agency> agencies) => agencies
+        .Where(a => !a.IsCoordinatingDesk)
         .SelectMany(a => a.Sectors.Select(s => (Route: a.Level switch
         {
             AgencyLevel.Provinsi => Routes.Province,
@@ -88,7 +89,7 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
     {
         var offices = new Dictionary<(string, Sector), Agency>();
         foreach (var agency in agencies)
-            if (agency.Region is { } code)
+            if (agency.Region is { } code && !agency.IsCoordinatingDesk)
                 foreach (var sector in agency.Sectors) offices.TryAdd((code, sector), agency);
         return offices;
     }

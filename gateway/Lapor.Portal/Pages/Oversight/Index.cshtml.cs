@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Lapor.Portal.Pages.Oversight;
 
 /// <summary>The oversight dashboard: volumes by sector and status, deadline compliance and ratings by agency and sector.</summary>
-public sealed class IndexModel(PortalText text, StaffClient staff, CitizenClient directory) : PortalPage(text)
+public sealed class IndexModel(PortalText text, StaffClient staff) : PortalPage(text)
 {
     public static readonly string[] Tables = ["agencies", "sectors", "provinces"];
 
@@ -17,7 +17,7 @@ public sealed class IndexModel(PortalText text, StaffClient staff, CitizenClient
     public IReadOnlyList<Hotspot> Hotspots { get; private set; } = [];
     private Dictionary<string, string> _agencyNames = [];
 
-    /// <summary>An agency's name from the directory (analytics keeps ids only); the id when the directory is unreachable.</summary>
+    /// <summary>An agency's name as analytics has it from the directory; the id when it has none.</summary>
     public string AgencyName(string id) => _agencyNames.GetValueOrDefault(id, id);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -28,14 +28,13 @@ public sealed class IndexModel(PortalText text, StaffClient staff, CitizenClient
         var provinces = staff.PerformanceAsync("provinces", cancellationToken);
         var trend = staff.TrendAsync(30, cancellationToken);
         var hotspots = staff.HotspotsAsync(cancellationToken);
-        var agencyNames = directory.AgenciesAsync(cancellationToken);
         if (Failed(await summary) || Failed(await agencies) || Failed(await sectors) || Failed(await provinces) || Failed(await trend)) return;
         Provinces = provinces.Result.Value!;
         Trend = trend.Result.Value!;
         if (await hotspots is { Ok: true } known) Hotspots = known.Value!;
-        if (await agencyNames is { Ok: true } names) _agencyNames = names.Value!.ToDictionary(a => a.Id, a => a.Name);
         Summary = summary.Result.Value;
         Agencies = agencies.Result.Value!;
+        _agencyNames = Agencies.Where(a => a.Name is not null).ToDictionary(a => a.Key, a => a.Name!);
         Sectors = sectors.Result.Value!;
     }
 

@@ -58,6 +58,23 @@ public sealed class IndexModel(PortalText text, StaffClient staff, CitizenClient
         var queue = await staff.VerificationQueueAsync(cancellationToken);
         if (Failed(queue)) return;
         Queue = queue.Value!;
-        if (await directory.AgenciesAsync(cancellationToken) is { Ok: true } agencies) Agencies = agencies.Value!;
+        Agencies = await PickableAgenciesAsync(cancellationToken);
+    }
+
+    /// <summary>A search of the directory the verifier asked for (<c>?cari=</c>), shown in the pickers with the rest.</summary>
+    [BindProperty(SupportsGet = true, Name = "cari")] public string? AgencySearch { get; set; }
+
+    /// <summary>
+    /// What the agency pickers offer: the national bodies, every office in the provinces of the reports queued, and the
+    /// verifier's search. Any id of the directory is accepted; the national directory is too long for one list.
+    /// </summary>
+    private async Task<IReadOnlyList<AgencyEntry>> PickableAgenciesAsync(CancellationToken cancellationToken)
+    {
+        var provinces = Queue.Select(r => (r.Region ?? r.Suggestion.Region)?.Split('.')[0]).OfType<string>().Distinct().Take(20);
+        var queries = new[] { "level=nasional" }
+            .Concat(provinces.Select(p => "limit=1000&within=" + Uri.EscapeDataString(p)))
+            .Concat(AgencySearch is { Length: > 0 } q ? ["limit=100&q=" + Uri.EscapeDataString(q.Trim())] : []);
+        var pages = await Task.WhenAll(queries.Select(q => directory.AgenciesAsync(q, cancellationToken)));
+        return [.. pages.Where(p => p.Ok).SelectMany(p => p.Value!).DistinctBy(a => a.Id)];
     }
 }

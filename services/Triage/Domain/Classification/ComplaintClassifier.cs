@@ -1,4 +1,5 @@
 using Lapor.Contracts;
+using Lapor.Contracts.Reference;
 
 namespace Lapor.Triage.Domain.Classification;
 
@@ -36,8 +37,7 @@ public sealed class ComplaintClassifier
     {
         var all = reports.Select(r => (Features: TextNormalizer.Features(r.Title, r.Text), Report: r)).ToList();
         var labelled = all.Select(l => (Features: Topical(l.Features), l.Report)).ToList();
-        var remits = agencies
-            .Where(a => a.Id != Agency.AdminDesk && !string.IsNullOrWhiteSpace(a.Handles))
+        var remits = Remits(agencies)
             .Select(a => (Features: Topical(TextNormalizer.Features("", a.Handles)), Agency: a))
             .ToList();
 
@@ -53,6 +53,16 @@ public sealed class ComplaintClassifier
             .Concat(remits.Select(r => (r.Features, LabelledReport.RouteOf(r.Agency.Id)))));
         return new ComplaintClassifier(type, sector, route, reports.Count);
     }
+
+    /// <summary>
+    /// The remits the heads learn from: each distinct one once. The generated offices of the national directory share
+    /// one remit per office template (only the region's name differs), so thousands of regions teach what one does,
+    /// and the reference directory's own words keep their weight. Coordinating desks are never a route: not learnt.
+    /// </summary>
+    private static IEnumerable<Agency> Remits(IReadOnlyCollection<Agency> agencies) => agencies
+        .Where(a => a.Id != Agency.AdminDesk && !a.IsCoordinatingDesk && !string.IsNullOrWhiteSpace(a.Handles))
+        .DistinctBy(a => (LabelledReport.RouteOf(a.Id), a.Sectors[0],
+            Regions.Find(a.Region) is { } region ? a.Handles.Replace(region.Name, "") : a.Handles));
 
     /// <summary>
     /// Naive Bayes and logistic regression averaged: in 10-fold cross-validation on the development set the pair

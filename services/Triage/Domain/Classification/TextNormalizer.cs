@@ -75,7 +75,7 @@ public static class TextNormalizer
         }
         foreach (var word in words)
             if (FormWords.Contains(word)) features.Add(FormPrefix + word);
-        if (text.Contains('?') || title.Contains('?')) features.Add(QuestionFeature);
+        if (report.Sentences.Any(s => s.Question)) features.Add(QuestionFeature);
         features.AddRange(ReportForm.Find(report, title, text));
         return features;
     }
@@ -83,7 +83,7 @@ public static class TextNormalizer
     /// <summary>Marks the root of what a report asks for (<c>req:tambah</c>).</summary>
     public const string RequestPrefix = "req:";
 
-    /// <summary>The report asks a question (a question mark in its title or text).</summary>
+    /// <summary>The report asks a question (a sentence of its title or text ends with a question mark and is no outcry).</summary>
     public const string QuestionFeature = "?question";
 
     /// <summary>Marks the features that say how a report is put (a question, a proposal, a grievance) rather than what it is about.</summary>

@@ -1,0 +1,18 @@
+using Lapor.AgencyDesk.Domain;
+using Lapor.Contracts.Reference;
+using Lapor.ServiceDefaults.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.AgencyDesk.Persistence;
+
+/// <summary>The desk's copy of the agency directory starts from the national reference; only missing ids are added, so newer names from events stay.</summary>
+public sealed class DirectorySeeder(TimeProvider clock) : ISeeder<DeskDbContext>
+{
+    public async Task SeedAsync(DeskDbContext db, CancellationToken cancellationToken)
+    {
+        var existing = await db.Agencies.Select(a => a.Id).ToHashSetAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        db.Agencies.AddRange(AgencyDirectory.All.Where(e => !existing.Contains(e.Id)).Select(e => DirectoryAgency.From(e.AsSeed(now))));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
