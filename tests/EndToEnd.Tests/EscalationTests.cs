@@ -33,7 +33,7 @@ public sealed class EscalationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unanswered_city_report_past_its_deadline_lands_at_the_provincial_desk_which_chases_the_city_office()
+    public async Task An_unanswered_city_report_past_its_deadline_lands_at_the_provincial_desk_which_chases_the_city_office_and_takes_it_over()
     {
         var citizen = _host.CreateClient();
         var officer = await citizen.AsAsync(_host.CreateClient, "officer", RoadAgency);
@@ -60,6 +60,18 @@ public sealed class EscalationTests : IAsyncLifetime
         var chase = await province.PostAsJsonAsync($"/api/desk/escalations/{receipt.TrackingId}/chase", new { text = "Mohon segera ditindaklanjuti dan dilaporkan hari ini." });
         Assert.Equal(HttpStatusCode.OK, chase.StatusCode);
         Assert.Contains("Teguran dari 35.setda", await officer.GetStringAsync($"/api/desk/complaints/{receipt.TrackingId}"));
+
+        // Still nothing from the city office: the coordinating desk takes the report over.
+        var missingAgency = await province.PostAsJsonAsync($"/api/desk/escalations/{receipt.TrackingId}/forward", new { reason = "Bukan kewenangan kota, jalan provinsi." });
+        Assert.Equal(HttpStatusCode.BadRequest, missingAgency.StatusCode);
+        Assert.Contains("agencyId", await missingAgency.Content.ReadAsStringAsync());
+        var takeOver = await province.PostAsJsonAsync($"/api/desk/escalations/{receipt.TrackingId}/take-over", new { reason = "Tidak ada tindak lanjut setelah teguran." });
+        Assert.Equal(HttpStatusCode.OK, takeOver.StatusCode);
+        await Eventually(() => InInboxAsync(province, receipt.TrackingId), "the report is in the coordinating desk's inbox");
+        var report = await province.GetFromJsonAsync<JsonElement>($"/api/desk/complaints/{receipt.TrackingId}");
+        Assert.Equal("infrastruktur", report.GetProperty("sector").GetString()); // a secretariat keeps the report's sector
+        Assert.Equal(HttpStatusCode.Conflict, (await province.PostAsJsonAsync($"/api/desk/escalations/{receipt.TrackingId}/take-over",
+            new { reason = "Tidak ada tindak lanjut setelah teguran." })).StatusCode); // no longer with the city office
     }
 
     private sealed class MovableClock(DateTimeOffset start) : TimeProvider

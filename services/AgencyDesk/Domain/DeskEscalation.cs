@@ -1,4 +1,5 @@
 using Lapor.Contracts;
+using Lapor.ServiceDefaults.Problems;
 
 namespace Lapor.AgencyDesk.Domain;
 
@@ -6,7 +7,7 @@ namespace Lapor.AgencyDesk.Domain;
 /// A missed deadline that landed at the desk it escalates to (<see cref="SlaBreached.EscalatedTo"/>): the province's
 /// coordinating office for a kabupaten/kota office, the national admin desk for the rest. That desk sees the breach,
 /// the agency that missed it and how long the report has waited, and chases the agency with a note it reads on the
-/// report. One item per missed deadline.
+/// report, takes the report over, or forwards it to the agency it belongs to. One item per missed deadline.
 /// </summary>
 public sealed class DeskEscalation
 {
@@ -36,5 +37,17 @@ public sealed class DeskEscalation
         report.AddNote(officerId, $"Teguran dari {escalationDesk} (tenggat terlewat): {text}", now);
         ChasedAt = now;
         ChasedBy = officerId;
+    }
+
+    /// <summary>
+    /// Takes the report away from the agency that missed the deadline: to <paramref name="target"/>, or to the escalation
+    /// desk itself (a take-over) when that is null. The agency reads why on the report; triage re-routes it.
+    /// </summary>
+    public ComplaintForwardRequested Redirect(DeskComplaint report, string escalationDesk, string officerId, string? target, string reason, DateTimeOffset now)
+    {
+        if (report.AgencyId != AgencyId) throw new ConflictException($"The report is no longer with {AgencyId}.");
+        var forwarded = report.Forward(target ?? escalationDesk, $"{(target is null ? "Diambil alih" : "Dialihkan")} oleh {escalationDesk} (tenggat terlewat): {reason}", now);
+        report.AddNote(officerId, $"{(target is null ? "Diambil alih oleh" : $"Dialihkan ke {target} oleh")} {escalationDesk} (tenggat terlewat): {reason}", now);
+        return forwarded;
     }
 }

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -11,7 +11,7 @@ using OpenTelemetry.Trace;
 
 namespace Lapor.ServiceDefaults.Telemetry;
 
-/// <summary>Lapor's own trace source and meter, and OpenTelemetry wiring without the hosting package.</summary>
+/// <summary>Lapor's own trace source and meter, and OpenTelemetry wired by its hosting package.</summary>
 public static class LaporTelemetry
 {
     public const string Name = "Lapor";
@@ -33,16 +33,17 @@ public static class LaporTelemetry
 
     public static void ReportOutboxBacklog(string database, long unsent) => OutboxBacklogs[database] = unsent;
 
-    /// <summary>Sources .NET and the libraries Lapor uses emit natively.</summary>
-    public static readonly string[] TraceSources =
-        [Name, "Lapor.Outbox", "Lapor.GroupCommit", "Microsoft.AspNetCore", "System.Net.Http", "Yarp.ReverseProxy", "MassTransit", "Npgsql"];
+    /// <summary>Lapor's own trace sources and those of the libraries that emit natively (MassTransit, YARP).</summary>
+    public static readonly string[] OwnSources = [Name, "Lapor.Outbox", "Lapor.GroupCommit", "MassTransit", "Yarp.ReverseProxy"];
 
-    public static readonly string[] Meters =
-        [Name, "MassTransit", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime"];
+    /// <summary>Every source a trace of a report crosses: ours, and those ASP.NET Core, HttpClient and Npgsql instrumentation listen to.</summary>
+    public static readonly string[] TraceSources = [.. OwnSources, "Microsoft.AspNetCore", "System.Net.Http", "Npgsql"];
 
     /// <summary>
-    /// Log scopes carry trace and span ids always; traces and metrics are exported over OTLP only when
-    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// OpenTelemetry's hosting package: log scopes carry trace and span ids always; traces (Lapor's sources, MassTransit,
+    /// YARP, ASP.NET Core, HttpClient, Npgsql) and metrics (Lapor's and MassTransit's meters, ASP.NET Core, HttpClient,
+    /// the runtime) are exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set: without it no process
+    /// sends telemetry anywhere. The host starts the providers and flushes them on stop.
     /// </summary>
     public static WebApplicationBuilder AddLaporTelemetry(this WebApplicationBuilder builder)
     {
@@ -51,25 +52,11 @@ public static class LaporTelemetry
 
         if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return builder;
 
-        var resource = ResourceBuilder.CreateDefault().AddService(builder.Environment.ApplicationName);
-        var tracing = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource(TraceSources).AddOtlpExporter().Build();
-        var metrics = Sdk.CreateMeterProviderBuilder().SetResourceBuilder(resource).AddMeter(Meters).AddOtlpExporter().Build();
-        builder.Services.AddHostedService(_ => new TelemetryFlusher(tracing, metrics));
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+            .WithTracing(tracing => tracing.AddSource(OwnSources).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql())
+            .WithMetrics(metrics => metrics.AddMeter(Name, "MassTransit").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation())
+            .UseOtlpExporter();
         return builder;
-    }
-
-    /// <summary>DI does not dispose instances it did not create; flush and dispose the providers on stop.</summary>
-    private sealed class TelemetryFlusher(TracerProvider? tracing, MeterProvider? metrics) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken)
-        {
-            tracing?.ForceFlush(5000);
-            metrics?.ForceFlush(5000);
-            tracing?.Dispose();
-            metrics?.Dispose();
-            return Task.CompletedTask;
-        }
     }
 }

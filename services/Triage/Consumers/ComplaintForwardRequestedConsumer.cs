@@ -8,7 +8,7 @@ namespace Lapor.Triage.Consumers;
 
 /// <summary>
 /// Re-routes a report an agency passed on (disposisi ulang), keeping the hop count; a route to the agency it named is
-/// kept as a corrected example, as a verifier's is, so that retraining learns from it.
+/// kept as a corrected example, as a verifier's is, so that retraining learns from it (a coordinating desk's take-over is not).
 /// </summary>
 public sealed class ComplaintForwardRequestedConsumer(TriageDbContext db, TimeProvider clock, WorkingCalendar calendar, TriageModel model)
     : IdempotentConsumer<TriageDbContext, ComplaintForwardRequested>(db, clock)
@@ -19,6 +19,8 @@ public sealed class ComplaintForwardRequestedConsumer(TriageDbContext db, TimePr
         var agencies = (await model.GetRouterAsync(Db, cancellationToken)).Agencies;
         var routed = complaint.Forward(message, agencies, calendar, Clock.GetUtcNow());
         Db.AddToOutbox(routed);
-        if (routed.AgencyId == message.TargetAgencyId && routed.AgencyId != Agency.AdminDesk) Db.Corrections.Add(Correction.Of(complaint, routed.OccurredAt));
+        // A coordinating desk's take-over says who missed a deadline, not where the report belongs: nothing to learn.
+        if (routed.AgencyId == message.TargetAgencyId && routed.AgencyId != Agency.AdminDesk && !Lapor.Contracts.Reference.AgencyDirectory.IsCoordinatingDesk(routed.AgencyId))
+            Db.Corrections.Add(Correction.Of(complaint, routed.OccurredAt));
     }
 }

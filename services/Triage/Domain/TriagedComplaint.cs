@@ -126,8 +126,8 @@ public sealed partial class TriagedComplaint
         return (complaint, [routed]);
     }
 
-    /// <summary>The sector the report keeps with <paramref name="agency"/>: its own if the agency handles it, else the agency's first.</summary>
-    public Sector SectorFor(Agency agency) => agency.Sectors.Contains(Sector) ? Sector : agency.Sectors[0];
+    /// <summary>The sector the report keeps with <paramref name="agency"/>: its own if the agency handles it or coordinates (a secretariat), else the agency's first.</summary>
+    public Sector SectorFor(Agency agency) => agency.IsCoordinatingDesk || agency.Sectors.Contains(Sector) ? Sector : agency.Sectors[0];
 
     /// <summary>
     /// An agency passed the report on. A valid target gets it; with no target (bukan wewenang), an unknown one,
