@@ -21,8 +21,6 @@ public static class PortalExtensions
         builder.Services.AddSingleton<ApiAddress>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<PortalText>();
-        builder.Services.AddSingleton<PortalResilience>();
-        builder.Services.AddTransient<ResilienceHandler>();
         builder.Services.AddTransient<CallerForwardingHandler>();
         // Antiforgery tokens must validate on every replica of the gateway: share the key ring when one is configured.
         if (builder.Configuration["Lapor:DataProtection:KeysDirectory"] is { Length: > 0 } keys)
@@ -56,6 +54,6 @@ public static class PortalExtensions
                 client.BaseAddress = sp.GetRequiredService<ApiAddress>().Value;
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience handler times each attempt
             })
-            .AddHttpMessageHandler<ResilienceHandler>()
+            .AddPortalResilience()
             .AddHttpMessageHandler<CallerForwardingHandler>();
 }

@@ -1,6 +1,9 @@
-using System.Net;
-using System.Net.Mail;
-using System.Text;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using MimeKit.Text;
 
 namespace Lapor.Intake.Domain;
 
@@ -16,7 +19,7 @@ public sealed record SmtpSettings(string Host, int Port, string From, bool Enabl
     }
 }
 
-/// <summary>E-mail to reporters with the BCL's SMTP client.</summary>
+/// <summary>E-mail to reporters with MailKit (STARTTLS when <c>EnableSsl</c>); any refusal or broken connection is a failed attempt, retried by the dispatcher.</summary>
 public sealed class EmailMessenger(SmtpSettings smtp) : IReporterMessenger
 {
     public NotificationMedium Medium => NotificationMedium.Email;
@@ -25,23 +28,22 @@ public sealed class EmailMessenger(SmtpSettings smtp) : IReporterMessenger
 
     public async Task SendAsync(string address, Notification notification, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl, Timeout = 10_000 };
-        if (smtp.UserName is not null) client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
-        using var message = new MailMessage(smtp.From, address, notification.Subject, notification.Body)
-        {
-            SubjectEncoding = Encoding.UTF8, BodyEncoding = Encoding.UTF8,
-        };
+        using var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(smtp.From));
+        message.To.Add(MailboxAddress.Parse(address));
+        message.Subject = notification.Subject;
+        message.Body = new TextPart(TextFormat.Plain) { Text = notification.Body };
+        using var client = new SmtpClient { Timeout = 10_000 };
         try
         {
-            await client.SendMailAsync(message, cancellationToken);
+            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.EnableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+            if (smtp.UserName is not null) await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+            await client.SendAsync(message, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
         }
-        catch (SmtpException e)
+        catch (Exception e) when (e is CommandException or ProtocolException or IOException or SocketException or AuthenticationException)
         {
-            throw new NotificationNotSentException($"SMTP {e.StatusCode}", e);
-        }
-        catch (IOException e)
-        {
-            throw new NotificationNotSentException(e.GetType().Name, e);
+            throw new NotificationNotSentException(e is SmtpCommandException command ? $"SMTP {(int)command.StatusCode}" : e.GetType().Name, e);
         }
     }
 }

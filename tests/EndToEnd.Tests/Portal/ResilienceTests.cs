@@ -1,6 +1,7 @@
 using System.Net;
 using Lapor.Portal;
 using Lapor.Portal.Api;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.EndToEnd.Tests.Portal;
 
@@ -18,11 +19,15 @@ public sealed class ResilienceTests
         }
     }
 
+    /// <summary>A client with the portal's own resilience registration, in front of a service that always fails.</summary>
     private static (HttpClient Client, FailingService Service) Portal(HttpStatusCode status = HttpStatusCode.ServiceUnavailable)
     {
         var service = new FailingService(status);
-        var handler = new ResilienceHandler(new PortalResilience(new PortalOptions())) { InnerHandler = service };
-        return (new HttpClient(handler) { BaseAddress = new Uri("http://lapor.test") }, service);
+        var services = new ServiceCollection().AddLogging().AddSingleton(new PortalOptions());
+        services.AddHttpClient("portal", client => client.BaseAddress = new Uri("http://lapor.test"))
+            .ConfigurePrimaryHttpMessageHandler(() => service)
+            .AddPortalResilience();
+        return (services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>().CreateClient("portal"), service);
     }
 
     [Fact]
