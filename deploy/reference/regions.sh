@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Rebuilds Lapor's region list (contracts/Lapor.Contracts/Reference/regions.csv) from the npm package idn-area-data:
-# every province and kabupaten/kota with its Kemendagri code. Reproducible: the package version is pinned here and
+# Rebuilds Lapor's region lists from the npm package idn-area-data: every province and kabupaten/kota with its
+# Kemendagri code (contracts/Lapor.Contracts/Reference/regions.csv) and every kecamatan (districts.csv beside it). Reproducible: the package version is pinned here and
 # written into the file. Code MIT, data ODbL 1.0 (attribution in contracts/Lapor.Contracts/Reference/NOTICE.md).
 # Usage: bash deploy/reference/regions.sh   (needs npm and the registry)
 set -euo pipefail
@@ -8,6 +8,7 @@ cd "$(dirname "$0")/../.."
 
 version="4.0.1"
 out="contracts/Lapor.Contracts/Reference/regions.csv"
+districts="contracts/Lapor.Contracts/Reference/districts.csv"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -23,4 +24,12 @@ data="$work/package/data"
   tail -n +2 "$data/regencies.csv" | tr -d '\r' | awk -F, '{ level = ($3 ~ /^Kota /) ? "kota" : "kabupaten"; print $1 "," $3 "," level "," $2 }'
 } > "$out"
 
+{
+  echo "# idn-area-data $version (npm), data under the Open Database License 1.0; see NOTICE.md"
+  echo "code,name,parent"
+  # districts.csv: code,regency_code,name — kept as the package names them (Papua's are distrik, the rest kecamatan).
+  tail -n +2 "$data/districts.csv" | tr -d '\r"' | awk -F, '{ print $1 "," $3 "," $2 }'
+} > "$districts"
+
+echo "$(grep -c '' "$districts") lines of kecamatan written to $districts"
 echo "$(grep -c ',provinsi,' "$out") provinces and $(grep -cE ',(kabupaten|kota),' "$out") kabupaten/kota written to $out"

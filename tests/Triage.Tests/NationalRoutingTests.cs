@@ -80,4 +80,17 @@ public sealed class NationalRoutingTests
         var decision = Router.Decide(new TriageInput(title, text, "35.78"));
         Assert.Equal(ReportType.Aduan, decision.Type);
     }
+
+    [Fact]
+    public void A_report_naming_a_kecamatan_keeps_it_and_goes_to_its_kabupatens_office_and_province()
+    {
+        var local = Router.Decide(new TriageInput("Puskesmas tutup", "Puskesmas tutup sudah dua minggu, warga tidak bisa berobat.", "95.01.01"));
+        Assert.Equal(("95.01.01", "95.01.dinkes"), (local.Region, local.AgencyId));
+        var provincial = Router.Decide(new TriageInput("Pungutan SMA negeri", "SMA negeri memungut uang komite Rp 1,5 juta per siswa, orang tua keberatan.", "53.71.01"));
+        Assert.Equal("53.disdik", provincial.AgencyId);
+        Assert.Equal(("95", "95.01", RegionLevel.Kecamatan), (Regions.Find("95.01.01")!.ProvinceCode, Regions.Find("95.01.01")!.RegencyCode, Regions.Find("95.01.01")!.Level));
+        Assert.Equal("Wamena, Kabupaten Jayawijaya", Regions.Find("95.01.01")!.Name);
+        Assert.Null(Regions.Find("95.01.99"));
+        Assert.Equal(7285, Regions.Districts.Count);
+    }
 }

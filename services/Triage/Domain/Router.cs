@@ -273,10 +273,11 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
                     : $"A provincial matter: {provincial.Name}.");
                 return provincial;
             case Routes.Local:
+                // A kecamatan's matter is its kabupaten's or kota's; a province's, the kabupaten or kota the text names in it.
                 var local = region?.Level == RegionLevel.Provinsi
-                    ? namedInText.Value is { Parent: not null } named && named.Parent == region.Code ? named : null
-                    : region;
-                var office = local is null ? null : _offices.GetValueOrDefault((local.Code, sector));
+                    ? namedInText.Value is { RegencyCode: { } named } && named.StartsWith(region.Code + ".", StringComparison.Ordinal) ? named : null
+                    : region?.RegencyCode;
+                var office = local is null ? null : _offices.GetValueOrDefault((local, sector));
                 explanation?.Add(office is null
                     ? "A local matter, but no kabupaten or kota is known or it has no office for this sector."
                     : $"A local matter: {office.Name}.");
