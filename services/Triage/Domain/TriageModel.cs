@@ -50,7 +50,7 @@ public sealed class TriageModel(ILogger<TriageModel> logger)
             var examples = TrainingSet.Seed().Concat(latest.Select(c => c.ToExample())).ToList();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var classifier = ComplaintClassifier.Train(examples, agencies);
-            logger.LogInformation("Triage classifier trained on {Examples} reports and {Agencies} agency remits in {Elapsed} ms.",
+            logger.LogInformation("Triage classifier trained on {Examples} reports and the remits of {Agencies} agencies in {Elapsed} ms.",
                 examples.Count, agencies.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return _router = new Router(agencies, classifier);
         }
