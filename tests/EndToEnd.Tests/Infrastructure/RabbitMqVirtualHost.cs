@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using RabbitMQ.Client;
 
 namespace Lapor.EndToEnd.Tests.Infrastructure;
 
-/// <summary>A RabbitMQ virtual host of a test's own, so runs and fixtures never share queues. Made with rabbitmqctl.</summary>
+/// <summary>A RabbitMQ virtual host of a test's own, so runs and fixtures never share queues. Made with rabbitmqctl, on this machine or in the broker's container.</summary>
 public sealed class RabbitMqVirtualHost : IAsyncDisposable
 {
     public string Name { get; } = TestEnvironment.UniqueName("lapor-test");
@@ -37,16 +36,5 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
         return ready;
     }
 
-    private static async Task<string> RabbitMqCtl(params string[] args)
-    {
-        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed: {error}");
-        return await output;
-    }
+    private static Task<string> RabbitMqCtl(params string[] args) => TestServers.RabbitMqCtlAsync(args);
 }

@@ -6,13 +6,12 @@ namespace Lapor.EndToEnd.Tests.Infrastructure;
 /// <summary>Where the real broker and database are, and where the built services live.</summary>
 public static class TestEnvironment
 {
-    /// <summary>The broker, without a virtual host: each fixture makes its own. Set by .ci/run; defaults to a local RabbitMQ.</summary>
-    public static string RabbitMqHost => Environment.GetEnvironmentVariable("LAPOR_TEST_RABBITMQ_HOST") ?? "127.0.0.1";
-    public static int RabbitMqPort => int.Parse(Environment.GetEnvironmentVariable("LAPOR_TEST_RABBITMQ_PORT") ?? "5672");
+    /// <summary>The broker, without a virtual host: each fixture makes its own (<see cref="TestServers"/>).</summary>
+    public static string RabbitMqHost => TestServers.RabbitMqHost;
+    public static int RabbitMqPort => TestServers.RabbitMqPort;
 
-    /// <summary>A PostgreSQL role allowed to create databases. Set by .ci/run; defaults to a local server.</summary>
-    public static string Postgres =>
-        Environment.GetEnvironmentVariable("LAPOR_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=lapor;Password=lapor";
+    /// <summary>A PostgreSQL role allowed to create databases (<see cref="TestServers"/>).</summary>
+    public static string Postgres => TestServers.Postgres;
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 

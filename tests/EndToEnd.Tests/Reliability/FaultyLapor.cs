@@ -19,19 +19,12 @@ public sealed class FaultyLapor : DistributedLapor
         new Dictionary<string, string> { ["Lapor__Faults__PublishTwice"] = "true", ["Lapor__Bus__WatchdogSeconds"] = "15" };
 
     /// <summary>Stops and starts the RabbitMQ application (connections drop; durable queues and messages stay).</summary>
-    public static async Task RestartRabbitMqAsync()
-    {
-        await Shell.RunAsync("rabbitmqctl", "-q stop_app");
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        await Shell.RunAsync("rabbitmqctl", "-q start_app");
-        await Shell.RunAsync("rabbitmqctl", "-q await_startup");
-    }
+    public static Task RestartRabbitMqAsync() => TestServers.RestartRabbitMqAsync();
 
-    /// <summary>Restarts the PostgreSQL cluster: every connection of every service is cut.</summary>
+    /// <summary>Restarts PostgreSQL: every connection of every service is cut.</summary>
     public static async Task RestartPostgresAsync()
     {
-        var cluster = (await Shell.RunAsync("pg_lsclusters", "-h")).Split('\n', StringSplitOptions.RemoveEmptyEntries)[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        await Shell.RunAsync("pg_ctlcluster", $"{cluster[0]} {cluster[1]} restart");
+        await TestServers.RestartPostgresAsync();
         Npgsql.NpgsqlConnection.ClearAllPools(); // the suite's own pooled connections died with the server
     }
 
