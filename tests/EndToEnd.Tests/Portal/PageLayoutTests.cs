@@ -6,7 +6,8 @@ namespace Lapor.EndToEnd.Tests.Portal;
 /// <summary>Every portal page, at a 360-pixel phone and a desktop width: it renders its heading, nothing overflows sideways, and a screenshot is kept.</summary>
 public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<PortalBrowser>
 {
-    private static readonly (string Path, string? Role, string Name)[] Pages =
+    /// <summary>Every page of the portal, with the role it is seen as (null: anyone).</summary>
+    public static readonly (string Path, string? Role, string Name)[] Pages =
     [
         ("/", null, "home"), ("/lapor", null, "file"), ("/lacak", null, "track"), ("/laporan", null, "feed"), ("/kinerja", null, "scorecards"), ("/masuk", null, "sign-in"), ("/privasi", null, "privacy"),
         ("/meja", "officer", "inbox"), ("/meja", "supervisor", "inbox-supervisor"), ("/meja/petugas", "supervisor", "officers"), ("/verifikasi", "verifier", "verification"), ("/pantau", "oversight", "dashboard"),
@@ -22,14 +23,7 @@ public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<Porta
             string? signedInAs = null;
             foreach (var (path, role, name) in Pages)
             {
-                if (role is not null && role != signedInAs)
-                {
-                    await page.GotoAsync("/masuk");
-                    await page.Locator($"input[name=Role][value={role}]").CheckAsync();
-                    if (role is "officer" or "supervisor") await page.GetByLabel("Instansi (untuk petugas)").FillAsync(RoadAgency);
-                    await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-                    signedInAs = role;
-                }
+                if (role is not null && role != signedInAs) signedInAs = await SignInAsync(page, role);
                 var response = await page.GotoAsync(path);
                 Assert.Equal(200, response!.Status);
                 Assert.True(await page.Locator("h1").IsVisibleAsync(), $"{path} shows its heading");
@@ -48,5 +42,15 @@ public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<Porta
                 await PortalBrowser.ScreenshotAsync(page, $"{name}-{(phone ? "phone" : "desktop")}");
             }
         }
+    }
+
+    /// <summary>Signs in with the Development sign-in page as <paramref name="role"/> (officers of the road agency).</summary>
+    public static async Task<string> SignInAsync(IPage page, string role)
+    {
+        await page.GotoAsync("/masuk");
+        await page.Locator($"input[name=Role][value={role}]").CheckAsync();
+        if (role is "officer" or "supervisor") await page.Locator("#agency").FillAsync(RoadAgency);
+        await page.Locator("form:has(#agency) button[type=submit]").ClickAsync();
+        return role;
     }
 }
