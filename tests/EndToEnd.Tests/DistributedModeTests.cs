@@ -33,6 +33,26 @@ public sealed class DistributedModeTests(TracedLapor lapor) : IClassFixture<Trac
     public Task A_report_filed_at_the_gateway_is_routed_shown_in_the_inbox_and_counted() => RunAsync(lapor.NewClient);
 
     [Fact]
+    public async Task A_missed_follow_up_deadline_travels_from_triage_to_the_provinces_coordinating_desk_which_chases_the_city_office()
+    {
+        var officer = await lapor.Client.AsAsync(lapor.NewClient, "officer", RoadAgency);
+        var receipt = await FileAsync(lapor.Client, RoadInSurabaya);
+        await Eventually(() => InInboxAsync(officer, receipt.TrackingId), "the report reaches the city office", seconds: 60);
+
+        // Time passes without an answer: in triage's own database the follow-up deadline now lies an hour behind.
+        Assert.Equal(1, await lapor.Databases.ScalarAsync<int>("triage",
+            "UPDATE complaints SET \"FollowUpDueAt\" = now() - interval '1 hour' WHERE \"TrackingId\" = @t RETURNING 1", ("t", receipt.TrackingId)));
+
+        var province = await lapor.Client.AsAsync(lapor.NewClient, "supervisor", "35.setda");
+        await Eventually(async () => (await province.GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/desk/escalations"))!
+            .Any(e => e.GetProperty("trackingId").GetString() == receipt.TrackingId && e.GetProperty("agencyId").GetString() == RoadAgency),
+            "triage's sweep escalates the breach over RabbitMQ to the East Java coordinating desk", seconds: 60);
+        Assert.Equal(HttpStatusCode.OK, (await province.PostAsJsonAsync($"/api/desk/escalations/{receipt.TrackingId}/chase",
+            new { text = "Mohon segera ditindaklanjuti dan dilaporkan hari ini." })).StatusCode);
+        Assert.Contains("Teguran dari 35.setda", await officer.GetStringAsync($"/api/desk/complaints/{receipt.TrackingId}"));
+    }
+
+    [Fact]
     public async Task A_report_accepted_while_intake_cannot_reach_the_broker_is_delivered_exactly_once_when_it_can()
     {
         var officer = await lapor.Client.AsAsync(lapor.NewClient, "officer", RoadAgency);

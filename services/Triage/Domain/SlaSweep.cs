@@ -47,11 +47,12 @@ public sealed class SlaSweep(TriageDbContext db, TriageModel model, TimeProvider
 }
 
 /// <summary>Runs the <see cref="SlaSweep"/> every minute.</summary>
-public sealed class SlaSweeper(IServiceScopeFactory scopes, ILogger<SlaSweeper> logger) : BackgroundService
+public sealed class SlaSweeper(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<SlaSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        // Every minute unless Lapor:Triage:SweepSeconds says otherwise (a deadline ends at a day's end: a minute is on time).
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Lapor:Triage:SweepSeconds", 60))));
         do
         {
             try
@@ -63,7 +64,7 @@ public sealed class SlaSweeper(IServiceScopeFactory scopes, ILogger<SlaSweeper> 
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "SLA sweep failed; it runs again in a minute.");
+                logger.LogWarning(ex, "SLA sweep failed; it runs again at the next tick.");
             }
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }

@@ -10,6 +10,7 @@ public sealed class TracedLapor : DistributedLapor
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Address.ToString().TrimEnd('/'),
         ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
         ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        ["Lapor__Triage__SweepSeconds"] = "2", // a deadline moved into the past is swept at once
     };
 
     public override async Task InitializeAsync()
