@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds Lapor's region lists from the npm package idn-area-data: every province and kabupaten/kota with its
-# Kemendagri code (contracts/Lapor.Contracts/Reference/regions.csv) and every kecamatan (districts.csv beside it). Reproducible: the package version is pinned here and
+# Kemendagri code (contracts/Lapor.Contracts/Reference/regions.csv), every kecamatan (districts.csv beside it) and
+# every desa/kelurahan (villages.csv.gz, gzipped without a timestamp so a rebuild of the same version is identical). Reproducible: the package version is pinned here and
 # written into the file. Code MIT, data ODbL 1.0 (attribution in contracts/Lapor.Contracts/Reference/NOTICE.md).
 # Usage: bash deploy/reference/regions.sh   (needs npm and the registry)
 set -euo pipefail
@@ -9,6 +10,7 @@ cd "$(dirname "$0")/../.."
 version="4.0.1"
 out="contracts/Lapor.Contracts/Reference/regions.csv"
 districts="contracts/Lapor.Contracts/Reference/districts.csv"
+villages="contracts/Lapor.Contracts/Reference/villages.csv.gz"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -32,4 +34,13 @@ data="$work/package/data"
 } > "$districts"
 
 echo "$(grep -c '' "$districts") lines of kecamatan written to $districts"
+
+{
+  echo "# idn-area-data $version (npm), data under the Open Database License 1.0; see NOTICE.md"
+  echo "code,name,parent"
+  # villages.csv: code,district_code,name
+  tail -n +2 "$data/villages.csv" | tr -d '\r"' | awk -F, '{ print $1 "," $3 "," $2 }'
+} | gzip -n -9 > "$villages"
+
+echo "$(gzip -dc "$villages" | grep -c '') lines of desa/kelurahan written to $villages"
 echo "$(grep -c ',provinsi,' "$out") provinces and $(grep -cE ',(kabupaten|kota),' "$out") kabupaten/kota written to $out"

@@ -36,7 +36,7 @@ public sealed class NationalRegionsTests(EmbeddedLaporFactory lapor) : IClassFix
     }
 
     [Fact]
-    public async Task A_report_may_name_a_kecamatan_which_is_kept_routed_by_its_kabupaten_and_rolled_up_in_the_figures()
+    public async Task A_report_may_name_a_kecamatan_or_desa_which_is_kept_routed_by_its_kabupaten_and_rolled_up_in_the_figures()
     {
         var citizen = lapor.CreateClient();
         var receipt = await FileAsync(citizen, ClosedPuskesmas("95.01.01")); // Wamena, Kabupaten Jayawijaya
@@ -52,6 +52,13 @@ public sealed class NationalRegionsTests(EmbeddedLaporFactory lapor) : IClassFix
         Assert.True(await ReceivedAsync("kabupaten", "95.01") >= 1, "the kabupaten counts it");
         Assert.Equal(0, await ReceivedAsync("kabupaten", "95.01.01")); // never a kecamatan in the kabupaten table
         Assert.True(await ReceivedAsync("provinsi", "95") >= 1, "the province counts it");
+
+        // A desa's report counts in the desa's, its kecamatan's and its kabupaten's rows.
+        var fromDesa = await FileAsync(citizen, ClosedPuskesmas("95.01.01.1007")); // Sinakma, Wamena
+        await Eventually(() => InInboxAsync(officer, fromDesa.TrackingId), "the desa's report reaches the Jayawijaya health office");
+        await Eventually(async () => await ReceivedAsync("desa", "95.01.01.1007") >= 1, "the desa has its row");
+        Assert.True(await ReceivedAsync("kecamatan", "95.01.01") >= 2, "the kecamatan counts both reports");
+        Assert.Equal(0, await ReceivedAsync("kecamatan", "95.01.01.1007"));
     }
 
     [Fact]

@@ -93,4 +93,16 @@ public sealed class NationalRoutingTests
         Assert.Null(Regions.Find("95.01.99"));
         Assert.Equal(7285, Regions.Districts.Count);
     }
+
+    [Fact]
+    public void A_report_naming_a_desa_keeps_it_and_goes_to_its_kabupatens_office()
+    {
+        var decision = Router.Decide(new TriageInput("Puskesmas tutup", "Puskesmas tutup sudah dua minggu, warga tidak bisa berobat.", "95.01.01.1007"));
+        Assert.Equal(("95.01.01.1007", "95.01.dinkes"), (decision.Region, decision.AgencyId));
+        var sinakma = Regions.Find("95.01.01.1007")!;
+        Assert.Equal((RegionLevel.Desa, "95", "95.01", "95.01.01"), (sinakma.Level, sinakma.ProvinceCode, sinakma.RegencyCode, sinakma.DistrictCode));
+        Assert.Equal("Sinakma, Wamena, Kabupaten Jayawijaya", sinakma.Name);
+        Assert.Equal(83762, Regions.Villages.Count);
+        Assert.Null(Regions.Find("95.01.01.9999"));
+    }
 }

@@ -80,11 +80,12 @@ public static class AnalyticsApi
     public static Task<IResult> Regions([AsParameters] Filter filter, HttpContext http, AnalyticsDbContext db, TimeProvider clock, CancellationToken cancellationToken,
         string level = "kabupaten") => level switch
     {
+        "desa" => Table(filter, Dimension.Village, "region", http, db, clock, cancellationToken),
         "kecamatan" => Table(filter, Dimension.District, "region", http, db, clock, cancellationToken),
         "kabupaten" or "kota" => Table(filter, Dimension.Regency, "region", http, db, clock, cancellationToken),
         "provinsi" => Table(filter, Dimension.Province, "province", http, db, clock, cancellationToken),
         "nasional" => Table(filter, Dimension.National, "national", http, db, clock, cancellationToken),
-        _ => Task.FromResult<IResult>(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["level"] = ["kecamatan, kabupaten, provinsi or nasional."] })),
+        _ => Task.FromResult<IResult>(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["level"] = ["desa, kecamatan, kabupaten, provinsi or nasional."] })),
     };
 
     private static async Task<IResult> Table(Filter filter, Dimension dimension, string keyName, HttpContext http, AnalyticsDbContext db, TimeProvider clock,

@@ -12,7 +12,7 @@ namespace Lapor.Analytics.Api;
 public sealed record Slice(int? FromDay = null, int? ToDay = null, string? Sector = null, string? AgencyId = null, string? Region = null, string? Scope = null);
 
 /// <summary>How a table groups its rows.</summary>
-public enum Dimension { Agency, Sector, District, Regency, Province, National }
+public enum Dimension { Agency, Sector, Village, District, Regency, Province, National }
 
 /// <summary>The oversight questions, answered from the pre-aggregated cells only (never by reading reports).</summary>
 public static class OversightQueries
@@ -61,7 +61,7 @@ public static class OversightQueries
         CancellationToken cancellationToken)
     {
         // Group in SQL by the dimension's own column only (the others folded to ""): the fewest rows leave the database.
-        bool byAgency = dimension == Dimension.Agency, bySector = dimension == Dimension.Sector, byRegion = dimension is Dimension.District or Dimension.Regency or Dimension.Province;
+        bool byAgency = dimension == Dimension.Agency, bySector = dimension == Dimension.Sector, byRegion = dimension is Dimension.Village or Dimension.District or Dimension.Regency or Dimension.Province;
         var figures = await db.Figures.AsNoTracking().In(slice)
             .GroupBy(c => new { AgencyId = byAgency ? c.AgencyId : "", Sector = bySector ? c.Sector : "", Region = byRegion ? c.Region : "" })
             .Select(g => new DailyFigures
@@ -105,8 +105,9 @@ public static class OversightQueries
     {
         Dimension.Agency => c => c.AgencyId is "" ? null : c.AgencyId,
         Dimension.Sector => c => c.Sector is "" ? null : c.Sector,
-        // A report may name a kecamatan: it counts in its kecamatan's row, and in its kabupaten's or kota's and province's.
-        Dimension.District => c => Regions.Find(c.Region) is { Level: RegionLevel.Kecamatan } district ? district.Code : null,
+        // A report may name a kecamatan or a desa: it counts in its own row and in every larger region's.
+        Dimension.Village => c => Regions.Find(c.Region) is { Level: RegionLevel.Desa } village ? village.Code : null,
+        Dimension.District => c => Regions.Find(c.Region)?.DistrictCode,
         Dimension.Regency => c => c.Region is "" ? null : Regions.Find(c.Region)?.RegencyCode ?? c.Region,
         Dimension.Province => c => c.Region is "" ? null : Regions.Find(c.Region)?.ProvinceCode ?? c.Region,
         _ => _ => "nasional",
