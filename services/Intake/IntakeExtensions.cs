@@ -22,6 +22,7 @@ public static class IntakeExtensions
         builder.Services.AddSingleton<ReporterVault>();
         builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddSingleton<AccessCodeGuard>();
+        builder.Services.AddSingleton<AccessCodeRecoveryLimits>();
         builder.Services.AddSingleton<AnonymousSupportQuota>();
         builder.Services.AddSingleton<PersonalDataRetention>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PersonalDataRetention>());
@@ -58,6 +59,7 @@ public static class IntakeExtensions
         app.MapComplaintsApi();
         app.MapCitizenActionsApi();
         app.MapPersonalDataApi();
+        app.MapAccessCodeRecoveryApi();
         app.MapAttachmentsApi();
         app.MapMessagingChannelsApi();
         app.MapPublicFeedApi();

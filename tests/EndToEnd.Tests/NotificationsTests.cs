@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Lapor.EndToEnd.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Lapor.EndToEnd.Tests.Infrastructure.SkeletonFlow;
 
 namespace Lapor.EndToEnd.Tests;
@@ -60,6 +61,56 @@ public sealed class NotificationsTests : IAsyncLifetime
         await Task.Delay(2000); // nothing is sent twice, and a report without contact gets nothing
         Assert.Equal(3, _smtp.Messages.Count);
         Assert.DoesNotContain(_lapor.Logs, line => line.Contains("rina.", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_lost_access_code_is_replaced_by_one_sent_to_the_reporters_email_and_the_answer_says_nothing_of_what_exists()
+    {
+        var client = _lapor.CreateClient();
+        var withEmail = await FileAsync(client, Report("rina.lupa@contoh.id", confidential: false));
+        var withoutContact = await FileAsync(client, Report("", confidential: false, withContact: false));
+        await Eventually(() => Task.FromResult(_smtp.Messages.Any(m => m.To.Contains("rina.lupa@contoh.id"))), "the routing mail", seconds: 60);
+
+        async Task<string> RecoverAsync(string trackingId)
+        {
+            var response = await client.PostAsync($"/api/complaints/{trackingId}/access-code/recovery", null);
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
+        var answer = await RecoverAsync(withEmail.TrackingId);
+        Assert.Equal(answer, await RecoverAsync(withoutContact.TrackingId)); // the same answer with no contact on file
+        Assert.Equal(answer, await RecoverAsync("LPR-ZZZZZZZZ")); // and for a report that does not exist
+        Assert.DoesNotContain("rina", answer, StringComparison.OrdinalIgnoreCase);
+
+        await Eventually(() => Task.FromResult(_smtp.Messages.Any(m => m.To.Contains("rina.lupa@contoh.id") && m.Body.Contains("Kode akses baru"))),
+            "the fresh code reaches the reporter's mailbox", seconds: 60);
+        var mail = _smtp.Messages.Single(m => m.Body.Contains("Kode akses baru"));
+        var fresh = System.Text.RegularExpressions.Regex.Match(mail.Body, $"{withEmail.TrackingId}: ([0-9A-Z]{{12}})").Groups[1].Value;
+        Assert.Equal(12, fresh.Length);
+        await Eventually(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/{withEmail.TrackingId}");
+            request.Headers.Add("X-Access-Code", fresh);
+            return (await client.SendAsync(request)).IsSuccessStatusCode;
+        }, "the fresh code opens the report");
+        using (var old = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/{withEmail.TrackingId}"))
+        {
+            old.Headers.Add("X-Access-Code", withEmail.AccessCode);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.SendAsync(old)).StatusCode); // the old one stopped
+        }
+        // The code is never stored in clear: not in the notifications table, not in the logs.
+        await using (var scope = _lapor.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Lapor.Intake.Persistence.IntakeDbContext>();
+            Assert.DoesNotContain(db.Notifications.AsEnumerable(), n => n.Body.Contains(fresh));
+        }
+        Assert.DoesNotContain(_lapor.Logs, line => line.Contains(fresh));
+        Assert.Single(_smtp.Messages, m => m.Body.Contains("Kode akses baru")); // nothing for the report without contact
+
+        // A reporter is not flooded: three a day per report, then 429 whether or not it exists.
+        await RecoverAsync(withEmail.TrackingId);
+        await RecoverAsync(withEmail.TrackingId);
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, (await client.PostAsync($"/api/complaints/{withEmail.TrackingId}/access-code/recovery", null)).StatusCode);
     }
 
     public async Task DisposeAsync()

@@ -89,3 +89,5 @@ public sealed record Escalation(string TrackingId, string Deadline, string Agenc
 
 /// <summary>An officer the desk knows, as a supervisor manages them.</summary>
 public sealed record OfficerEntry(string OfficerId, string? Name, bool Active, DateTimeOffset Since);
+
+public sealed record RecoveryAnswer(string Message);

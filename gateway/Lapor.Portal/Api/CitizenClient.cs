@@ -63,6 +63,10 @@ public sealed class CitizenClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<byte[]>> AttachmentAsync(string trackingId, string accessCode, Guid attachmentId, CancellationToken cancellationToken) =>
         SendWithCode<byte[]>(HttpMethod.Get, $"/api/complaints/{Uri.EscapeDataString(trackingId)}/attachments/{attachmentId}", null, accessCode, cancellationToken);
 
+    /// <summary>Asks for a fresh access code to be sent to the reporter's contact; the answer is the same whatever there was.</summary>
+    public Task<ApiResult<RecoveryAnswer>> RecoverAccessCodeAsync(string trackingId, CancellationToken cancellationToken) =>
+        PostAsync<RecoveryAnswer>($"/api/complaints/{Uri.EscapeDataString(trackingId)}/access-code/recovery", null, cancellationToken);
+
     public Task<ApiResult<List<Scorecard>>> ScorecardsAsync(CancellationToken cancellationToken) =>
         GetAsync<List<Scorecard>>("/api/analytics/public/agencies", cancellationToken);
 

@@ -25,8 +25,18 @@ public sealed class TrackModel(PortalText text, CitizenClient citizens) : Portal
     /// <summary>The reporter's personal data for this report was erased just now.</summary>
     public bool Erased { get; private set; }
 
+    /// <summary>A fresh access code was asked for (what was sent, if anything, is not said).</summary>
+    public bool Recovered { get; private set; }
+
     public void OnGet()
     {
+    }
+
+    /// <summary>"Lupa kode akses?": a fresh code goes to the contact the reporter left, never to this page.</summary>
+    public async Task OnPostRecoverAsync(CancellationToken cancellationToken)
+    {
+        Recovered = !Failed(await citizens.RecoverAccessCodeAsync(Id, cancellationToken));
+        AccessCode = null;
     }
 
     public Task OnPostAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);

@@ -18,6 +18,9 @@ public sealed class Complaint
     public Guid Id { get; private set; }
     public string TrackingId { get; private set; } = "";
     public string AccessCodeHash { get; private set; } = "";
+
+    /// <summary>A fresh access code the reporter was sent replaces the old one, which stops working.</summary>
+    public void ReplaceAccessCode(string accessCode) => AccessCodeHash = AccessCodes.Hash(accessCode);
     public ReportType Type { get; private set; }
     public string Title { get; private set; } = "";
     public string Text { get; private set; } = "";

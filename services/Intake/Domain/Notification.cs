@@ -24,6 +24,36 @@ public sealed class Notification
 
     public NotificationMedium Medium { get; private set; }
 
+    /// <summary>A step of the report, or a fresh access code the reporter asked for (made only when it is sent).</summary>
+    public NotificationPurpose Purpose { get; private set; }
+
+    /// <summary>Where a fresh access code goes in the body: the code itself is made at sending and never stored here.</summary>
+    public const string AccessCodeSlot = "{kode-akses}";
+
+    /// <summary>
+    /// A fresh access code for a reporter who lost theirs, to the contact they left: e-mail when there is one, else SMS
+    /// (the reporter left that number to be reached on it). The dispatcher makes the code when it sends, and the old one
+    /// stops working only then, so a mail server that is down never leaves the reporter without a working code.
+    /// </summary>
+    public static Notification NewAccessCode(Complaint complaint, NotificationMedium medium, DateTimeOffset now) => new()
+    {
+        ComplaintId = complaint.Id, Medium = medium, Purpose = NotificationPurpose.NewAccessCode, CreatedAt = now, NextAttemptAt = now,
+        Subject = medium == NotificationMedium.Sms ? "" : $"[Lapor] {complaint.TrackingId}: kode akses baru",
+        Body = medium == NotificationMedium.Sms
+            ? $"Lapor {complaint.TrackingId}: kode akses baru {AccessCodeSlot}. Kode lama tidak berlaku lagi. Jangan berikan kepada siapa pun."
+            : $"Kode akses baru untuk laporan {complaint.TrackingId}: {AccessCodeSlot}\n\n"
+              + "Kode akses yang lama tidak berlaku lagi. Simpan kode ini dan jangan berikan kepada siapa pun, termasuk petugas.\n"
+              + "Jika Anda tidak meminta kode baru, abaikan pesan ini; kode ini hanya dikirim ke kontak yang Anda tinggalkan.\n"
+              + "(Pesan otomatis dari Lapor. Jangan balas e-mail ini.)",
+    };
+
+    /// <summary>The message as it goes out, with the fresh access code in its slot; nothing of it is stored.</summary>
+    public Notification WithAccessCode(string accessCode) => new()
+    {
+        Id = Id, ComplaintId = ComplaintId, Medium = Medium, Purpose = Purpose, CreatedAt = CreatedAt, NextAttemptAt = NextAttemptAt,
+        Subject = Subject, Body = Body.Replace(AccessCodeSlot, accessCode),
+    };
+
     /// <summary>Whether the reporter is told about this step at all (so the contact is opened only when they are).</summary>
     public static bool Tells(IComplaintEvent e) => StepOf(e).Step is not null;
 
@@ -70,6 +100,12 @@ public sealed class Notification
         Attempts++;
         NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, Math.Min(Attempts, 12))));
     }
+}
+
+public enum NotificationPurpose
+{
+    Step,
+    NewAccessCode,
 }
 
 /// <summary>How a notification reaches the reporter: the e-mail address or the phone number they left.</summary>

@@ -51,7 +51,16 @@ public sealed class NotificationDispatcher(IServiceProvider services, IEnumerabl
             try
             {
                 if (contact is not null && _messengers.TryGetValue(notification.Medium, out var messenger) && messenger.AddressOf(contact) is { } address)
-                    await messenger.SendAsync(address, notification, cancellationToken);
+                {
+                    if (notification.Purpose == NotificationPurpose.NewAccessCode)
+                    {
+                        // The code is made now, sent, and only then replaces the old one: it is never stored in clear.
+                        var accessCode = AccessCodes.NewAccessCode();
+                        await messenger.SendAsync(address, notification.WithAccessCode(accessCode), cancellationToken);
+                        (await db.Complaints.SingleAsync(c => c.Id == notification.ComplaintId, cancellationToken)).ReplaceAccessCode(accessCode);
+                    }
+                    else await messenger.SendAsync(address, notification, cancellationToken);
+                }
                 notification.Sent(clock.GetUtcNow());
             }
             catch (NotificationNotSentException e)

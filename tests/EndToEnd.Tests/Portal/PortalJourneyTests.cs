@@ -273,6 +273,23 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_citizen_who_lost_the_access_code_asks_for_a_new_one_without_javascript_and_is_told_where_it_goes()
+    {
+        var receipt = await FileAsync(Browserless(), new
+        {
+            type = "aduan", title = Title, text = Text, region = "35.78", contact = new { email = "pelapor.lupa@contoh.id" },
+        });
+        var citizen = await browser.OpenAsync(phone: true, javaScript: false);
+        await citizen.GotoAsync("/lacak");
+        await citizen.Locator("#recover summary").ClickAsync();
+        await citizen.Locator("#recover-tracking").FillAsync(receipt.TrackingId);
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Kirim kode akses baru" }).ClickAsync();
+        await Expect(citizen.Locator("#recovered")).ToContainTextAsync("kode akses baru sudah dikirim ke sana");
+        Assert.DoesNotContain("pelapor.lupa", await citizen.ContentAsync()); // the contact is never shown
+        await PortalBrowser.ScreenshotAsync(citizen, "citizen-recover-code-phone");
+    }
+
+    [Fact]
     public async Task A_citizen_page_is_small_on_the_wire()
     {
         var page = await browser.OpenAsync(phone: true, javaScript: false);
