@@ -41,6 +41,7 @@ public static class AgencyDeskExtensions
         app.MapReadsApi();
         app.MapOfficersApi();
         app.MapEscalationsApi();
+        app.MapSupervisorToolsApi();
         app.MapErrorQueueAdmin("agency-desk");
         return app;
     }

@@ -1,5 +1,6 @@
 using Lapor.Analytics.Api;
 using Lapor.Analytics.Domain;
+using Lapor.ServiceDefaults;
 
 namespace Lapor.Analytics.Tests;
 
@@ -36,7 +37,7 @@ public sealed class LatencyAndCsvTests
     [Fact]
     public void Csv_has_a_header_and_neutralises_formulas()
     {
-        var csv = OversightReports.Csv(["agency", "received", "rating"], [["=HYPERLINK(\"x\")", 1L, null], ["35.78.dpupr", 2L, 4.5]]);
+        var csv = CsvTable.Write(["agency", "received", "rating"], [["=HYPERLINK(\"x\")", 1L, null], ["35.78.dpupr", 2L, 4.5]]);
         var lines = csv.TrimEnd().Split('\n').Select(l => l.TrimEnd()).ToArray();
         Assert.Equal("agency,received,rating", lines[0]);
         Assert.Equal("\"'=HYPERLINK(\"\"x\"\")\",1,", lines[1]);

@@ -35,6 +35,8 @@ public sealed class AccessMatrixTests(EmbeddedLaporFactory lapor) : IClassFixtur
         ("/api/desk/overview", ["supervisor"]),
         ("/api/desk/reads", ["supervisor"]),
         ("/api/desk/officers", ["supervisor"]),
+        ("/api/desk/assignments", ["supervisor"]),
+        ("/api/desk/inbox.csv", ["supervisor"]),
         ("/api/desk/", ["officer", "supervisor"]),
         ("/api/triage/", ["verifier"]),
         ("/api/admin/", ["verifier"]),

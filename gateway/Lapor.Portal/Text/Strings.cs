@@ -123,6 +123,7 @@ public static class Strings
         ["track.lost"] = ("Lupa kode akses?", "Lost your access code?"),
         ["track.lost.help"] = ("Jika Anda meninggalkan e-mail atau nomor telepon saat melapor, kode akses baru dikirim ke sana (tidak ditampilkan di halaman ini). Kode lama berhenti berlaku begitu kode baru terkirim.",
             "If you left an e-mail address or a phone number when you reported, a new access code is sent there (never shown on this page). The old code stops working once the new one is sent."),
+        ["track.lost.id"] = ("Nomor LPR yang kodenya hilang", "LPR number whose code was lost"),
         ["track.lost.submit"] = ("Kirim kode akses baru", "Send a new access code"),
         ["track.lost.sent"] = ("Jika laporan itu ada dan pelapornya meninggalkan e-mail atau nomor telepon, kode akses baru sudah dikirim ke sana.",
             "If that report exists and its reporter left an e-mail address or phone number, a new access code has been sent there."),

@@ -74,7 +74,7 @@ public static class AnalyticsApi
         if (!filter.WantsCsv(http)) return TypedResults.Ok(summary);
         var rows = new[] { ("status", summary.ByStatus), ("sector", summary.BySector), ("type", summary.ByType), ("channel", summary.ByChannel) }
             .SelectMany(d => d.Item2.Select(kv => new object?[] { d.Item1, kv.Key, kv.Value }));
-        return Csv(OversightReports.Csv(["dimension", "value", "reports"], rows));
+        return Csv(CsvTable.Write(["dimension", "value", "reports"], rows));
     }
 
     public static Task<IResult> Regions([AsParameters] Filter filter, HttpContext http, AnalyticsDbContext db, TimeProvider clock, CancellationToken cancellationToken,
@@ -118,7 +118,7 @@ public static class AnalyticsApi
         var series = await OversightQueries.SeriesAsync(db, filter.Slice(http) with { FromDay = from.DayNumber, ToDay = to.DayNumber }, metric,
             granularity == "week", cancellationToken);
         return filter.WantsCsv(http)
-            ? Csv(OversightReports.Csv(["start", metric], series.Select(p => new object?[] { p.Start, p.Count })))
+            ? Csv(CsvTable.Write(["start", metric], series.Select(p => new object?[] { p.Start, p.Count })))
             : TypedResults.Ok(series);
     }
 
@@ -130,7 +130,7 @@ public static class AnalyticsApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var hotspots = await OversightQueries.HotspotsAsync(db, filter.Slice(http), limit, cancellationToken);
         return filter.WantsCsv(http)
-            ? Csv(OversightReports.Csv(["tracking_id", "region", "sector", "agency", "reports", "supports"],
+            ? Csv(CsvTable.Write(["tracking_id", "region", "sector", "agency", "reports", "supports"],
                 hotspots.Select(h => new object?[] { h.TrackingId, h.Region, h.Sector, h.AgencyId, h.Reports, h.Supports })))
             : TypedResults.Ok(hotspots);
     }
@@ -169,7 +169,7 @@ public static class AnalyticsApi
                 names.GetValueOrDefault(h.AgencyId)))
             .OrderByDescending(c => c.Received).ThenBy(c => c.AgencyId, StringComparer.Ordinal).ToList();
         return new Filter(null, null, null, null, null, format).WantsCsv(http)
-            ? Csv(OversightReports.Csv(["agency", "name", "received", "answered_in_time_percent", "median_hours_to_first_response", "average_rating", "forwarded", "not_ours"],
+            ? Csv(CsvTable.Write(["agency", "name", "received", "answered_in_time_percent", "median_hours_to_first_response", "average_rating", "forwarded", "not_ours"],
                 cards.Select(c => new object?[] { c.AgencyId, c.Name, c.Received, c.AnsweredInTimePercent, c.MedianHoursToFirstResponse, c.AverageRating, c.Forwarded, c.NotOurs })))
             : TypedResults.Ok(cards);
     }

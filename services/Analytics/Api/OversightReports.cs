@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Lapor.Analytics.Domain;
+using Lapor.ServiceDefaults;
 
 namespace Lapor.Analytics.Api;
 
@@ -66,31 +65,10 @@ public static class OversightReports
     ];
 
     public static string ToCsv(IEnumerable<PerformanceRow> rows, string keyName, bool named = false) =>
-        Csv(named ? [keyName, "name", .. Columns] : [keyName, .. Columns], rows.Select(r => (named ? new object?[] { r.Key, r.Name } : [r.Key]).Concat(new object?[]
+        CsvTable.Write(named ? [keyName, "name", .. Columns] : [keyName, .. Columns], rows.Select(r => (named ? new object?[] { r.Key, r.Name } : [r.Key]).Concat(new object?[]
         {
             r.Received, r.Open, r.Overdue, r.Resolved, r.AnsweredInTimePercent, r.MedianHoursToFirstResponse, r.P90HoursToFirstResponse,
             r.ForwardedPercent, r.Breaches, r.AverageRating, r.ReopenedPercent, r.VerifiedInTimePercent, r.MedianHoursToVerification,
             r.P90HoursToVerification, r.MedianHoursToResolution, r.P90HoursToResolution,
         }).ToArray()));
-
-    /// <summary>RFC 4180 text: text cells quoted with spreadsheet formulas neutralised, numbers invariant, nulls empty.</summary>
-    public static string Csv(IReadOnlyList<string> header, IEnumerable<object?[]> rows)
-    {
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', header));
-        foreach (var row in rows) csv.AppendLine(string.Join(',', row.Select(Cell)));
-        return csv.ToString();
-    }
-
-    private static string Cell(object? value) => value switch
-    {
-        null => "",
-        string text => Escape(text),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-        _ => Escape(value.ToString() ?? ""),
-    };
-
-    private static string Escape(string text) =>
-        "\"" + (text.StartsWith('=') || text.StartsWith('+') || text.StartsWith('-') || text.StartsWith('@') ? "'" + text : text).Replace("\"", "\"\"") + "\"";
 }
