@@ -57,6 +57,12 @@ public sealed class StaffClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<List<DayCount>>> TrendAsync(int days, CancellationToken cancellationToken) =>
         GetAsync<List<DayCount>>($"/api/analytics/trend?days={days}", cancellationToken);
 
+    public Task<ApiResult<string>> InboxCsvAsync(string query, CancellationToken cancellationToken) =>
+        GetAsync<string>("/api/desk/inbox.csv" + query, cancellationToken);
+
+    public Task<ApiResult<bool>> AssignSeveralAsync(IReadOnlyList<string> trackingIds, string officerId, CancellationToken cancellationToken) =>
+        PostAsync<bool>("/api/desk/assignments", new { trackingIds, officerId }, cancellationToken);
+
     public Task<ApiResult<string>> PerformanceCsvAsync(string table, CancellationToken cancellationToken) =>
         GetAsync<string>($"/api/analytics/{table}?format=csv", cancellationToken);
 

@@ -290,6 +290,30 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_supervisor_ticks_reports_assigns_them_to_one_officer_and_downloads_the_inbox_without_javascript()
+    {
+        var citizen = Browserless();
+        var officer = await citizen.AsAsync(Browserless, "officer", RoadAgency, name: "Dewi Bulk");
+        var receipts = new[] { await FileAsync(citizen, RoadInSurabaya), await FileAsync(citizen, RoadInSurabaya) };
+        foreach (var receipt in receipts) await Eventually(() => InInboxAsync(officer, receipt.TrackingId), "the report reaches the inbox");
+
+        var page = await browser.OpenAsync(phone: true, javaScript: false);
+        await PageLayoutTests.SignInAsync(page, "supervisor");
+        await page.GotoAsync("/meja?assigned=unassigned");
+        foreach (var receipt in receipts) await page.Locator($"#pick-{receipt.TrackingId}").CheckAsync();
+        await page.Locator("#assign-to").SelectOptionAsync(new SelectOptionValue { Label = "Dewi Bulk" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tugaskan", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 laporan ditugaskan.");
+        foreach (var receipt in receipts)
+            Assert.Contains("Dewi Bulk", (await officer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/desk/complaints/{receipt.TrackingId}")).GetProperty("assignedTo").GetString());
+
+        var download = await page.APIRequest.GetAsync("/meja?handler=csv");
+        Assert.Equal(200, download.Status);
+        Assert.StartsWith("tracking_id,", await download.TextAsync());
+        await PortalBrowser.ScreenshotAsync(page, "supervisor-bulk-assign-phone");
+    }
+
+    [Fact]
     public async Task A_citizen_page_is_small_on_the_wire()
     {
         var page = await browser.OpenAsync(phone: true, javaScript: false);

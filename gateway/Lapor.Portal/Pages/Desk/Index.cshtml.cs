@@ -1,6 +1,7 @@
 using Lapor.Portal.Api;
 using Lapor.Portal.Text;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Lapor.Portal.Pages.Desk;
 
@@ -17,6 +18,13 @@ public sealed class IndexModel(PortalText text, StaffClient staff, TimeProvider 
     /// <summary>Missed deadlines of the offices this desk coordinates; a courtesy list that may be empty when unreachable.</summary>
     public IReadOnlyList<Escalation> Escalations { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
+    /// <summary>The agency's active officers, for a supervisor's bulk assignment.</summary>
+    public IReadOnlyList<OfficerEntry> Officers { get; private set; } = [];
+    public bool IsSupervisor => User.FindFirst("role")?.Value == "supervisor";
+
+    [BindProperty] public List<string> Selected { get; set; } = [];
+    [BindProperty] public string? AssignTo { get; set; }
+    [BindProperty(SupportsGet = true, Name = "ditugaskan")] public int? BulkAssigned { get; set; }
 
     public string? Query(string key) => Request.Query[key].FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
@@ -26,12 +34,41 @@ public sealed class IndexModel(PortalText text, StaffClient staff, TimeProvider 
         var query = new QueryBuilder();
         foreach (var key in Filters)
             if (Query(key) is { } value) query.Add(key, value);
-        var overview = User.FindFirst("role")?.Value == "supervisor" ? staff.OverviewAsync(cancellationToken) : null;
+        var overview = IsSupervisor ? staff.OverviewAsync(cancellationToken) : null;
+        var officers = IsSupervisor ? staff.OfficersAsync(cancellationToken) : null;
         var escalations = staff.EscalationsAsync(cancellationToken);
         var result = await staff.InboxAsync(query.ToString(), cancellationToken);
         if (!Failed(result)) Inbox = result.Value;
         if (await escalations is { Ok: true } escalated) Escalations = escalated.Value!;
         if (overview is not null && await overview is { Ok: true } known) Overview = known.Value;
+        if (officers is not null && await officers is { Ok: true } team) Officers = [.. team.Value!.Where(o => o.Active)];
+    }
+
+    /// <summary><c>/meja?handler=csv&amp;…</c>: the inbox with the same filters as CSV, for the agency's own reporting (supervisors).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        var csv = await staff.InboxCsvAsync(FilterQuery().ToString(), cancellationToken);
+        if (Failed(csv)) return StatusCode(StatusCodes.Status503ServiceUnavailable, Problem ?? "");
+        return File(System.Text.Encoding.UTF8.GetBytes(csv.Value!), "text/csv; charset=utf-8", "lapor-kotak-masuk.csv");
+    }
+
+    /// <summary>A supervisor assigns the ticked reports to one officer: all or none.</summary>
+    public async Task<IActionResult> OnPostAssignAsync(CancellationToken cancellationToken)
+    {
+        var result = await staff.AssignSeveralAsync(Selected, AssignTo ?? "", cancellationToken);
+        if (result.Ok) return Redirect($"/meja?ditugaskan={Selected.Count}");
+        Failed(result);
+        await OnGetAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The inbox's filters as the page was asked for them, without the cursor.</summary>
+    public QueryBuilder FilterQuery()
+    {
+        var query = new QueryBuilder();
+        foreach (var key in Filters.Where(k => k != "cursor"))
+            if (Query(key) is { } value) query.Add(key, value);
+        return query;
     }
 
     /// <summary>An officer's name from their token subject (<c>role:agency:name</c>).</summary>
@@ -40,9 +77,7 @@ public sealed class IndexModel(PortalText text, StaffClient staff, TimeProvider 
     /// <summary>The same filters with a different cursor, for the next page link.</summary>
     public string NextPage(string cursor)
     {
-        var query = new QueryBuilder();
-        foreach (var key in Filters.Where(k => k != "cursor"))
-            if (Query(key) is { } value) query.Add(key, value);
+        var query = FilterQuery();
         query.Add("cursor", cursor);
         return "/meja" + query;
     }
