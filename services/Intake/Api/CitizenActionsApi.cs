@@ -51,17 +51,34 @@ public static class CitizenActionsApi
     /// <summary>What the citizen typed, cleaned; null when it is missing or not well-formed text (<see cref="CitizenText"/>).</summary>
     private static string? Typed(string? text) => text is not null && CitizenText.Clean(text) is var clean && CitizenText.IsWellFormed(clean) ? clean : null;
 
-    /// <summary>Finds the report by tracking id and access code (404 otherwise), applies the action and stores its event.</summary>
+    /// <summary>
+    /// Finds the report by tracking id and access code (404 otherwise), applies the action and stores its event. When the
+    /// report changed under it (an agency's answer or a route arriving in the same moment), it reads the report again and
+    /// applies the action to what it is now, a few times, instead of making the citizen try again.
+    /// </summary>
     private static async Task<Results<Ok<ComplaintTracking>, NotFound, ValidationProblem>> Act(
         string trackingId, string? accessCode, AccessCodeGuard guard, HttpContext http, IntakeDbContext db, CancellationToken cancellationToken,
         Func<Complaint, object>? action, (string Field, string Message) invalid)
     {
-        var complaint = await db.Complaints.WithAccessCodeAsync(trackingId, accessCode, guard, http, cancellationToken);
-        if (complaint is null) return TypedResults.NotFound();
-        if (action is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] });
+        for (var attempt = 1; ; attempt++)
+        {
+            var complaint = await db.Complaints.WithAccessCodeAsync(trackingId, accessCode, guard, http, cancellationToken);
+            if (complaint is null) return TypedResults.NotFound();
+            if (action is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] });
 
-        db.AddToOutbox(action(complaint));
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ComplaintTracking.From(complaint, ProblemLanguage.PrefersEnglish(http.Request)));
+            db.AddToOutbox(action(complaint));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(ComplaintTracking.From(complaint, ProblemLanguage.PrefersEnglish(http.Request)));
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < ConcurrentAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
+
+    /// <summary>How many times a citizen's action is applied before a report that keeps changing is a 409.</summary>
+    private const int ConcurrentAttempts = 3;
 }
