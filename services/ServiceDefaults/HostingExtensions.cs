@@ -1,3 +1,4 @@
+using Lapor.ServiceDefaults.OpenApi;
 using Lapor.ServiceDefaults.Problems;
 using Lapor.ServiceDefaults.Security;
 using Lapor.ServiceDefaults.Telemetry;
@@ -39,6 +40,7 @@ public static class HostingExtensions
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         builder.AddLaporTelemetry();
         builder.AddLaporAuthentication();
+        builder.AddLaporOpenApi();
         return builder;
     }
 
@@ -55,6 +57,7 @@ public static class HostingExtensions
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapOpenApi(); // /openapi/v1.json
         return app;
     }
 }
