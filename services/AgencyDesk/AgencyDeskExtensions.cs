@@ -38,6 +38,7 @@ public static class AgencyDeskExtensions
     public static IEndpointRouteBuilder MapAgencyDesk(this IEndpointRouteBuilder app)
     {
         app.MapDeskApi();
+        app.MapDeskActionsApi();
         app.MapReadsApi();
         app.MapOfficersApi();
         app.MapEscalationsApi();

@@ -23,8 +23,6 @@ public static class DeskApi
         desk.MapGet("/overview", Overview).WithName("AgencyOverview")
             .WithSummary("Supervisors: the agency's open, unassigned and overdue reports, the oldest waiting, and each officer's load.");
         desk.MapGet("/complaints/{trackingId}", Details).WithName("DeskComplaint").WithSummary("One report with its conversation, notes and route history.");
-        desk.MapPost("/complaints/{trackingId}/{action}", Act).WithName("DeskAction")
-            .WithSummary("claim, assign, respond, ask, forward, resolve or notes.");
         return app;
     }
 
@@ -68,28 +66,5 @@ public static class DeskApi
             .OrderBy(c => c.FiledAt).Take(50)
             .Select(c => new DuplicateReport(c.TrackingId, c.Title, c.Status, c.FiledAt))
             .ToListAsync(cancellationToken);
-    }
-
-    public static async Task<Results<Ok<DeskComplaintView>, NotFound, ValidationProblem>> Act(
-        string trackingId, string action, [FromBody] DeskActionRequest? request, HttpContext http, DeskDbContext db, TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var caller = Caller.From(http.User);
-        var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.TrackingId == trackingId && c.AgencyId == caller.AgencyId, cancellationToken);
-        if (complaint is null || !DeskActions.IsKnown(action)) return TypedResults.NotFound();
-
-        request ??= new DeskActionRequest(null, null, null, null);
-        var errors = request.Validate(action, caller);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (action is DeskActions.Assign or DeskActions.Claim
-            && !await OfficersApi.IsActiveAsync(db, complaint.AgencyId, action == DeskActions.Claim ? caller.Subject : request.OfficerId!, cancellationToken))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                { ["officerId"] = ["Not an active officer of this agency. A supervisor adds or reactivates officers."] });
-
-        var @event = DeskActions.Apply(complaint, action, request, caller, clock.GetUtcNow());
-        if (@event is not null) db.AddToOutbox(@event);
-        await db.SaveChangesAsync(cancellationToken);
-        if (action is DeskActions.Respond or DeskActions.Resolve) LaporTelemetry.AgencyResponses.Add(1, new KeyValuePair<string, object?>("action", action));
-        return TypedResults.Ok(DeskComplaintView.From(complaint));
     }
 }
