@@ -12,7 +12,10 @@ public sealed class DirectorySeeder(TimeProvider clock) : ISeeder<AnalyticsDbCon
     {
         var existing = await db.Agencies.Select(a => a.Id).ToHashSetAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        // Thousands of new rows on a fresh database: nothing to compare them with, so no change detection.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Agencies.AddRange(AgencyDirectory.All.Where(e => !existing.Contains(e.Id)).Select(e => DirectoryAgency.From(e.AsSeed(now))));
         await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
     }
 }

@@ -17,8 +17,11 @@ public sealed class AgencySeeder : ISeeder<TriageDbContext>
         var existing = await db.Agencies.Select(a => a.Id).ToHashSetAsync(cancellationToken);
         var missing = Load().Where(a => !existing.Contains(a.Id)).ToList();
         if (missing.Count == 0) return;
+        // Thousands of new rows on a fresh database: nothing to compare them with, so no change detection.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Agencies.AddRange(missing);
         await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
     }
 
     public static IReadOnlyList<Agency> Load() => [.. AgencyDirectory.All.Select(From)];
