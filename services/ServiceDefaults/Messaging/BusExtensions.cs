@@ -61,8 +61,8 @@ public static class BusExtensions
                 }
                 else
                 {
-                    // Other streams are small (the agency directory): a few at a time, so a burst of them (the seeded
-                    // directory at start-up) does not take a database connection per prefetched message. Two copies of
+                    // Other streams are small (the agency directory's edits): a few at a time, so a burst of them does
+                    // not take a database connection per prefetched message. Two copies of
                     // one message (a republished outbox row) take turns, so the second finds the first in the inbox
                     // instead of racing it to insert the same row.
                     endpoint.ConcurrentMessageLimit = 4;
