@@ -55,9 +55,12 @@ public sealed class SignInModel(PortalText text, StaffClient staff, CitizenClien
         return LocalRedirect(PortalAssets.IsLocal(Kembali) ? Kembali! : Home(Role));
     }
 
+    /// <summary>The Development picker's suggestions: the national bodies and East Java's offices (the examples' region); any id may be typed.</summary>
     private async Task LoadAgenciesAsync(CancellationToken cancellationToken)
     {
-        if (DevelopmentSignIn && await directory.AgenciesAsync("limit=1000", cancellationToken) is { Ok: true } agencies) Agencies = agencies.Value!;
+        if (!DevelopmentSignIn) return;
+        var pages = await Task.WhenAll(directory.AgenciesAsync("level=nasional", cancellationToken), directory.AgenciesAsync("within=35&limit=1000", cancellationToken));
+        Agencies = [.. pages.Where(p => p.Ok).SelectMany(p => p.Value!)];
     }
 
     private static string Home(string role) => role switch

@@ -3,7 +3,7 @@ using static Lapor.EndToEnd.Tests.Infrastructure.SkeletonFlow;
 
 namespace Lapor.EndToEnd.Tests.Portal;
 
-/// <summary>Every portal page, at a 360-pixel phone and a desktop width: it renders its heading, nothing overflows sideways, and a screenshot is kept.</summary>
+/// <summary>Every portal page, at a 360-pixel phone and a desktop width: it renders its heading, nothing overflows sideways, its weight (HTML and what it loads) is written to page-weights.txt — under 100 KB for the citizen's pages — and a screenshot is kept.</summary>
 public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<PortalBrowser>
 {
     /// <summary>Every page of the portal, with the role it is seen as (null: anyone).</summary>
@@ -17,6 +17,7 @@ public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<Porta
     public async Task Every_page_fits_a_phone_and_a_desktop()
     {
         await FileAsync(new HttpClient { BaseAddress = new Uri(browser.BaseAddress) }, RoadInSurabaya); // something to list
+        var weights = new SortedDictionary<string, long>();
         foreach (var phone in new[] { true, false })
         {
             var page = await browser.OpenAsync(phone);
@@ -24,8 +25,15 @@ public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<Porta
             foreach (var (path, role, name) in Pages)
             {
                 if (role is not null && role != signedInAs) signedInAs = await SignInAsync(page, role);
-                var response = await page.GotoAsync(path);
+                var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
                 Assert.Equal(200, response!.Status);
+                // What the page weighs, uncompressed: its HTML and every stylesheet, script or image it loaded (the browser's own count).
+                var weight = await page.EvaluateAsync<long>("""
+                    performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                      .reduce((sum, entry) => sum + entry.decodedBodySize, 0)
+                    """);
+                Assert.True(weight > 1000, $"{path}: the browser counted {weight} bytes");
+                weights[$"{name} ({(phone ? "phone" : "desktop")})"] = weight;
                 Assert.True(await page.Locator("h1").IsVisibleAsync(), $"{path} shows its heading");
                 var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
                 Assert.True(overflow <= 0, $"{path} is {overflow} px wider than the {(phone ? "phone" : "desktop")} screen");
@@ -42,6 +50,10 @@ public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<Porta
                 await PortalBrowser.ScreenshotAsync(page, $"{name}-{(phone ? "phone" : "desktop")}");
             }
         }
+        await File.WriteAllLinesAsync(Path.Combine(PortalBrowser.ScreenshotDirectory, "page-weights.txt"),
+            weights.Select(w => $"{w.Key}: {w.Value / 1024.0:0.0} KB"));
+        foreach (var citizenPage in new[] { "home", "file", "track", "feed", "privacy" })
+            Assert.True(weights[$"{citizenPage} (phone)"] < 100 * 1024, $"{citizenPage} weighs {weights[$"{citizenPage} (phone)"]} bytes on a phone");
     }
 
     /// <summary>Signs in with the Development sign-in page as <paramref name="role"/> (officers of the road agency).</summary>
