@@ -29,5 +29,5 @@ public sealed class AccessCodeGuard(IConfiguration configuration, TimeProvider c
     }
 
     private IEnumerable<(string Key, int Limit)> Keys(string trackingId, IPAddress? address) =>
-        [("id:" + trackingId[..Math.Min(trackingId.Length, 32)].ToUpperInvariant(), _perReport), ("ip:" + (address?.ToString() ?? "unknown"), _perAddress)];
+        [(FixedWindowCounter.ReportKey(trackingId), _perReport), (FixedWindowCounter.AddressKey(address), _perAddress)];
 }

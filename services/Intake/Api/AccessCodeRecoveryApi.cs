@@ -52,8 +52,7 @@ public sealed class AccessCodeRecoveryLimits(IConfiguration configuration, TimeP
 
     public void ThrowIfSpent(string trackingId, System.Net.IPAddress? address)
     {
-        var report = "id:" + trackingId[..Math.Min(trackingId.Length, 32)].ToUpperInvariant();
-        var network = "ip:" + (address?.ToString() ?? "unknown");
+        var (report, network) = (FixedWindowCounter.ReportKey(trackingId), FixedWindowCounter.AddressKey(address));
         if ((_addresses.Blocked(network, _perAddress) ?? _reports.Blocked(report, _perReport)) is { } wait)
             throw new TooManyAttemptsException("Too many requests for a new access code. Try again later.", wait);
         _addresses.Add(network);

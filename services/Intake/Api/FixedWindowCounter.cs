@@ -12,6 +12,12 @@ public sealed class FixedWindowCounter(TimeSpan window, TimeProvider clock)
     private DateTimeOffset _swept = DateTimeOffset.MinValue;
 
     /// <summary>How long until the key may act again, when it has reached <paramref name="limit"/>; null while it may.</summary>
+    /// <summary>The key of a tracking id as a client typed it (bounded, any case): existing or not, it counts the same.</summary>
+    public static string ReportKey(string trackingId) => "id:" + trackingId[..Math.Min(trackingId.Length, 32)].ToUpperInvariant();
+
+    /// <summary>The key of the network a request came from (the proxy-forwarded address).</summary>
+    public static string AddressKey(System.Net.IPAddress? address) => "ip:" + (address?.ToString() ?? "unknown");
+
     public TimeSpan? Blocked(string key, int limit)
     {
         lock (_counts) return Wait(key, limit, clock.GetUtcNow());

@@ -275,7 +275,7 @@ public sealed class Router(IReadOnlyList<Agency> agencies, ComplaintClassifier c
             case Routes.Local:
                 // A kecamatan's matter is its kabupaten's or kota's; a province's, the kabupaten or kota the text names in it.
                 var local = region?.Level == RegionLevel.Provinsi
-                    ? namedInText.Value is { RegencyCode: { } named } && named.StartsWith(region.Code + ".", StringComparison.Ordinal) ? named : null
+                    ? namedInText.Value is { RegencyCode: { } named } place && place.ProvinceCode == region.Code ? named : null
                     : region?.RegencyCode;
                 var office = local is null ? null : _offices.GetValueOrDefault((local, sector));
                 explanation?.Add(office is null
