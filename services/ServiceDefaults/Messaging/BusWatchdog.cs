@@ -14,8 +14,9 @@ namespace Lapor.ServiceDefaults.Messaging;
 /// supervisor (systemd, Docker's restart policy, Kubernetes) starts it afresh. Unacknowledged messages return
 /// to the queue and outbox rows wait in the database: nothing is lost either way. A bus that calls itself healthy
 /// while one of its queues has messages and no consumer at the broker (<see cref="BrokerQueues"/>) counts as
-/// unhealthy too: that is how a consumer lost in a broker restart shows. So does a bus whose outbox has failed to
-/// publish for the whole patience (<see cref="PublishHealth"/>): a send transport stopped in a broker restart.
+/// unhealthy too: that is how a consumer lost in a broker restart shows. So does a bus one of whose outbox publishes has
+/// waited on the broker for the whole patience (<see cref="PublishHealth"/>): a send transport stopped in a broker
+/// restart, or a publish hanging on a connection that never opens.
 /// </summary>
 public sealed class BusWatchdog(IBusControl bus, BrokerQueues queues, PublishHealth publishing, IConfiguration configuration, IHostApplicationLifetime lifetime,
     TimeProvider clock, ILogger<BusWatchdog> logger) : BackgroundService
@@ -34,8 +35,8 @@ public sealed class BusWatchdog(IBusControl bus, BrokerQueues queues, PublishHea
             var health = (checkedBus.Status, checkedBus.Description);
             if (health.Status == BusHealthStatus.Healthy && await queues.StrandedAsync(stoppingToken) is { Count: > 0 } stranded)
                 health = (BusHealthStatus.Unhealthy, $"no consumer at the broker for {string.Join(", ", stranded)}");
-            if (health.Status == BusHealthStatus.Healthy && publishing.FailingSince is { } failing && clock.GetUtcNow() - failing >= patience)
-                health = (BusHealthStatus.Unhealthy, $"the outbox has failed to publish since {failing:HH:mm:ss}");
+            if (health.Status == BusHealthStatus.Healthy && publishing.WaitingSince is { } waiting && clock.GetUtcNow() - waiting >= patience)
+                health = (BusHealthStatus.Unhealthy, $"an outbox publish has waited on the broker since {waiting:HH:mm:ss}");
             if (health.Status == BusHealthStatus.Healthy)
             {
                 unhealthySince = null;

@@ -34,7 +34,7 @@ public sealed class OutboxDispatcher<TContext>(
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private static readonly ActivitySource Source = new("Lapor.Outbox");
 
-    private readonly ResiliencePipeline _publishRetry = new ResiliencePipelineBuilder()
+    private readonly ResiliencePipeline _publishRetry = new ResiliencePipelineBuilder { TimeProvider = clock }
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
@@ -45,7 +45,6 @@ public sealed class OutboxDispatcher<TContext>(
             MaxRetryAttempts = int.MaxValue,
             OnRetry = args =>
             {
-                publishHealth.Failed();
                 logger.LogWarning("Publishing from the {Context} outbox failed (attempt {Attempt}): {Error}",
                     typeof(TContext).Name, args.AttemptNumber + 1, args.Outcome.Exception?.Message);
                 return ValueTask.CompletedTask;
@@ -105,8 +104,8 @@ public sealed class OutboxDispatcher<TContext>(
                 {
                     foreach (var (row, message) in report)
                     {
-                        await _publishRetry.ExecuteAsync(async t => await PublishAsync(row, message, t), token);
-                        publishHealth.Succeeded();
+                        using (publishHealth.Begin())
+                            await _publishRetry.ExecuteAsync(async t => await PublishAsync(row, message, t), token);
                         lock (sent) sent.Add(row.Id);
                     }
                 });
@@ -127,12 +126,14 @@ public sealed class OutboxDispatcher<TContext>(
             ? null
             : Source.StartActivity("outbox publish", ActivityKind.Producer, row.TraceParent);
         var (message, type) = deserialized;
+        // The timeout cancels the token, but a publish waiting on a connection that never opens may not notice: stop
+        // waiting for it all the same, so the retry publishes again (a late copy is dropped by the consumers' inboxes).
         for (var copy = 0; copy < (faults.PublishTwice ? 2 : 1); copy++)
             await bus.Publish(message, type, context =>
             {
                 context.MessageId = row.MessageId;
                 if (message is IComplaintEvent complaintEvent) context.CorrelationId = complaintEvent.ComplaintId;
                 context.Durable = true;
-            }, cancellationToken);
+            }, cancellationToken).WaitAsync(cancellationToken);
     }
 }

@@ -1,7 +1,7 @@
 using Lapor.ServiceDefaults.Persistence;
 using Npgsql;
 
-namespace Lapor.Intake.Tests;
+namespace Lapor.ServiceDefaults.Tests;
 
 /// <summary>The defaults every service adds to its PostgreSQL connection string.</summary>
 public sealed class ConnectionDefaultsTests

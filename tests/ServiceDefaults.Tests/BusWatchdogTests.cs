@@ -5,11 +5,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Lapor.Intake.Tests;
+namespace Lapor.ServiceDefaults.Tests;
 
 /// <summary>
-/// The bus watchdog against a bus that calls itself healthy while the outbox cannot publish (a send transport stopped
-/// in a broker restart): it must restart the bus. Real time: the watchdog looks every 5 s, so this test takes that long.
+/// The bus watchdog against a bus that calls itself healthy while an outbox publish waits on the broker for good (a
+/// send transport stopped in a broker restart, a connection that never opens): it must restart the bus. Real time: the watchdog looks every 5 s, so this test takes that long.
 /// </summary>
 public sealed class BusWatchdogTests
 {
@@ -47,17 +47,17 @@ public sealed class BusWatchdogTests
     }
 
     [Fact]
-    public async Task A_healthy_bus_whose_outbox_has_failed_to_publish_for_the_whole_patience_is_restarted()
+    public async Task A_healthy_bus_whose_outbox_publish_has_waited_for_the_whole_patience_is_restarted()
     {
         var bus = DispatchProxy.Create<IBusControl, RecordingBus>();
         var recorder = (RecordingBus)(object)bus;
-        // No patience: the first look after the failure restarts; the next look (5 s later) would stop the process, so the
+        // No patience: the first look after the publish began restarts; the next look (5 s later) would stop the process, so the
         // test stops the watchdog as soon as the restart is seen.
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Lapor:Bus:WatchdogSeconds"] = "0" })
             .Build();
         var publishing = new PublishHealth(TimeProvider.System);
-        publishing.Failed();
+        using var stuck = publishing.Begin();
         var lifetime = new Lifetime();
         await using var queues = new BrokerQueues(configuration, NullLogger<BrokerQueues>.Instance);
         using var watchdog = new BusWatchdog(bus, queues, publishing, configuration, lifetime, TimeProvider.System, NullLogger<BusWatchdog>.Instance);
