@@ -1,3 +1,4 @@
+using Lapor.AgencyDesk.Domain;
 using Lapor.AgencyDesk.Persistence;
 using Lapor.Contracts;
 using Lapor.ServiceDefaults.Security;
@@ -17,21 +18,21 @@ public sealed record AgencyOverview(string AgencyId, int Open, int Unassigned, i
 
 public static class AgencyOverviewReader
 {
-    private static readonly ComplaintStatus[] OpenStatuses = [ComplaintStatus.Terdisposisi, ComplaintStatus.SedangDiproses, ComplaintStatus.MenungguTanggapanPelapor];
-
     public static async Task<AgencyOverview> ReadAsync(DeskDbContext db, Caller caller, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var agency = caller.AgencyId!;
         var soon = Weekdays.Add(now, 2);
+        var overdue = DeskComplaint.OverdueAt(now);
         // One grouped query: per assignee (null = nobody), counts of open, overdue, due soon and waiting on the reporter.
         var groups = await db.Complaints.AsNoTracking()
-            .Where(c => c.AgencyId == agency && !c.AwaitingReroute && OpenStatuses.Contains(c.Status))
+            .Where(c => c.AgencyId == agency)
+            .Where(DeskComplaint.Open)
             .GroupBy(c => c.AssignedTo)
             .Select(g => new
             {
                 Officer = g.Key,
                 Open = g.Count(),
-                Overdue = g.Count(c => c.RespondedAt == null && c.FollowUpDueAt < now),
+                Overdue = g.AsQueryable().Count(overdue),
                 DueSoon = g.Count(c => c.RespondedAt == null && c.FollowUpDueAt >= now && c.FollowUpDueAt <= soon),
                 Waiting = g.Count(c => c.Status == ComplaintStatus.MenungguTanggapanPelapor),
                 Oldest = g.Min(c => (DateTimeOffset?)c.RoutedAt),

@@ -22,7 +22,7 @@ public static class InboxReader
         if (query.StatusValue is { } status) reports = reports.Where(c => c.Status == status);
         if (query.SectorValue is { } sector) reports = reports.Where(c => c.Sector == sector);
         if (query.Region is { } region) reports = reports.Where(c => c.Region == region);
-        if (query.Overdue == true) reports = reports.Where(c => c.RespondedAt == null && c.FollowUpDueAt < now);
+        if (query.Overdue == true) reports = reports.Where(DeskComplaint.OverdueAt(now));
         if (query.DueWithinDays is { } days)
         {
             var horizon = Weekdays.Add(now, days);
@@ -51,10 +51,12 @@ public static class InboxReader
             page = reports.OrderBy(c => c.FollowUpDueAt).ThenBy(c => c.TrackingId);
         }
 
-        var rows = await page.Take(query.Take + 1)
+        var rows = (await page.Take(query.Take + 1)
+                .Select(c => new { c.TrackingId, c.Type, c.Sector, c.Region, c.Title, c.Status, c.AssignedTo, c.RoutedAt, c.FollowUpDueAt, c.RespondedAt })
+                .ToListAsync(cancellationToken))
             .Select(c => new InboxItem(c.TrackingId, c.Type, c.Sector, c.Region, c.Title, c.Status, c.AssignedTo, c.RoutedAt, c.FollowUpDueAt,
-                c.RespondedAt == null && c.FollowUpDueAt < now))
-            .ToListAsync(cancellationToken);
+                DeskComplaint.IsOverdue(c.RespondedAt, c.FollowUpDueAt, now)))
+            .ToList();
         var items = rows.Take(query.Take).ToList();
         var last = items.LastOrDefault();
         var next = rows.Count > query.Take && last is not null

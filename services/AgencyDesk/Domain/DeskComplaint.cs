@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lapor.Contracts;
 using Lapor.ServiceDefaults.Problems;
 
@@ -54,7 +55,16 @@ public sealed class DeskComplaint
     /// <summary>Files the reporter attached; Intake keeps them and serves them to officers of the agency handling the report.</summary>
     public IReadOnlyList<AttachmentRef> Attachments => _attachments;
 
-    public bool IsOpen => !AwaitingReroute && Status is ComplaintStatus.Terdisposisi or ComplaintStatus.SedangDiproses or ComplaintStatus.MenungguTanggapanPelapor;
+    public bool IsOpen => !AwaitingReroute && ReportLifecycle.IsOpen(Status);
+
+    /// <summary>Open at the desk, for queries: as <see cref="IsOpen"/>.</summary>
+    public static readonly Expression<Func<DeskComplaint, bool>> Open = c => !c.AwaitingReroute && ReportLifecycle.OpenStatuses.Contains(c.Status);
+
+    /// <summary>Overdue: the agency holding the report has not answered it, and its follow-up deadline has passed.</summary>
+    public static bool IsOverdue(DateTimeOffset? respondedAt, DateTimeOffset followUpDueAt, DateTimeOffset now) => respondedAt is null && followUpDueAt < now;
+
+    /// <summary><see cref="IsOverdue"/> for queries (a unit test holds the two to the same answers).</summary>
+    public static Expression<Func<DeskComplaint, bool>> OverdueAt(DateTimeOffset now) => c => c.RespondedAt == null && c.FollowUpDueAt < now;
 
     public static DeskComplaint Receive(ComplaintRouted e)
     {
@@ -87,7 +97,7 @@ public sealed class DeskComplaint
     {
         AgencyId = e.AgencyId;
         AgencyName = e.AgencyName;
-        Status = ComplaintStatus.Terdisposisi;
+        Move(e);
         AwaitingReroute = false;
         AssignedTo = null;
         RoutedAt = e.OccurredAt;
@@ -119,19 +129,17 @@ public sealed class DeskComplaint
         var first = FirstRespondedAt is null;
         FirstRespondedAt ??= now;
         RespondedAt ??= now;
-        Status = ComplaintStatus.SedangDiproses;
         AssignedTo ??= officerId;
         _conversation.Add(new ConversationMessage(now, ConversationMessage.FromAgency, text));
-        return new AgencyResponded(ComplaintId, TrackingId, Next(), now, AgencyId, AgencyName, text, first);
+        return Move(new AgencyResponded(ComplaintId, TrackingId, Next(), now, AgencyId, AgencyName, text, first));
     }
 
     public ReporterAsked Ask(string officerId, string question, DateTimeOffset now)
     {
         RequireOpen("ask about");
-        Status = ComplaintStatus.MenungguTanggapanPelapor;
         AssignedTo ??= officerId;
         _conversation.Add(new ConversationMessage(now, ConversationMessage.FromAgency, question));
-        return new ReporterAsked(ComplaintId, TrackingId, Next(), now, AgencyId, AgencyName, question, officerId);
+        return Move(new ReporterAsked(ComplaintId, TrackingId, Next(), now, AgencyId, AgencyName, question, officerId));
     }
 
     public ComplaintForwardRequested Forward(string? targetAgencyId, string reason, DateTimeOffset now)
@@ -147,12 +155,11 @@ public sealed class DeskComplaint
         RequireOpen("resolve");
         if (ResolutionRules.IsNotAnAnswer(answer))
             throw new InvalidActionException("text", ResolutionRules.Refusal);
-        Status = ComplaintStatus.Selesai;
         FirstRespondedAt ??= now;
         RespondedAt ??= now;
         AssignedTo ??= officerId;
         _conversation.Add(new ConversationMessage(now, ConversationMessage.FromAgency, answer));
-        return new ComplaintResolved(ComplaintId, TrackingId, Next(), now, AgencyId, AgencyName, answer);
+        return Move(new ComplaintResolved(ComplaintId, TrackingId, Next(), now, AgencyId, AgencyName, answer));
     }
 
     public void AddNote(string officerId, string text, DateTimeOffset now) =>
@@ -170,16 +177,16 @@ public sealed class DeskComplaint
             case ComplaintResolved closed:
                 if (closed.Sequence <= Sequence || Status == ComplaintStatus.Selesai) return;
                 _conversation.Add(new ConversationMessage(closed.OccurredAt, ConversationMessage.FromAgency, closed.Answer));
-                Status = ComplaintStatus.Selesai;
+                Move(closed);
                 break;
             case ReporterReplied reply:
                 if (_conversation.Any(m => m.At == reply.OccurredAt && m.From == ConversationMessage.FromReporter)) return;
                 _conversation.Add(new ConversationMessage(reply.OccurredAt, ConversationMessage.FromReporter, reply.Text));
-                if (Status == ComplaintStatus.MenungguTanggapanPelapor) Status = ComplaintStatus.SedangDiproses;
+                Move(reply);
                 break;
             case ComplaintReopened reopened:
                 _conversation.Add(new ConversationMessage(reopened.OccurredAt, ConversationMessage.FromReporter, "Tidak puas: " + reopened.Reason));
-                if (Status == ComplaintStatus.Selesai) Status = ComplaintStatus.SedangDiproses;
+                if (Status == ComplaintStatus.Selesai) Move(reopened);
                 if (RespondedAt < reopened.OccurredAt) RespondedAt = null;
                 break;
             case FollowUpRestarted restarted:
@@ -189,6 +196,13 @@ public sealed class DeskComplaint
         }
         Sequence = Math.Max(Sequence, e.Sequence);
         Version++;
+    }
+
+    /// <summary>Moves the status to the one <paramref name="e"/> leads to (<see cref="ReportLifecycle"/>), if it leads to one.</summary>
+    private TEvent Move<TEvent>(TEvent e) where TEvent : IComplaintEvent
+    {
+        Status = ReportLifecycle.StatusAfter(e, Status, routed: true) ?? Status;
+        return e;
     }
 
     private void RequireOpen(string action)

@@ -70,14 +70,12 @@ public sealed class ComplaintFact
                 Region ??= s.Region;
                 Channel = s.Channel;
                 FiledAt = s.OccurredAt;
-                Advance(e, ComplaintStatus.BelumTerverifikasi);
                 break;
             case ComplaintVerified v:
                 Type = v.Type;
                 Sector = v.Sector;
                 VerifiedAt = v.OccurredAt;
                 VerificationDueAt = v.VerificationDueAt;
-                Advance(e, ComplaintStatus.Terverifikasi);
                 break;
             case ComplaintRouted r:
                 Type = r.Type;
@@ -92,13 +90,9 @@ public sealed class ComplaintFact
                     VerifiedAt ??= r.OccurredAt;
                     VerificationDueAt = verificationDue;
                 }
-                Advance(e, ComplaintStatus.Terdisposisi);
                 break;
             case ComplaintForwardRequested:
                 Forwards++;
-                break;
-            case ComplaintArchived:
-                Advance(e, ComplaintStatus.Diarsipkan);
                 break;
             case ComplaintSupported:
                 Supports++;
@@ -108,7 +102,6 @@ public sealed class ComplaintFact
                 break;
             case ComplaintReopened:
                 Reopened = true;
-                Advance(e, ComplaintStatus.SedangDiproses);
                 break;
             case FollowUpRestarted restarted:
                 if (restarted.OccurredAt <= ReopenedAt) break; // an earlier reopening's, arriving late
@@ -120,31 +113,25 @@ public sealed class ComplaintFact
                 if (breached.Deadline == SlaBreached.Verification) VerificationBreached = true;
                 if (FirstBreachedAt is null || breached.OccurredAt < FirstBreachedAt) FirstBreachedAt = breached.OccurredAt;
                 break;
-            case ReporterAsked:
-                Advance(e, ComplaintStatus.MenungguTanggapanPelapor);
-                break;
-            case ReporterReplied when Status == ComplaintStatus.MenungguTanggapanPelapor:
-                Advance(e, RoutedAt is null ? ComplaintStatus.BelumTerverifikasi : ComplaintStatus.SedangDiproses);
-                break;
             case AgencyResponded responded:
                 if (FirstRespondedAt is null || responded.OccurredAt < FirstRespondedAt) FirstRespondedAt = responded.OccurredAt;
                 if (!(responded.OccurredAt <= LastRespondedAt)) LastRespondedAt = responded.OccurredAt;
-                Advance(e, ComplaintStatus.SedangDiproses);
                 break;
             case ComplaintResolved resolved:
                 ResolvedAt = resolved.OccurredAt;
                 if (FirstRespondedAt is null || resolved.OccurredAt < FirstRespondedAt) FirstRespondedAt = resolved.OccurredAt;
                 if (!(resolved.OccurredAt <= LastRespondedAt)) LastRespondedAt = resolved.OccurredAt;
-                Advance(e, ComplaintStatus.Selesai);
                 break;
         }
+        Advance(e);
     }
 
-    public bool IsOpen => Status is not (ComplaintStatus.Selesai or ComplaintStatus.Ditutup or ComplaintStatus.Diarsipkan);
+    public bool IsOpen => ReportLifecycle.IsOpen(Status);
 
-    private void Advance(IComplaintEvent e, ComplaintStatus status)
+    /// <summary>Moves the status to the one the event leads to, if it leads to one and is the newest such event seen.</summary>
+    private void Advance(IComplaintEvent e)
     {
-        if (e.Sequence <= StatusSequence) return;
+        if (e.Sequence <= StatusSequence || ReportLifecycle.StatusAfter(e, Status, routed: RoutedAt is not null) is not { } status) return;
         Status = status;
         StatusSequence = e.Sequence;
     }

@@ -13,7 +13,7 @@ public sealed record ComplaintReceipt(string TrackingId, string AccessCode, Comp
 /// </summary>
 public sealed record Deadlines(int VerifyWithinWorkingDays, int FollowUpWithinWorkingDays)
 {
-    public static readonly Deadlines Standard = new(3, 5);
+    public static readonly Deadlines Standard = new(ReportLifecycle.VerificationWorkingDays, ReportLifecycle.FollowUpWorkingDays);
 }
 
 /// <summary>What the citizen sees when following a report.</summary>

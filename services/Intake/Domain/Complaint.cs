@@ -109,14 +109,12 @@ public sealed class Complaint
         if (Status is ComplaintStatus.Ditutup or ComplaintStatus.Diarsipkan)
             throw new ConflictException("The report is closed; file a new report instead.");
         var e = new ReporterReplied(Id, TrackingId, Sequence + 1, now, PersonalDataMask.Apply(text));
-        // Answering the agency puts the report back in its hands; answering the admin desk, back in verification.
-        Record(e, TimelineStep.ReporterReplied, Status != ComplaintStatus.MenungguTanggapanPelapor ? null
-            : AgencyId is null ? ComplaintStatus.BelumTerverifikasi : ComplaintStatus.SedangDiproses, text);
+        Record(e, TimelineStep.ReporterReplied, text);
         return e;
     }
 
     /// <summary>Closed for good: resolved, closed or archived (a resolved report may still be reopened for a while).</summary>
-    public bool IsClosed => Status is ComplaintStatus.Selesai or ComplaintStatus.Ditutup or ComplaintStatus.Diarsipkan;
+    public bool IsClosed => !ReportLifecycle.IsOpen(Status);
 
     /// <summary>When the report last changed: its newest timeline step.</summary>
     public DateTimeOffset LastActivityAt => _timeline.Count == 0 ? FiledAt : _timeline.Max(t => t.At);
@@ -149,7 +147,7 @@ public sealed class Complaint
         if (Rating is not null) throw new ConflictException("This report has been rated.");
         Rating = rating;
         var e = new ComplaintRated(Id, TrackingId, Sequence + 1, now, rating, comment is null ? null : PersonalDataMask.Apply(comment));
-        Record(e, TimelineStep.Rated, null, $"{rating}/5");
+        Record(e, TimelineStep.Rated, $"{rating}/5");
         return e;
     }
 
@@ -160,7 +158,7 @@ public sealed class Complaint
         if (now - resolved > ReopenWindow) throw new ConflictException("The time to say you are not satisfied has passed.");
         var e = new ComplaintReopened(Id, TrackingId, Sequence + 1, now, PersonalDataMask.Apply(reason));
         Rating = null; // the agency's next answer is rated afresh
-        Record(e, TimelineStep.Reopened, ComplaintStatus.SedangDiproses, reason);
+        Record(e, TimelineStep.Reopened, reason);
         return e;
     }
 
@@ -196,12 +194,12 @@ public sealed class Complaint
         switch (e)
         {
             case ComplaintVerified:
-                Record(e, TimelineStep.Verified, ComplaintStatus.Terverifikasi, null);
+                Record(e, TimelineStep.Verified, null);
                 break;
             case ComplaintRouted routed:
                 // The route that verifies the report is both steps for the citizen: verified, then routed.
                 if (routed.VerificationDueAt is not null) AddStep(e, TimelineStep.Verified, ComplaintStatus.Terverifikasi, null);
-                if (Record(e, TimelineStep.Routed, ComplaintStatus.Terdisposisi, routed.AgencyName))
+                if (Record(e, TimelineStep.Routed, routed.AgencyName))
                 {
                     AgencyId = routed.AgencyId;
                     AgencyName = routed.AgencyName;
@@ -210,19 +208,19 @@ public sealed class Complaint
                 }
                 break;
             case ComplaintForwardRequested:
-                Record(e, TimelineStep.Forwarded, null, null);
+                Record(e, TimelineStep.Forwarded, null);
                 break;
             case ReporterAsked asked:
-                Record(e, TimelineStep.AgencyAsked, ComplaintStatus.MenungguTanggapanPelapor, asked.Question);
+                Record(e, TimelineStep.AgencyAsked, asked.Question);
                 break;
             case AgencyResponded responded:
-                Record(e, TimelineStep.AgencyResponded, ComplaintStatus.SedangDiproses, responded.Text);
+                Record(e, TimelineStep.AgencyResponded, responded.Text);
                 break;
             case ComplaintArchived archived:
-                Record(e, TimelineStep.Archived, ComplaintStatus.Diarsipkan, archived.Reason);
+                Record(e, TimelineStep.Archived, archived.Reason);
                 break;
             case ComplaintResolved resolved:
-                Record(e, TimelineStep.Resolved, ComplaintStatus.Selesai, resolved.Answer);
+                Record(e, TimelineStep.Resolved, resolved.Answer);
                 break;
             case FollowUpRestarted restarted:
                 // Not a step of its own (the reopening is); a reopening or a later route only ever moves the deadline on.
@@ -233,13 +231,14 @@ public sealed class Complaint
     }
 
     /// <summary>
-    /// Adds the step to the timeline; moves the status (when the step sets one) only if the event is the newest
-    /// seen. Returns whether it was the newest. A step that leaves the status as it is (a reply, a rating) does not
+    /// Adds the step to the timeline; moves the status (when the event leads to one, by <see cref="ReportLifecycle"/>)
+    /// only if the event is the newest seen. Returns whether it was the newest. A step that leaves the status as it is (a reply, a rating) does not
     /// claim it: the reporter and the agency number their events apart, so an answer the agency sent before it saw the
     /// reply carries the reply's number, and must still move the status.
     /// </summary>
-    private bool Record(IComplaintEvent e, TimelineStep step, ComplaintStatus? status, string? detail)
+    private bool Record(IComplaintEvent e, TimelineStep step, string? detail)
     {
+        var status = ReportLifecycle.StatusAfter(e, Status, routed: AgencyId is not null);
         if (!AddStep(e, step, status ?? Status, detail) || e.Sequence <= StatusSequence) return false;
         if (status is not { } newStatus) return true;
         Status = newStatus;

@@ -26,7 +26,7 @@ public sealed partial class TriagedComplaint
 
     /// <summary>What the reporter is told when a report closes for want of their reply.</summary>
     public static readonly string ClosedQuietlyAnswer =
-        $"Laporan ditutup otomatis: tidak ada tanggapan dari pelapor dalam {ReplyWorkingDays} hari kerja setelah jawaban instansi. "
+        $"Laporan ditutup otomatis: tidak ada tanggapan dari pelapor dalam {ReportLifecycle.ReplyWorkingDays} hari kerja setelah jawaban instansi. "
         + "Jika belum puas, Anda masih dapat membuka kembali laporan ini.";
 
     private void Responded(IComplaintEvent e)
@@ -38,7 +38,7 @@ public sealed partial class TriagedComplaint
 
     /// <summary>
     /// The agency answered the reporter: the follow-up clock stops, and unless the reporter replies within
-    /// <see cref="ReplyWorkingDays"/> working days the report closes by itself.
+    /// <see cref="ReportLifecycle.ReplyWorkingDays"/> working days the report closes by itself.
     /// </summary>
     public void Answered(AgencyResponded e, WorkingCalendar calendar)
     {
@@ -46,7 +46,7 @@ public sealed partial class TriagedComplaint
         if (ResolvedAt is not null || e.OccurredAt <= AnsweredAt || e.OccurredAt < ReopenedAt) return;
         AnsweredAt = e.OccurredAt;
         // A reply to this answer may arrive first (the two come from different services, in no fixed order).
-        CloseQuietlyAt = e.OccurredAt < RepliedAt ? null : calendar.AddWorkingDays(e.OccurredAt, ReplyWorkingDays, Region);
+        CloseQuietlyAt = e.OccurredAt < RepliedAt ? null : calendar.AddWorkingDays(e.OccurredAt, ReportLifecycle.ReplyWorkingDays, Region);
     }
 
     /// <summary>
@@ -88,7 +88,7 @@ public sealed partial class TriagedComplaint
     }
 
     /// <summary>
-    /// The reporter was not satisfied: the agency owes a new follow-up within <see cref="FollowUpWorkingDays"/> working
+    /// The reporter was not satisfied: the agency owes a new follow-up within <see cref="ReportLifecycle.FollowUpWorkingDays"/> working
     /// days of the reopening, and a reopened report that waits past it is escalated the same way as a new one.
     /// </summary>
     /// <returns>The new deadline, for the desk and the reporter; null when the reopening changes nothing here.</returns>
@@ -101,7 +101,7 @@ public sealed partial class TriagedComplaint
         CloseQuietlyAt = null;
         RespondedAt = null;
         FollowUpBreachedAt = null;
-        FollowUpDueAt = calendar.AddWorkingDays(e.OccurredAt, FollowUpWorkingDays, Region);
+        FollowUpDueAt = calendar.AddWorkingDays(e.OccurredAt, ReportLifecycle.FollowUpWorkingDays, Region);
         return new FollowUpRestarted(ComplaintId, TrackingId, ++Sequence, e.OccurredAt, AgencyId, FollowUpDueAt.Value);
     }
 

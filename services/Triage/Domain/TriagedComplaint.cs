@@ -34,11 +34,6 @@ public sealed partial class TriagedComplaint
 
     public const int MaximumHops = 3;
 
-    /// <summary>SP4N-LAPOR!'s deadlines: verification within 3 working days of filing, follow-up within 5 of routing.</summary>
-    public const int VerificationWorkingDays = 3, FollowUpWorkingDays = 5;
-
-    /// <summary>How long an answered report waits for the reporter's reply before it closes by itself.</summary>
-    public const int ReplyWorkingDays = 10;
 
     public DateTimeOffset? ArchivedAt { get; private set; }
     public string? ArchiveReason { get; private set; }
@@ -106,7 +101,7 @@ public sealed partial class TriagedComplaint
             AgencyId = decision.AgencyId,
             Confidence = decision.Confidence,
             FiledAt = filed.OccurredAt,
-            VerificationDueAt = calendar.AddWorkingDays(filed.OccurredAt, VerificationWorkingDays, decision.Region),
+            VerificationDueAt = calendar.AddWorkingDays(filed.OccurredAt, ReportLifecycle.VerificationWorkingDays, decision.Region),
             Sequence = filed.Sequence,
             Title = filed.Title,
             Text = filed.Text,
@@ -118,7 +113,7 @@ public sealed partial class TriagedComplaint
         if (decision.AgencyId == Agency.AdminDesk) return (complaint, []);
 
         complaint.RoutedAt = now;
-        complaint.FollowUpDueAt = calendar.AddWorkingDays(now, FollowUpWorkingDays, decision.Region);
+        complaint.FollowUpDueAt = calendar.AddWorkingDays(now, ReportLifecycle.FollowUpWorkingDays, decision.Region);
         var routed = new ComplaintRouted(complaint.ComplaintId, complaint.TrackingId, ++complaint.Sequence, now,
             decision.Type, decision.Sector, decision.Region, decision.AgencyId, decision.AgencyName, decision.Confidence,
             filed.Title, filed.Text, filed.Confidential, filed.OccurredAt, complaint.FollowUpDueAt.Value, filed.Location, clusterId,
@@ -147,7 +142,7 @@ public sealed partial class TriagedComplaint
     }
 
     /// <summary>
-    /// Hands the report to <paramref name="target"/>, which owes a follow-up within <see cref="FollowUpWorkingDays"/>
+    /// Hands the report to <paramref name="target"/>, which owes a follow-up within <see cref="ReportLifecycle.FollowUpWorkingDays"/>
     /// working days; the event says who decided (null: triage itself) and why, and whether it also verifies the report.
     /// </summary>
     private ComplaintRouted RouteTo(Agency target, WorkingCalendar calendar, DateTimeOffset now, string? decidedBy, string? reason, bool verifies = false)
@@ -158,7 +153,7 @@ public sealed partial class TriagedComplaint
         RespondedAt = null;
         FollowUpBreachedAt = null;
         var region = Region ?? target.Region;
-        FollowUpDueAt = calendar.AddWorkingDays(now, FollowUpWorkingDays, region);
+        FollowUpDueAt = calendar.AddWorkingDays(now, ReportLifecycle.FollowUpWorkingDays, region);
         return new ComplaintRouted(ComplaintId, TrackingId, ++Sequence, now, Type, Sector, region, target.Id, target.Name, 1.0,
             Title, Text, Confidential, FiledAt, FollowUpDueAt.Value, Location, ClusterId, verifies ? VerificationDueAt : null, decidedBy, reason);
     }

@@ -3,8 +3,8 @@ using Lapor.EndToEnd.Tests.Infrastructure;
 namespace Lapor.EndToEnd.Tests.Deployment;
 
 /// <summary>
-/// Docker cannot run here, so docker-compose.yml is checked against what can be known: it describes the same
-/// processes, settings and start-up order as the distributed shape the test suite really runs.
+/// docker-compose.yml describes the same processes, settings and start-up order as the distributed shape the test
+/// suite runs; <see cref="ComposeStackTests"/> brings it up.
 /// </summary>
 public sealed class ComposeFileTests
 {
@@ -60,7 +60,8 @@ public sealed class ComposeFileTests
         foreach (var (name, _, _) in DistributedLapor.Shape)
         {
             Assert.Contains("/health/ready", string.Join(" ", Services[name].Map("healthcheck").List("test")));
-            Assert.Equal("http://otel-collector:4317", Services[name].Map("environment").Text("OTEL_EXPORTER_OTLP_ENDPOINT"));
+            // Telemetry leaves a process only when the operator names the endpoint (the telemetry profile's collector).
+            Assert.Equal("${OTEL_EXPORTER_OTLP_ENDPOINT:-}", Services[name].Map("environment").Text("OTEL_EXPORTER_OTLP_ENDPOINT"));
         }
         foreach (var (name, _, _) in DistributedLapor.Shape.Where(p => p.Name != "gateway"))
         {
@@ -80,6 +81,7 @@ public sealed class ComposeFileTests
         Assert.Contains("./deploy/otel-collector.yaml:/etc/otelcol/config.yaml:ro", Services["otel-collector"].List("volumes").Cast<string>());
         Assert.Equal("jaeger:4317", collector.Map("exporters").Map("otlp/jaeger").Text("endpoint"));
         Assert.True(Services.ContainsKey("jaeger"));
+        Assert.All(new[] { "jaeger", "otel-collector" }, name => Assert.Equal(["telemetry"], Services[name].List("profiles").Cast<string>()));
 
         var pipelines = collector.Map("service").Map("pipelines");
         foreach (var signal in new[] { "traces", "metrics" })

@@ -1,7 +1,7 @@
 using Lapor.AgencyDesk.Domain;
 using Lapor.Contracts;
 
-namespace Lapor.EndToEnd.Tests;
+namespace Lapor.AgencyDesk.Tests;
 
 /// <summary>
 /// A report at the desk and what happens to it outside the desk: triage closing it because the reporter left the
@@ -96,5 +96,21 @@ public sealed class DeskComplaintTests
         complaint.Observe(resolved);
 
         Assert.Equal((version, messages, ComplaintStatus.Selesai), (complaint.Version, complaint.Conversation.Count, complaint.Status));
+    }
+
+    /// <summary>The inbox's overdue filter (a query) and its overdue flag (in memory) are one rule.</summary>
+    [Fact]
+    public void Overdue_is_the_same_answer_in_a_query_and_in_memory()
+    {
+        var unanswered = DeskComplaint.Receive(new ComplaintRouted(Guid.NewGuid(), "LPR-DESK0002", 2, Monday, ReportType.Aduan, Sector.Infrastruktur,
+            "35.78", "35.78.dpupr", "Dinas PU", 0.9, "Jalan berlubang", "Jalan depan pasar berlubang.", false, Monday, Monday.AddDays(7)));
+        var answered = Answered();
+        foreach (var complaint in new[] { unanswered, answered })
+            foreach (var now in new[] { Monday.AddDays(6), Monday.AddDays(7), Monday.AddDays(7).AddTicks(1), Monday.AddDays(30) })
+                Assert.Equal(DeskComplaint.IsOverdue(complaint.RespondedAt, complaint.FollowUpDueAt, now), DeskComplaint.OverdueAt(now).Compile()(complaint));
+
+        Assert.True(DeskComplaint.IsOverdue(unanswered.RespondedAt, unanswered.FollowUpDueAt, Monday.AddDays(8)));
+        Assert.False(DeskComplaint.IsOverdue(unanswered.RespondedAt, unanswered.FollowUpDueAt, Monday.AddDays(7)));
+        Assert.False(DeskComplaint.IsOverdue(answered.RespondedAt, answered.FollowUpDueAt, Monday.AddDays(30)));
     }
 }

@@ -1,6 +1,6 @@
 using Lapor.Contracts.Reference;
 
-namespace Lapor.Intake.Tests;
+namespace Lapor.Contracts.Tests;
 
 /// <summary>Every region of Indonesia, from idn-area-data, with the codes Lapor has always used meaning what they meant.</summary>
 public sealed class RegionsTests
