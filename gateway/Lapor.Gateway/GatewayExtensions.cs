@@ -1,3 +1,5 @@
+using Lapor.ServiceDefaults.OpenApi;
+
 namespace Lapor.Gateway;
 
 /// <summary>The one front door: routes and clusters come from the <c>ReverseProxy</c> configuration section.</summary>
@@ -8,6 +10,8 @@ public static class GatewayExtensions
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
         builder.Services.AddHttpClient(DownstreamHealthCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(3));
         builder.Services.AddHealthChecks().AddCheck<DownstreamHealthCheck>("downstream", tags: ["ready"]);
+        builder.Services.AddHttpClient(MergedApiDocument.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton<IApiDocumentSource, MergedApiDocument>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Lapor.Contracts;
 using Lapor.ServiceDefaults.Messaging;
 using Lapor.AgencyDesk.Api;
 using Lapor.AgencyDesk.Consumers;
@@ -25,10 +26,10 @@ public static class AgencyDeskExtensions
     public static void AddAgencyDeskConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<ComplaintRoutedConsumer>();
-        bus.AddConsumer<ReporterRepliedConsumer>();
-        bus.AddConsumer<ComplaintReopenedConsumer>();
-        bus.AddConsumer<ComplaintResolvedConsumer>();
-        bus.AddConsumer<FollowUpRestartedConsumer>();
+        bus.AddConsumer<ReporterConsumer<ReporterReplied>>();
+        bus.AddConsumer<ReporterConsumer<ComplaintReopened>>();
+        bus.AddConsumer<ReporterConsumer<ComplaintResolved>>();
+        bus.AddConsumer<ReporterConsumer<FollowUpRestarted>>();
         bus.AddConsumer<AttachmentAddedConsumer>();
         bus.AddConsumer<AgencyChangedConsumer>();
         bus.AddConsumer<ReportReadConsumer>();

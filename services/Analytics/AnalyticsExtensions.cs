@@ -1,3 +1,4 @@
+using Lapor.Contracts;
 using Lapor.ServiceDefaults.Messaging;
 using Lapor.Analytics.Api;
 using Lapor.Analytics.Consumers;
@@ -23,20 +24,20 @@ public static class AnalyticsExtensions
 
     public static void AddAnalyticsConsumers(IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<ComplaintSubmittedConsumer>();
-        bus.AddConsumer<ComplaintVerifiedConsumer>();
-        bus.AddConsumer<ComplaintRoutedConsumer>();
-        bus.AddConsumer<ComplaintForwardRequestedConsumer>();
-        bus.AddConsumer<ReporterAskedConsumer>();
-        bus.AddConsumer<AgencyRespondedConsumer>();
-        bus.AddConsumer<ComplaintResolvedConsumer>();
-        bus.AddConsumer<SlaBreachedConsumer>();
-        bus.AddConsumer<ComplaintArchivedConsumer>();
-        bus.AddConsumer<ComplaintRatedConsumer>();
-        bus.AddConsumer<ComplaintSupportedConsumer>();
-        bus.AddConsumer<ReporterRepliedConsumer>();
-        bus.AddConsumer<ComplaintReopenedConsumer>();
-        bus.AddConsumer<FollowUpRestartedConsumer>();
+        bus.AddConsumer<ProjectionConsumer<ComplaintSubmitted>>();
+        bus.AddConsumer<ProjectionConsumer<ComplaintVerified>>();
+        bus.AddConsumer<ProjectionConsumer<ComplaintRouted>>();
+        bus.AddConsumer<ProjectionConsumer<ComplaintForwardRequested>>();
+        bus.AddConsumer<ProjectionConsumer<ReporterAsked>>();
+        bus.AddConsumer<ProjectionConsumer<AgencyResponded>>();
+        bus.AddConsumer<ProjectionConsumer<ComplaintResolved>>();
+        bus.AddConsumer<ProjectionConsumer<SlaBreached>>();
+        bus.AddConsumer<ProjectionConsumer<ComplaintArchived>>();
+        bus.AddConsumer<ProjectionConsumer<ComplaintRated>>();
+        bus.AddConsumer<ProjectionConsumer<ComplaintSupported>>();
+        bus.AddConsumer<ProjectionConsumer<ReporterReplied>>();
+        bus.AddConsumer<ProjectionConsumer<ComplaintReopened>>();
+        bus.AddConsumer<ProjectionConsumer<FollowUpRestarted>>();
         bus.AddConsumer<AgencyChangedConsumer>();
     }
 

@@ -1,3 +1,5 @@
+using Lapor.Contracts;
+using Lapor.Intake.Outbound;
 using Lapor.ServiceDefaults.Messaging;
 using Lapor.Intake.Api;
 using Lapor.Intake.Api.Open311;
@@ -20,6 +22,8 @@ public static class IntakeExtensions
         builder.Services.AddScoped<ISeeder<IntakeDbContext>, PublicFieldsBackfill>();
         builder.Services.AddReportRowsLoader<IntakeDbContext, Complaint>(db => db.Complaints, c => c.Id);
         builder.Services.AddSingleton<ReporterVault>();
+        builder.Services.AddScoped<ReportFiling>();
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", options => options.AddIntakeExamples());
         builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddSingleton<AccessCodeGuard>();
         builder.Services.AddSingleton<AccessCodeRecoveryLimits>();
@@ -44,14 +48,14 @@ public static class IntakeExtensions
 
     public static void AddIntakeConsumers(IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<ComplaintVerifiedConsumer>();
-        bus.AddConsumer<ComplaintRoutedConsumer>();
-        bus.AddConsumer<ComplaintForwardRequestedConsumer>();
-        bus.AddConsumer<ReporterAskedConsumer>();
-        bus.AddConsumer<AgencyRespondedConsumer>();
-        bus.AddConsumer<ComplaintResolvedConsumer>();
-        bus.AddConsumer<ComplaintArchivedConsumer>();
-        bus.AddConsumer<FollowUpRestartedConsumer>();
+        bus.AddConsumer<TimelineConsumer<ComplaintVerified>>();
+        bus.AddConsumer<TimelineConsumer<ComplaintRouted>>();
+        bus.AddConsumer<TimelineConsumer<ComplaintForwardRequested>>();
+        bus.AddConsumer<TimelineConsumer<ReporterAsked>>();
+        bus.AddConsumer<TimelineConsumer<AgencyResponded>>();
+        bus.AddConsumer<TimelineConsumer<ComplaintResolved>>();
+        bus.AddConsumer<TimelineConsumer<ComplaintArchived>>();
+        bus.AddConsumer<TimelineConsumer<FollowUpRestarted>>();
     }
 
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)

@@ -57,7 +57,7 @@ public static class HostingExtensions
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.MapOpenApi(); // /openapi/v1.json
+        app.MapLaporApiReference(); // /openapi/v1.json
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Lapor.Triage.Workers;
 using Lapor.ServiceDefaults.Messaging;
 using Lapor.ServiceDefaults.Persistence;
 using Lapor.Triage.Api;

@@ -32,6 +32,22 @@ public sealed class DistributedModeTests(TracedLapor lapor) : IClassFixture<Trac
     [Fact]
     public Task A_report_filed_at_the_gateway_is_routed_shown_in_the_inbox_and_counted() => RunAsync(lapor.NewClient);
 
+    /// <summary>Integrators read one document at the front door: every service's routes, merged, with the bearer scheme.</summary>
+    [Fact]
+    public async Task The_gateway_serves_every_services_routes_in_one_api_document()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await lapor.Client.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        foreach (var path in new[] { "/api/complaints", "/api/complaints/{trackingId}", "/api/triage/agencies", "/api/desk/inbox", "/api/analytics/summary" })
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is in the gateway's document");
+        Assert.All(paths.EnumerateObject(), path => Assert.True(path.Name.StartsWith("/api/", StringComparison.Ordinal) || path.Name.StartsWith("/open311/", StringComparison.Ordinal),
+            $"{path.Name} is a route the gateway forwards"));
+        Assert.Equal("bearer", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.True(paths.GetProperty("/api/desk/inbox").GetProperty("get").TryGetProperty("security", out _));
+        Assert.DoesNotContain("Tidak terjangkau", document.RootElement.GetProperty("info").GetProperty("description").GetString());
+    }
+
     [Fact]
     public async Task A_missed_follow_up_deadline_travels_from_triage_to_the_provinces_coordinating_desk_which_chases_the_city_office()
     {

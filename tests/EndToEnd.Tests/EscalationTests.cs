@@ -1,3 +1,4 @@
+using Lapor.Triage.Workers;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

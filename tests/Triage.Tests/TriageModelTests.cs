@@ -1,3 +1,4 @@
+using Lapor.Triage.Workers;
 using Lapor.Contracts;
 using Lapor.Triage.Domain;
 using Lapor.Triage.Persistence;

@@ -12,7 +12,7 @@ public sealed class ComplaintRoutedConsumer(DeskDbContext db, TimeProvider clock
 {
     protected override async Task Handle(ComplaintRouted message, CancellationToken cancellationToken)
     {
-        var existing = await Db.FindLoadedAsync<DeskComplaint, Guid>(message.ComplaintId, cancellationToken);
+        var existing = await FindReportAsync<DeskComplaint>(message.ComplaintId, cancellationToken);
         if (existing is not null)
         {
             existing.Reroute(message);

@@ -8,22 +8,15 @@ namespace Lapor.AgencyDesk.Consumers;
 /// <summary>
 /// Brings into the desk what happens to a report outside it: the reporter's replies and reopenings (relayed by Intake,
 /// never with identity), and triage's clocks: the new deadline of a reopened report, and closing a report whose
-/// reporter left the agency's answer unreplied.
+/// reporter left the agency's answer unreplied. One consumer per event type, registered in
+/// <see cref="AgencyDeskExtensions"/>.
 /// </summary>
-public abstract class ReporterConsumer<TEvent>(DeskDbContext db, TimeProvider clock) : IdempotentConsumer<DeskDbContext, TEvent>(db, clock)
+public sealed class ReporterConsumer<TEvent>(DeskDbContext db, TimeProvider clock) : IdempotentConsumer<DeskDbContext, TEvent>(db, clock)
     where TEvent : class, IComplaintEvent
 {
     protected override async Task Handle(TEvent message, CancellationToken cancellationToken) =>
-        (await Db.Complaints.FindAsync([message.ComplaintId], cancellationToken))?.Observe(message);
+        (await FindReportAsync<DeskComplaint>(message.ComplaintId, cancellationToken))?.Observe(message);
 }
-
-public sealed class ReporterRepliedConsumer(DeskDbContext db, TimeProvider clock) : ReporterConsumer<ReporterReplied>(db, clock);
-
-public sealed class ComplaintReopenedConsumer(DeskDbContext db, TimeProvider clock) : ReporterConsumer<ComplaintReopened>(db, clock);
-
-public sealed class ComplaintResolvedConsumer(DeskDbContext db, TimeProvider clock) : ReporterConsumer<ComplaintResolved>(db, clock);
-
-public sealed class FollowUpRestartedConsumer(DeskDbContext db, TimeProvider clock) : ReporterConsumer<FollowUpRestarted>(db, clock);
 
 /// <summary>Lists a file the reporter attached on the report, or keeps it until the report reaches the desk.</summary>
 public sealed class AttachmentAddedConsumer(DeskDbContext db, TimeProvider clock) : IdempotentConsumer<DeskDbContext, AttachmentAdded>(db, clock)
@@ -31,7 +24,7 @@ public sealed class AttachmentAddedConsumer(DeskDbContext db, TimeProvider clock
     protected override async Task Handle(AttachmentAdded message, CancellationToken cancellationToken)
     {
         var attachment = new AttachmentRef(message.AttachmentId, message.OccurredAt, message.ContentType, message.Size);
-        if (await Db.Complaints.FindAsync([message.ComplaintId], cancellationToken) is { } complaint) complaint.Attach(attachment);
+        if (await FindReportAsync<DeskComplaint>(message.ComplaintId, cancellationToken) is { } complaint) complaint.Attach(attachment);
         else Db.PendingAttachments.Add(new PendingAttachment(message.ComplaintId, attachment));
     }
 }

@@ -33,7 +33,7 @@ public static class MessagingChannelsApi
 
     public static async Task<Results<Ok<ChannelReply>, UnauthorizedHttpResult, NotFound, ValidationProblem>> Receive(string channel,
         [FromHeader(Name = SecretHeader)] string? secret, [FromBody] InboundMessage? message, IConfiguration configuration,
-        IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken)
+        ReportFiling filing, CancellationToken cancellationToken)
     {
         if (channel is not ("sms" or "social")) return TypedResults.NotFound();
         if (!SharedSecret.Matches(secret, configuration["Lapor:Channels:Secret"])) return TypedResults.Unauthorized();
@@ -47,13 +47,12 @@ public static class MessagingChannelsApi
             channel == "sms" ? new ContactRequest(null, null, message.From.Trim()) : null);
         var key = message.MessageId is { Length: > 0 and <= 100 } id ? id : null;
         // The gateway that knows the channel's secret is the one caller of its channel.
-        var result = await ComplaintsApi.FileAsync(request, key, channel == "sms" ? Channel.Sms : Channel.Social, null, db, vault, clock, cancellationToken);
-        return result.Result switch
+        return await filing.FileAsync(request, key, channel == "sms" ? Channel.Sms : Channel.Social, null, cancellationToken) switch
         {
-            Created<ComplaintReceipt> { Value: { } receipt } => TypedResults.Ok(new ChannelReply(true,
+            FilingOutcome.Filed { Receipt: var receipt } => TypedResults.Ok(new ChannelReply(true,
                 $"Laporan diterima. Nomor: {receipt.TrackingId}, kode akses: {receipt.AccessCode} (simpan, jangan dibagikan). " +
                 $"Diverifikasi dalam {receipt.Deadlines.VerifyWithinWorkingDays} hari kerja.", receipt.TrackingId)),
-            ValidationProblem { ProblemDetails.Errors: var errors } => TypedResults.Ok(new ChannelReply(false,
+            FilingOutcome.Invalid { Errors: var errors } => TypedResults.Ok(new ChannelReply(false,
                 "Laporan belum dapat diterima: " + string.Join(" ", errors.SelectMany(e => e.Value.Select(ProblemLanguage.Indonesian))), null)),
             _ => TypedResults.Ok(new ChannelReply(false, "Laporan belum dapat diterima. Silakan coba lagi.", null)),
         };

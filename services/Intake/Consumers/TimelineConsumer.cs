@@ -8,15 +8,16 @@ namespace Lapor.Intake.Consumers;
 
 /// <summary>
 /// Applies another service's event about a report to the citizen's status and timeline, and queues the e-mail and SMS the
-/// reporter should get about it (for each configured medium they left an address for) in the same transaction.
+/// reporter should get about it (for each configured medium they left an address for) in the same transaction. One
+/// consumer per event type, registered in <see cref="IntakeExtensions"/>.
 /// </summary>
-public abstract class TimelineConsumer<TEvent>(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers)
+public sealed class TimelineConsumer<TEvent>(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers)
     : IdempotentConsumer<IntakeDbContext, TEvent>(db, clock)
     where TEvent : class, IComplaintEvent
 {
     protected override async Task Handle(TEvent message, CancellationToken cancellationToken)
     {
-        var complaint = await Db.FindLoadedAsync<Complaint, Guid>(message.ComplaintId, cancellationToken)
+        var complaint = await FindReportAsync<Complaint>(message.ComplaintId, cancellationToken)
             ?? throw new InvalidOperationException($"Report {message.ComplaintId} is not in intake's database.");
         complaint.Apply(message);
         // Decrypt the contact only for a step the reporter is told about.
@@ -27,19 +28,3 @@ public abstract class TimelineConsumer<TEvent>(IntakeDbContext db, TimeProvider 
                 Db.Notifications.Add(notification);
     }
 }
-
-public sealed class ComplaintVerifiedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<ComplaintVerified>(db, clock, vault, messengers);
-
-public sealed class ComplaintRoutedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<ComplaintRouted>(db, clock, vault, messengers);
-
-public sealed class ComplaintForwardRequestedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<ComplaintForwardRequested>(db, clock, vault, messengers);
-
-public sealed class ReporterAskedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<ReporterAsked>(db, clock, vault, messengers);
-
-public sealed class AgencyRespondedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<AgencyResponded>(db, clock, vault, messengers);
-
-public sealed class ComplaintResolvedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<ComplaintResolved>(db, clock, vault, messengers);
-
-public sealed class ComplaintArchivedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<ComplaintArchived>(db, clock, vault, messengers);
-
-public sealed class FollowUpRestartedConsumer(IntakeDbContext db, TimeProvider clock, ReporterVault vault, IEnumerable<IReporterMessenger> messengers) : TimelineConsumer<FollowUpRestarted>(db, clock, vault, messengers);

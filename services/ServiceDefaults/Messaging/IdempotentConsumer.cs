@@ -25,7 +25,7 @@ public abstract class IdempotentConsumer<TContext, TMessage>(TContext db, TimePr
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = MessageId = context.MessageId ?? throw new InvalidOperationException("Message has no MessageId.");
-        var consumer = GetType().Name;
+        var consumer = InboxName;
         if (context.TryGetPayload<IServiceProvider>(out var services) && services.GetService<GroupCommit<TContext>>() is { } group)
         {
             await group.WriteAsync(new GroupedMessage<TContext>(messageId, consumer, context.Message, (db, cancellationToken) =>
@@ -46,4 +46,19 @@ public abstract class IdempotentConsumer<TContext, TMessage>(TContext db, TimePr
 
     /// <summary>Applies the message to the tracked entities; must not call SaveChanges.</summary>
     protected abstract Task Handle(TMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The report's row, the one way every consumer loads it: tracked by this unit of work (an event earlier in the same
+    /// group may have added it), known absent when the group's load did not find it, else read from the database
+    /// (<see cref="ServiceDbContext.FindLoadedAsync{TEntity, TKey}"/>). Null when the service does not have the report.
+    /// </summary>
+    protected ValueTask<TReport?> FindReportAsync<TReport>(Guid complaintId, CancellationToken cancellationToken) where TReport : class =>
+        Db.FindLoadedAsync<TReport, Guid>(complaintId, cancellationToken);
+
+    /// <summary>
+    /// The name the inbox records this consumer's messages under: its class's name, or for one generic consumer closed
+    /// over an event type (<c>TimelineConsumer&lt;ComplaintRouted&gt;</c>) the event's name and "Consumer"
+    /// (<c>ComplaintRoutedConsumer</c>), so each event type keeps one stable name whatever class handles it.
+    /// </summary>
+    private string InboxName => GetType().IsGenericType ? typeof(TMessage).Name + "Consumer" : GetType().Name;
 }

@@ -17,6 +17,13 @@ public static class ResponseHygiene
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /// <summary>
+    /// The API reference page (Scalar, mapped in Development only at <c>/scalar</c>) runs its own script, bundled in the
+    /// package and served from here, and reads <c>/openapi/v1.json</c>: nothing from elsewhere.
+    /// </summary>
+    public const string ApiReferencePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     public static IApplicationBuilder UseResponseHygiene(this IApplicationBuilder app) =>
         app.Use((http, next) =>
         {
@@ -24,7 +31,7 @@ public static class ResponseHygiene
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/scalar") ? ApiReferencePolicy : ContentSecurityPolicy;
             if (Activity.Current?.TraceId is { } traceId) headers[TraceIdHeader] = traceId.ToString();
             return next(http);
         });

@@ -1,3 +1,4 @@
+using Lapor.Triage.Workers;
 using System.Text.RegularExpressions;
 using Lapor.Contracts;
 using Lapor.ServiceDefaults.Security;

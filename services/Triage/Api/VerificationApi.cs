@@ -1,3 +1,4 @@
+using Lapor.Triage.Workers;
 using Lapor.Contracts;
 using Lapor.ServiceDefaults.Security;
 using Lapor.Triage.Domain;

@@ -1,3 +1,4 @@
+using Lapor.Triage.Workers;
 using Lapor.Contracts;
 using Lapor.ServiceDefaults.Messaging;
 using Lapor.Triage.Domain;
@@ -15,7 +16,8 @@ public sealed class ComplaintForwardRequestedConsumer(TriageDbContext db, TimePr
 {
     protected override async Task Handle(ComplaintForwardRequested message, CancellationToken cancellationToken)
     {
-        var complaint = await Db.Complaints.SingleAsync(c => c.ComplaintId == message.ComplaintId, cancellationToken);
+        var complaint = await FindReportAsync<TriagedComplaint>(message.ComplaintId, cancellationToken)
+            ?? throw new InvalidOperationException($"Report {message.ComplaintId} is not in triage's database.");
         var agencies = (await model.GetRouterAsync(Db, cancellationToken)).Agencies;
         var routed = complaint.Forward(message, agencies, calendar, Clock.GetUtcNow());
         Db.AddToOutbox(routed);

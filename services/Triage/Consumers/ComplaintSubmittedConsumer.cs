@@ -1,3 +1,4 @@
+using Lapor.Triage.Workers;
 using Lapor.Contracts;
 using Lapor.ServiceDefaults;
 using Lapor.ServiceDefaults.Messaging;
@@ -15,7 +16,7 @@ public sealed class ComplaintSubmittedConsumer(TriageDbContext db, TimeProvider 
 {
     protected override async Task Handle(ComplaintSubmitted message, CancellationToken cancellationToken)
     {
-        if (await Db.FindLoadedAsync<TriagedComplaint, Guid>(message.ComplaintId, cancellationToken) is not null) return;
+        if (await FindReportAsync<TriagedComplaint>(message.ComplaintId, cancellationToken) is not null) return;
 
         var router = await model.GetRouterAsync(Db, cancellationToken);
         var decision = router.Decide(new TriageInput(message.Title, message.Text, message.Region, message.Sector, message.Type), policy.AutoVerifyConfidence);

@@ -2,7 +2,6 @@ using Lapor.Contracts;
 using Lapor.ServiceDefaults.Messaging;
 using Lapor.Triage.Domain;
 using Lapor.Triage.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Triage.Consumers;
 
@@ -12,7 +11,7 @@ public abstract class TriagedComplaintConsumer<TEvent>(TriageDbContext db, TimeP
 {
     protected override async Task Handle(TEvent message, CancellationToken cancellationToken)
     {
-        if (await Db.Complaints.SingleOrDefaultAsync(c => c.ComplaintId == message.ComplaintId, cancellationToken) is { } complaint)
+        if (await FindReportAsync<TriagedComplaint>(message.ComplaintId, cancellationToken) is { } complaint)
             Apply(complaint, message);
     }
 

@@ -81,7 +81,7 @@ public static class Open311Api
     }
 
     public static async Task<IResult> Post(string format, HttpRequest request, [FromHeader(Name = ComplaintsApi.IdempotencyKeyHeader)] string? idempotencyKey,
-        IConfiguration configuration, IntakeDbContext db, ReporterVault vault, TimeProvider clock, CancellationToken cancellationToken)
+        IConfiguration configuration, ReportFiling filing, CancellationToken cancellationToken)
     {
         if (Xml(format) is not { } xml) return UnknownFormat;
         if (!request.HasFormContentType)
@@ -102,10 +102,9 @@ public static class Open311Api
         var (submit, errors) = Open311ServiceRequest.Read(form);
         if (submit is null) return Open311Document.Errors(xml, StatusCodes.Status400BadRequest, errors);
         // Each client system (its api_key) has keys of its own.
-        var filed = await ComplaintsApi.FileAsync(submit, idempotencyKey, Channel.Open311, form["api_key"].ToString(), db, vault, clock, cancellationToken);
-        return filed.Result switch
+        return await filing.FileAsync(submit, idempotencyKey, Channel.Open311, form["api_key"].ToString(), cancellationToken) switch
         {
-            Created<ComplaintReceipt> { Value: { } receipt } => new Open311Document("service_requests", new JsonArray(new JsonObject
+            FilingOutcome.Filed { Receipt: var receipt } => new Open311Document("service_requests", new JsonArray(new JsonObject
             {
                 ["service_request_id"] = receipt.TrackingId,
                 ["service_notice"] = $"Laporan diterima. Nomor {receipt.TrackingId}, kode akses {receipt.AccessCode} (simpan, jangan dibagikan). " +
@@ -114,11 +113,10 @@ public static class Open311Api
                 // Not in the specification: the secret the reporter needs to follow the report in Lapor, shown once.
                 ["access_code"] = receipt.AccessCode,
             }), xml, StatusCodes.Status201Created),
-            ValidationProblem { ProblemDetails.Errors: var invalid } => Open311Document.Errors(xml, StatusCodes.Status400BadRequest,
+            FilingOutcome.Invalid { Errors: var invalid } => Open311Document.Errors(xml, StatusCodes.Status400BadRequest,
                 invalid.SelectMany(e => e.Value.Select(message => $"{Open311ServiceRequest.FormName(e.Key)}: {message}"))),
-            ProblemHttpResult { ProblemDetails: var problem } => Open311Document.Errors(xml, problem.Status ?? StatusCodes.Status400BadRequest,
-                $"{problem.Title}: {problem.Detail}"),
-            var other => throw new InvalidOperationException($"Unexpected filing result {other.GetType().Name}."),
+            _ => Open311Document.Errors(xml, StatusCodes.Status422UnprocessableEntity,
+                "Idempotency-Key reused: This Idempotency-Key was used for a different report. Use a new key for a new report."),
         };
     }
 

@@ -1,7 +1,8 @@
+using Lapor.Intake.Domain;
 using Lapor.Intake.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lapor.Intake.Domain;
+namespace Lapor.Intake.Workers;
 
 /// <summary>
 /// Sends queued notifications by e-mail or SMS, whichever messengers are configured. Each row is leased before sending (an update that only one

@@ -1,8 +1,9 @@
+using Lapor.Triage.Domain;
 using Lapor.Triage.Domain.Classification;
 using Lapor.Triage.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lapor.Triage.Domain;
+namespace Lapor.Triage.Workers;
 
 /// <summary>
 /// The router in use: the agency directory and a classifier trained on the seed examples, the corrections

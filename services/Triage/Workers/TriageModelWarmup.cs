@@ -1,6 +1,7 @@
+using Lapor.Triage.Domain;
 using Lapor.Triage.Persistence;
 
-namespace Lapor.Triage.Domain;
+namespace Lapor.Triage.Workers;
 
 /// <summary>
 /// Trains the classifier as soon as the service has started (the database is initialized by then), so the

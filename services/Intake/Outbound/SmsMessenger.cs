@@ -1,7 +1,8 @@
+using Lapor.Intake.Domain;
 using System.Net.Http.Json;
 using Lapor.Intake.Api;
 
-namespace Lapor.Intake.Domain;
+namespace Lapor.Intake.Outbound;
 
 /// <summary>
 /// The operator's SMS gateway that sends reporters' text messages: <c>Lapor:Notifications:Sms:Url</c>. Lapor posts

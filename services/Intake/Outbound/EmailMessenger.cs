@@ -1,3 +1,4 @@
+using Lapor.Intake.Domain;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -5,7 +6,7 @@ using MailKit.Security;
 using MimeKit;
 using MimeKit.Text;
 
-namespace Lapor.Intake.Domain;
+namespace Lapor.Intake.Outbound;
 
 /// <summary>Where reporters' e-mail goes out: <c>Lapor:Notifications:Smtp</c> (Host, Port, From, EnableSsl, UserName, Password).</summary>
 public sealed record SmtpSettings(string Host, int Port, string From, bool EnableSsl, string? UserName, string? Password)

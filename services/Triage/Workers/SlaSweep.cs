@@ -1,7 +1,8 @@
+using Lapor.Triage.Domain;
 using Lapor.Triage.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lapor.Triage.Domain;
+namespace Lapor.Triage.Workers;
 
 /// <summary>
 /// Finds reports whose verification or follow-up deadline has passed and records one <c>SlaBreached</c> each, and

@@ -1,10 +1,11 @@
+using Lapor.Analytics.Domain;
 using System.Text.Json;
 using Lapor.Analytics.Persistence;
 using Lapor.Contracts;
 using Lapor.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lapor.Analytics.Domain;
+namespace Lapor.Analytics.Persistence;
 
 public sealed record RebuildResult(int Events, int Reports);
 
