@@ -19,7 +19,7 @@ public sealed record SubmitComplaintRequest(
     double? Longitude = null,
     DateOnly? IncidentDate = null)
 {
-    public const int TitleMin = 10, TitleMax = 150, TextMin = 20, TextMax = 4000, LocationMax = 200;
+    public const int TitleMin = 10, TitleMax = 150, TextMin = 20, TextMax = 4000, LocationMax = Complaint.LocationMaxLength;
 
     // Indonesia's bounding box, generously: Rondo Island to Merauke, Miangas to Rote.
     private const double SouthMost = -11.5, NorthMost = 6.5, WestMost = 94.5, EastMost = 141.5;

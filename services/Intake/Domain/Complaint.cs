@@ -26,6 +26,10 @@ public sealed class Complaint
     public string Text { get; private set; } = "";
     public Sector? Sector { get; private set; }
     public string? Region { get; private set; }
+
+    /// <summary>The longest place description a report keeps.</summary>
+    public const int LocationMaxLength = 200;
+
     /// <summary>Free-text location detail ("depan Pasar Wonokromo, RT 03").</summary>
     public string? Location { get; private set; }
     public double? Latitude { get; private set; }

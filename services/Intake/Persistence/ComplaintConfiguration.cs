@@ -1,5 +1,4 @@
 using Lapor.Intake.Domain;
-using Lapor.Intake.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,7 +16,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.Title).HasMaxLength(150);
         builder.Property(c => c.Text).HasMaxLength(4000);
         builder.Property(c => c.Region).HasMaxLength(16);
-        builder.Property(c => c.Location).HasMaxLength(SubmitComplaintRequest.LocationMax);
+        builder.Property(c => c.Location).HasMaxLength(Complaint.LocationMaxLength);
         builder.Property(c => c.AgencyId).HasMaxLength(64);
         builder.Property(c => c.AgencyName).HasMaxLength(200);
         builder.Property(c => c.SealedContact).HasMaxLength(2000);
