@@ -5,6 +5,8 @@ using Lapor.AgencyDesk.Consumers;
 using Lapor.AgencyDesk.Domain;
 using Lapor.AgencyDesk.Persistence;
 using Lapor.ServiceDefaults.Persistence;
+using Lapor.AgencyDesk.Workers;
+using Lapor.ServiceDefaults.Mail;
 using MassTransit;
 
 namespace Lapor.AgencyDesk;
@@ -18,6 +20,14 @@ public static class AgencyDeskExtensions
         builder.Services.AddScoped<ISeeder<DeskDbContext>, DirectorySeeder>();
         builder.Services.AddReportRowsLoader<DeskDbContext, DeskComplaint>(db => db.Complaints, c => c.ComplaintId);
         builder.Services.AddSingleton<OfficersApi.KnownOfficers>();
+        // Officers' notices: due-soon reminders, and their mail where an SMTP server is configured.
+        builder.Services.AddScoped<DueSoonNotices>();
+        builder.Services.AddHostedService<DueSoonSweeper>();
+        if (SmtpSettings.Read(builder.Configuration) is { } smtp)
+        {
+            builder.Services.AddSingleton(new SmtpMailer(smtp));
+            builder.Services.AddHostedService<NoticeMailer>();
+        }
         Weekdays.Calendar = new Lapor.Contracts.Reference.WorkingDays(Lapor.Contracts.Reference.Holidays.Load(
             builder.Configuration["Lapor:Calendar:File"], builder.Configuration.GetSection("Lapor:Holidays").Get<DateOnly[]>()));
         return builder;
@@ -44,6 +54,7 @@ public static class AgencyDeskExtensions
         app.MapOfficersApi();
         app.MapEscalationsApi();
         app.MapSupervisorToolsApi();
+        app.MapNoticesApi();
         app.MapErrorQueueAdmin("agency-desk");
         return app;
     }

@@ -1,3 +1,4 @@
+using Lapor.ServiceDefaults.Mail;
 using Lapor.Contracts;
 using Lapor.Intake.Outbound;
 using Lapor.ServiceDefaults.Messaging;
@@ -31,7 +32,7 @@ public static class IntakeExtensions
         builder.Services.AddSingleton<PersonalDataRetention>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PersonalDataRetention>());
         if (SmtpSettings.Read(builder.Configuration) is { } smtp)
-            builder.Services.AddSingleton<IReporterMessenger>(new EmailMessenger(smtp));
+            builder.Services.AddSingleton<IReporterMessenger>(new EmailMessenger(new SmtpMailer(smtp)));
         if (SmsSettings.Read(builder.Configuration) is { } sms)
         {
             builder.Services.AddHttpClient(SmsMessenger.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));

@@ -1,10 +1,8 @@
 using System.Reflection;
 using Lapor.Contracts;
 using Lapor.ServiceDefaults.Messaging;
-using Lapor.ServiceDefaults.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,11 +13,8 @@ namespace Lapor.ServiceDefaults.Tests;
 /// the token its timeout cancels (seen after a broker restart behind a proxy). The dispatcher must give up on that
 /// attempt, publish the row again, and report the wait to the bus watchdog meanwhile.
 /// </summary>
-public sealed class OutboxDispatcherTests : IAsyncLifetime
+public sealed class OutboxDispatcherTests(LedgerDatabase ledger) : IClassFixture<LedgerDatabase>
 {
-    /// <summary>A context with nothing but the outbox and the inbox, on its own SQLite file.</summary>
-    public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) : ServiceDbContext(options);
-
     /// <summary>An <see cref="IBusControl"/> whose first publish never ends, whatever its token says; the next ones go through.</summary>
     public class StuckOnceBus : DispatchProxy
     {
@@ -36,40 +31,20 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         }
     }
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("lapor-outbox-").FullName;
-    private ServiceProvider _services = null!;
-
-    public async Task InitializeAsync()
-    {
-        _services = new ServiceCollection()
-            .AddDbContext<LedgerDbContext>(options => options.UseSqlite($"Data Source={Path.Combine(_folder, "ledger.db")}"))
-            .BuildServiceProvider();
-        await using var scope = _services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().Database.EnsureCreatedAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public async Task A_publish_that_ignores_its_timeout_is_given_up_and_the_row_published_again()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 6, 0, 0, TimeSpan.Zero));
         var row = OutboxMessage.From(new ComplaintSupported(Guid.NewGuid(), "LPR-STUCK001", 1, clock.GetUtcNow()));
-        await using (var scope = _services.CreateAsyncScope())
+        await ledger.InDatabase(db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
             db.OutboxMessages.Add(row);
-            await db.SaveChangesAsync();
-        }
+            return db.SaveChangesAsync();
+        });
         var bus = DispatchProxy.Create<IBusControl, StuckOnceBus>();
         var recorder = (StuckOnceBus)(object)bus;
         var health = new PublishHealth(clock);
-        var dispatcher = new OutboxDispatcher<LedgerDbContext>(_services.GetRequiredService<IServiceScopeFactory>(), bus,
+        var dispatcher = new OutboxDispatcher<LedgerDbContext>(ledger.Scopes, bus,
             new OutboxSignal<LedgerDbContext>(), clock, new FaultInjection(null, false), health, NullLogger<OutboxDispatcher<LedgerDbContext>>.Instance);
 
         var dispatching = dispatcher.DispatchBatchAsync(CancellationToken.None);
@@ -86,10 +61,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         Assert.Equal(1, await dispatching.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(2, recorder.Publishes);
         Assert.Null(health.WaitingSince);
-        await using (var scope = _services.CreateAsyncScope())
-        {
-            var stored = await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().OutboxMessages.AsNoTracking().SingleAsync();
-            Assert.NotNull(stored.SentAt);
-        }
+        var stored = await ledger.InDatabase(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.MessageId == row.MessageId));
+        Assert.NotNull(stored.SentAt);
     }
 }

@@ -91,3 +91,7 @@ public sealed record Escalation(string TrackingId, string Deadline, string Agenc
 public sealed record OfficerEntry(string OfficerId, string? Name, bool Active, DateTimeOffset Since);
 
 public sealed record RecoveryAnswer(string Message);
+
+public sealed record Notice(long Id, string Kind, string TrackingId, string Title, string Headline, DateTimeOffset CreatedAt, bool Read);
+
+public sealed record NoticesPage(int Unread, IReadOnlyList<Notice> Items);

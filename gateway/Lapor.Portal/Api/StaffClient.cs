@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using Lapor.ServiceDefaults;
+
 namespace Lapor.Portal.Api;
 
 /// <summary>The desk, verification and oversight APIs, called with the signed-in staff member's token.</summary>
@@ -62,6 +65,16 @@ public sealed class StaffClient(HttpClient http) : ApiClient(http)
 
     public Task<ApiResult<bool>> AssignSeveralAsync(IReadOnlyList<string> trackingIds, string officerId, CancellationToken cancellationToken) =>
         PostAsync<bool>("/api/desk/assignments", new { trackingIds, officerId }, cancellationToken);
+
+    public Task<ApiResult<NoticesPage>> NoticesAsync(CancellationToken cancellationToken) =>
+        GetAsync<NoticesPage>("/api/desk/notices", cancellationToken);
+
+    public Task<ApiResult<NoticesPage>> ReadNoticesAsync(CancellationToken cancellationToken) =>
+        PostAsync<NoticesPage>("/api/desk/notices/read", new { }, cancellationToken);
+
+    public Task<ApiResult<bool>> SetNoticeMailAsync(string? email, bool dailyDigest, CancellationToken cancellationToken) =>
+        SendAsync<bool>(new HttpRequestMessage(HttpMethod.Put, "/api/desk/notices/mail")
+            { Content = JsonContent.Create(new { email, dailyDigest }, options: LaporJson.Options) }, cancellationToken);
 
     public Task<ApiResult<string>> PerformanceCsvAsync(string table, CancellationToken cancellationToken) =>
         GetAsync<string>($"/api/analytics/{table}?format=csv", cancellationToken);

@@ -53,7 +53,9 @@ public static class DeskActionsApi
             if (request.OfficerId != caller.Subject && !caller.IsSupervisor)
                 throw new InvalidRequest("officerId", "Only a supervisor assigns reports to others.");
             if (!await OfficersApi.IsActiveAsync(db, complaint.AgencyId, request.OfficerId, cancellationToken)) throw NotAnOfficer();
-            return complaint.Assign(request.OfficerId, byOfficerThemselves: request.OfficerId == caller.Subject, clock.GetUtcNow());
+            var assigned = complaint.Assign(request.OfficerId, byOfficerThemselves: request.OfficerId == caller.Subject, clock.GetUtcNow());
+            if (request.OfficerId != caller.Subject) await db.TellAssignedAsync(complaint, assigned, cancellationToken);
+            return assigned;
         });
 
     public static Task<Results<Ok<DeskComplaintView>, NotFound, ValidationProblem>> Respond(string trackingId, [FromBody] TextRequest? request,

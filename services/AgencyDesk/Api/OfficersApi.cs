@@ -40,12 +40,15 @@ public static class OfficersApi
         if (caller.AgencyId is { } agency && caller.Role is LaporRoles.Officer or LaporRoles.Supervisor && !known.ContainsKey((agency, caller.Subject)))
         {
             var db = services.GetRequiredService<DeskDbContext>();
-            if (!await db.Officers.AnyAsync(o => o.AgencyId == agency && o.OfficerId == caller.Subject))
-            {
-                db.Officers.Add(Officer.SignedIn(agency, caller.Subject, caller.Name, services.GetRequiredService<TimeProvider>().GetUtcNow()));
-                try { await db.SaveChangesAsync(); }
-                catch (DbUpdateException) { db.ChangeTracker.Clear(); } // the caller's other request made them known a moment ago
-            }
+            // The identity provider vouches for the role and, where it gives one, the address the desk's notices go to.
+            var email = context.HttpContext.User.FindFirst("email")?.Value is { Length: > 3 and <= 254 } claimed && claimed.Contains('@') ? claimed : null;
+            var officer = await db.Officers.SingleOrDefaultAsync(o => o.AgencyId == agency && o.OfficerId == caller.Subject);
+            if (officer is null)
+                db.Officers.Add(Officer.SignedIn(agency, caller.Subject, caller.Name, caller.IsSupervisor, email, services.GetRequiredService<TimeProvider>().GetUtcNow()));
+            else
+                officer.SignedInAgain(caller.IsSupervisor, email);
+            try { await db.SaveChangesAsync(); }
+            catch (DbUpdateException) { db.ChangeTracker.Clear(); } // the caller's other request made them known a moment ago
             known[(agency, caller.Subject)] = true;
         }
         return await next(context);

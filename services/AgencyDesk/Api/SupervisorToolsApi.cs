@@ -49,7 +49,11 @@ public static class SupervisorToolsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["trackingIds"] = [$"Not in this agency's inbox: {string.Join(", ", unknown)}."] });
         var now = clock.GetUtcNow();
         foreach (var report in reports)
-            db.AddToOutbox(report.Assign(request!.OfficerId!, byOfficerThemselves: request.OfficerId == caller.Subject, now));
+        {
+            var assigned = report.Assign(request!.OfficerId!, byOfficerThemselves: request.OfficerId == caller.Subject, now);
+            db.AddToOutbox(assigned);
+            if (request.OfficerId != caller.Subject) await db.TellAssignedAsync(report, assigned, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new AssignmentsResult(request!.OfficerId!, [.. reports.Select(r => r.TrackingId).Order()]));
     }

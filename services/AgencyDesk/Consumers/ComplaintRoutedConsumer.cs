@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.AgencyDesk.Consumers;
 
-/// <summary>Puts a routed report in the responsible agency's inbox (or moves it there after a forward).</summary>
+/// <summary>Puts a routed report in the responsible agency's inbox (or moves it there after a forward), and tells its desk.</summary>
 public sealed class ComplaintRoutedConsumer(DeskDbContext db, TimeProvider clock)
     : IdempotentConsumer<DeskDbContext, ComplaintRouted>(db, clock)
 {
@@ -16,6 +16,8 @@ public sealed class ComplaintRoutedConsumer(DeskDbContext db, TimeProvider clock
         if (existing is not null)
         {
             existing.Reroute(message);
+            // Moved here by a forward: the new agency's desk hears of it as of a new report.
+            if (existing.Sequence == message.Sequence) await TellNewReportAsync(existing, cancellationToken);
             return;
         }
         var complaint = DeskComplaint.Receive(message);
@@ -28,5 +30,9 @@ public sealed class ComplaintRoutedConsumer(DeskDbContext db, TimeProvider clock
             Db.PendingAttachments.Remove(pending);
         }
         Db.Complaints.Add(complaint);
+        await TellNewReportAsync(complaint, cancellationToken);
     }
+
+    private Task TellNewReportAsync(DeskComplaint report, CancellationToken cancellationToken) =>
+        Db.TellAsync(report, NoticeKind.NewReport, MessageId.ToString("N"), Clock.GetUtcNow(), cancellationToken, holder: null);
 }

@@ -14,8 +14,14 @@ namespace Lapor.AgencyDesk.Consumers;
 public sealed class ReporterConsumer<TEvent>(DeskDbContext db, TimeProvider clock) : IdempotentConsumer<DeskDbContext, TEvent>(db, clock)
     where TEvent : class, IComplaintEvent
 {
-    protected override async Task Handle(TEvent message, CancellationToken cancellationToken) =>
-        (await FindReportAsync<DeskComplaint>(message.ComplaintId, cancellationToken))?.Observe(message);
+    protected override async Task Handle(TEvent message, CancellationToken cancellationToken)
+    {
+        if (await FindReportAsync<DeskComplaint>(message.ComplaintId, cancellationToken) is not { } report) return;
+        report.Observe(message);
+        // The reporter's answer or dissatisfaction is news for whoever holds the report.
+        if (message is ReporterReplied or ComplaintReopened)
+            await Db.TellAsync(report, NoticeKind.ReporterReplied, MessageId.ToString("N"), Clock.GetUtcNow(), cancellationToken);
+    }
 }
 
 /// <summary>Lists a file the reporter attached on the report, or keeps it until the report reaches the desk.</summary>

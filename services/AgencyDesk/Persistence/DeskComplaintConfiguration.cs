@@ -130,6 +130,26 @@ internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
         builder.Property(o => o.OfficerId).HasMaxLength(200);
         builder.Property(o => o.Name).HasMaxLength(100);
         builder.Property(o => o.ChangedBy).HasMaxLength(200);
+        builder.Property(o => o.Email).HasMaxLength(254);
+    }
+}
+
+internal sealed class OfficerNoticeConfiguration : IEntityTypeConfiguration<OfficerNotice>
+{
+    public void Configure(EntityTypeBuilder<OfficerNotice> builder)
+    {
+        builder.ToTable("officer_notices");
+        builder.HasKey(n => n.Id);
+        // One notice per cause: a redelivered event or a second sweep cannot make another.
+        builder.HasIndex(n => n.Key).IsUnique();
+        builder.Property(n => n.Key).HasMaxLength(320);
+        builder.Property(n => n.AgencyId).HasMaxLength(64);
+        builder.Property(n => n.OfficerId).HasMaxLength(200);
+        builder.Property(n => n.TrackingId).HasMaxLength(20);
+        builder.Property(n => n.Title).HasMaxLength(200);
+        // An officer's unread count and list; the mailer's queue.
+        builder.HasIndex(n => new { n.AgencyId, n.OfficerId, n.ReadAt });
+        builder.HasIndex(n => new { n.MailedAt, n.NextMailAt });
     }
 }
 

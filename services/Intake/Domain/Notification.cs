@@ -94,11 +94,11 @@ public sealed class Notification
 
     public void Sent(DateTimeOffset at) => SentAt = at;
 
-    /// <summary>The mail server refused or was unreachable: try again later, waiting longer each time (at most an hour).</summary>
-    public void Failed(DateTimeOffset now)
+    /// <summary>The mail server or SMS gateway refused or was unreachable: try again after <paramref name="delay"/> (longer each time).</summary>
+    public void Failed(DateTimeOffset now, Func<int, TimeSpan> delay)
     {
         Attempts++;
-        NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, Math.Min(Attempts, 12))));
+        NextAttemptAt = now + delay(Attempts);
     }
 }
 

@@ -1,3 +1,4 @@
+using Lapor.ServiceDefaults.Mail;
 using Lapor.Intake.Domain;
 using Lapor.Intake.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +68,7 @@ public sealed class NotificationDispatcher(IServiceProvider services, IEnumerabl
             catch (NotificationNotSentException e)
             {
                 logger.LogWarning("Notification {Id} ({Medium}) not sent ({Reason}); will retry.", notification.Id, notification.Medium, e.Message);
-                notification.Failed(clock.GetUtcNow());
+                notification.Failed(clock.GetUtcNow(), SmtpMailer.RetryDelay);
             }
             await db.SaveChangesAsync(cancellationToken);
         }

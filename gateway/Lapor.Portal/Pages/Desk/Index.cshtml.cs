@@ -18,6 +18,8 @@ public sealed class IndexModel(PortalText text, StaffClient staff, TimeProvider 
     /// <summary>Missed deadlines of the offices this desk coordinates; a courtesy list that may be empty when unreachable.</summary>
     public IReadOnlyList<Escalation> Escalations { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
+    /// <summary>What is new for the signed-in officer (their notices); empty when the desk could not be asked.</summary>
+    public NoticesPage? Notices { get; private set; }
     /// <summary>The agency's active officers, for a supervisor's bulk assignment.</summary>
     public IReadOnlyList<OfficerEntry> Officers { get; private set; } = [];
     public bool IsSupervisor => User.FindFirst("role")?.Value == "supervisor";
@@ -37,9 +39,11 @@ public sealed class IndexModel(PortalText text, StaffClient staff, TimeProvider 
         var overview = IsSupervisor ? staff.OverviewAsync(cancellationToken) : null;
         var officers = IsSupervisor ? staff.OfficersAsync(cancellationToken) : null;
         var escalations = staff.EscalationsAsync(cancellationToken);
+        var notices = staff.NoticesAsync(cancellationToken);
         var result = await staff.InboxAsync(query.ToString(), cancellationToken);
         if (!Failed(result)) Inbox = result.Value;
         if (await escalations is { Ok: true } escalated) Escalations = escalated.Value!;
+        if (await notices is { Ok: true } told) Notices = told.Value;
         if (overview is not null && await overview is { Ok: true } known) Overview = known.Value;
         if (officers is not null && await officers is { Ok: true } team) Officers = [.. team.Value!.Where(o => o.Active)];
     }
@@ -60,6 +64,31 @@ public sealed class IndexModel(PortalText text, StaffClient staff, TimeProvider 
         Failed(result);
         await OnGetAsync(cancellationToken);
         return Page();
+    }
+
+    [BindProperty] public string? NoticeEmail { get; set; }
+    [BindProperty] public bool NoticeDigest { get; set; }
+
+    /// <summary>Marks every notice read.</summary>
+    public async Task<IActionResult> OnPostReadAsync(CancellationToken cancellationToken)
+    {
+        if (Failed(await staff.ReadNoticesAsync(cancellationToken)))
+        {
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+        return Redirect("/meja");
+    }
+
+    /// <summary>Where the officer's notices are mailed, one by one or as a daily digest.</summary>
+    public async Task<IActionResult> OnPostMailAsync(CancellationToken cancellationToken)
+    {
+        if (Failed(await staff.SetNoticeMailAsync(NoticeEmail, NoticeDigest, cancellationToken)))
+        {
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+        return Redirect("/meja");
     }
 
     /// <summary>The inbox's filters as the page was asked for them, without the cursor.</summary>

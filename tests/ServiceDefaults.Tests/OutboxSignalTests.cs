@@ -1,7 +1,6 @@
-using Lapor.Intake.Persistence;
 using Lapor.ServiceDefaults.Messaging;
 
-namespace Lapor.Intake.Tests;
+namespace Lapor.ServiceDefaults.Tests;
 
 /// <summary>The wake-up the outbox dispatcher waits for after a commit wrote outbox rows.</summary>
 public sealed class OutboxSignalTests
@@ -13,7 +12,7 @@ public sealed class OutboxSignalTests
     [Fact]
     public async Task A_commit_wakes_the_waiting_dispatcher()
     {
-        var signal = new OutboxSignal<IntakeDbContext>();
+        var signal = new OutboxSignal<LedgerDbContext>();
         var waiting = signal.WaitAsync(Poll, CancellationToken.None);
         Assert.False(waiting.IsCompleted);
 
@@ -25,7 +24,7 @@ public sealed class OutboxSignalTests
     [Fact]
     public async Task Every_commit_after_a_wake_up_was_taken_wakes_the_dispatcher_again()
     {
-        var signal = new OutboxSignal<IntakeDbContext>();
+        var signal = new OutboxSignal<LedgerDbContext>();
         for (var round = 0; round < 3; round++)
         {
             // Several commits while the dispatcher is busy: one wake-up is enough for all of their rows.

@@ -1,20 +1,20 @@
 using System.Collections.Concurrent;
-using Lapor.Analytics.Persistence;
 using Lapor.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Lapor.Analytics.Tests;
+namespace Lapor.ServiceDefaults.Tests;
 
-/// <summary>The consumers' group commit (an instance of the test's own), on the analytics service's database and services as they run.</summary>
+/// <summary>The consumers' group commit (an instance of the test's own), on a database of its own.</summary>
 public sealed class GroupCommitTests : IAsyncLifetime
 {
-    private readonly AnalyticsHost _host = new(DateTimeOffset.UtcNow);
-    private GroupCommit<AnalyticsDbContext> Group { get; set; } = null!;
+    private readonly LedgerDatabase _ledger = new();
+    private GroupCommit<LedgerDbContext> Group { get; set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Group = ActivatorUtilities.CreateInstance<GroupCommit<AnalyticsDbContext>>(_host.Services);
+        await _ledger.InitializeAsync();
+        Group = ActivatorUtilities.CreateInstance<GroupCommit<LedgerDbContext>>(_ledger.Services);
         await Group.StartAsync(CancellationToken.None);
     }
 
@@ -22,10 +22,10 @@ public sealed class GroupCommitTests : IAsyncLifetime
     {
         await Group.StopAsync(CancellationToken.None);
         Group.Dispose();
-        await _host.DisposeAsync();
+        await _ledger.DisposeAsync();
     }
 
-    private static GroupedMessage<AnalyticsDbContext> Message(Guid id, Func<AnalyticsDbContext, Task> handle) =>
+    private static GroupedMessage<LedgerDbContext> Message(Guid id, Func<LedgerDbContext, Task> handle) =>
         new(id, "TestConsumer", new object(), (db, _) => handle(db));
 
     /// <summary>Writes a message whose handling waits for the returned gate, and waits until the writer is inside it.</summary>
@@ -41,16 +41,14 @@ public sealed class GroupCommitTests : IAsyncLifetime
 
     private async Task<HashSet<Guid>> InboxAsync()
     {
-        await using var scope = _host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
-        return (await db.InboxMessages.Where(m => m.Consumer == "TestConsumer").Select(m => m.MessageId).ToListAsync()).ToHashSet();
+        return (await _ledger.InDatabase(db => db.InboxMessages.Where(m => m.Consumer == "TestConsumer").Select(m => m.MessageId).ToListAsync())).ToHashSet();
     }
 
     [Fact]
     public async Task Messages_that_arrive_while_a_transaction_is_written_share_the_next_one()
     {
         var (first, gate, firstId) = await HoldTheWriterAsync();
-        var contexts = new ConcurrentBag<AnalyticsDbContext>();
+        var contexts = new ConcurrentBag<LedgerDbContext>();
         var ids = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
         var waiting = ids.Select(id => Group.WriteAsync(Message(id, db => { contexts.Add(db); return Task.CompletedTask; }), CancellationToken.None)).ToList();
 

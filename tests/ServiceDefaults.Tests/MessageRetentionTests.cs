@@ -1,15 +1,14 @@
 using Lapor.Contracts;
-using Lapor.Intake.Persistence;
 using Lapor.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Lapor.Intake.Tests;
+namespace Lapor.ServiceDefaults.Tests;
 
 /// <summary>Retention trims what the outbox sent and the inbox saw once it is old, and never an unsent event.</summary>
-public sealed class MessageRetentionTests(IntakeApiFactory factory) : IClassFixture<IntakeApiFactory>
+public sealed class MessageRetentionTests(LedgerDatabase ledger) : IClassFixture<LedgerDatabase>
 {
     private sealed class At(DateTimeOffset now) : TimeProvider
     {
@@ -19,11 +18,10 @@ public sealed class MessageRetentionTests(IntakeApiFactory factory) : IClassFixt
     [Fact]
     public async Task Old_sent_outbox_rows_and_old_inbox_rows_go_and_unsent_or_recent_ones_stay()
     {
-        // The cut-off (now − 7 days) lies before anything written for real, even the unsent row once the host's dispatcher sends it.
-        var now = DateTimeOffset.UtcNow.AddDays(1);
+        var now = DateTimeOffset.UtcNow;
         var (oldSent, oldUnsent, recentSent) = (Outbox(now.AddDays(-8)), Outbox(null), Outbox(now.AddDays(-1)));
         var (oldSeen, recentSeen) = (Guid.NewGuid(), Guid.NewGuid());
-        await factory.InDatabase(async db =>
+        await ledger.InDatabase(async db =>
         {
             db.OutboxMessages.AddRange(oldSent, oldUnsent, recentSent);
             db.InboxMessages.AddRange(
@@ -32,16 +30,16 @@ public sealed class MessageRetentionTests(IntakeApiFactory factory) : IClassFixt
             return await db.SaveChangesAsync();
         });
 
-        var retention = new MessageRetention<IntakeDbContext>(factory.Services.GetRequiredService<IServiceScopeFactory>(),
+        var retention = new MessageRetention<LedgerDbContext>(ledger.Scopes,
             new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Lapor:Retention:Days"] = "7" }).Build(),
-            new At(now), NullLogger<MessageRetention<IntakeDbContext>>.Instance);
+            new At(now), NullLogger<MessageRetention<LedgerDbContext>>.Instance);
         var (outbox, inbox) = await retention.TrimAsync(CancellationToken.None);
-        Assert.True(outbox >= 1 && inbox >= 1);
+        Assert.Equal((1, 1), (outbox, inbox));
 
         var ids = new[] { oldSent.MessageId, oldUnsent.MessageId, recentSent.MessageId };
-        var left = await factory.InDatabase(db => db.OutboxMessages.Where(m => ids.Contains(m.MessageId)).Select(m => m.MessageId).ToListAsync());
+        var left = await ledger.InDatabase(db => db.OutboxMessages.Where(m => ids.Contains(m.MessageId)).Select(m => m.MessageId).ToListAsync());
         Assert.Equal(new[] { oldUnsent.MessageId, recentSent.MessageId }.Order(), left.Order());
-        var seen = await factory.InDatabase(db => db.InboxMessages.Where(m => m.Consumer == "TestConsumer").Select(m => m.MessageId).ToListAsync());
+        var seen = await ledger.InDatabase(db => db.InboxMessages.Where(m => m.Consumer == "TestConsumer").Select(m => m.MessageId).ToListAsync());
         Assert.Equal([recentSeen], seen);
     }
 

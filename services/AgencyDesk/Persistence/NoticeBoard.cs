@@ -1,0 +1,36 @@
+using System.Globalization;
+using Lapor.AgencyDesk.Domain;
+using Lapor.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.AgencyDesk.Persistence;
+
+/// <summary>
+/// Writes officers' notices (<see cref="OfficerNotice"/>) into the unit of work that causes them, so they commit with it.
+/// A notice whose key this unit of work or the database already holds is not written again.
+/// </summary>
+public static class NoticeBoard
+{
+    /// <summary>Tells whoever hears about <paramref name="report"/> at <paramref name="agencyId"/>'s desk (<see cref="OfficerNotice.Recipients"/>).</summary>
+    public static async Task TellAsync(this DeskDbContext db, string agencyId, string? holder, Guid complaintId, string trackingId, string title,
+        NoticeKind kind, string cause, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var officers = await db.Officers.AsNoTracking().Where(o => o.AgencyId == agencyId && o.Active).ToListAsync(cancellationToken);
+        var notices = OfficerNotice.Recipients(holder, officers)
+            .Select(officer => OfficerNotice.For(complaintId, trackingId, title, agencyId, officer, kind, cause, now))
+            .ToList();
+        var keys = notices.Select(n => n.Key).ToList();
+        var known = await db.Notices.Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken);
+        known.AddRange(db.Notices.Local.Select(n => n.Key));
+        db.Notices.AddRange(notices.Where(n => !known.Contains(n.Key)));
+    }
+
+    public static Task TellAsync(this DeskDbContext db, DeskComplaint report, NoticeKind kind, string cause, DateTimeOffset now,
+        CancellationToken cancellationToken, string? holder = null) =>
+        db.TellAsync(report.AgencyId, holder ?? report.AssignedTo, report.ComplaintId, report.TrackingId, report.Title, kind, cause, now, cancellationToken);
+
+    /// <summary>Tells the officer a supervisor gave the report to.</summary>
+    public static Task TellAssignedAsync(this DeskDbContext db, DeskComplaint report, ComplaintAssigned assigned, CancellationToken cancellationToken) =>
+        db.TellAsync(report, NoticeKind.Assigned, assigned.Sequence.ToString(CultureInfo.InvariantCulture), assigned.OccurredAt, cancellationToken,
+            holder: assigned.OfficerId);
+}

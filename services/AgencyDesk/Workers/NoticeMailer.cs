@@ -1,0 +1,97 @@
+using System.Text;
+using Lapor.AgencyDesk.Domain;
+using Lapor.AgencyDesk.Persistence;
+using Lapor.Contracts.Reference;
+using Lapor.ServiceDefaults.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.AgencyDesk.Workers;
+
+/// <summary>
+/// Mails officers' notices (<see cref="OfficerNotice"/>) to those who left an address: one mail each, or — for an officer
+/// who chose the daily digest — one mail a day at <c>Lapor:Desk:DigestHour</c> (default 7, Western Indonesia time) with
+/// everything since the last. A notice is marked mailed once the server took it; one the server refused is tried again
+/// later, waiting longer each time. Runs only where <c>Lapor:Notifications:Smtp:Host</c> is set.
+/// </summary>
+public sealed class NoticeMailer(IServiceScopeFactory scopes, SmtpMailer mailer, IConfiguration configuration, TimeProvider clock,
+    ILogger<NoticeMailer> logger) : BackgroundService
+{
+    private const int Batch = 50;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Lapor:Desk:MailSeconds", 15))), clock);
+        do
+        {
+            try
+            {
+                await MailAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Mailing officers' notices failed; trying again shortly.");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Mails what is due now: single notices, and the digests whose hour has come; returns how many mails went.</summary>
+    public async Task<int> MailAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DeskDbContext>();
+        var now = clock.GetUtcNow();
+        var due = await (from notice in db.Notices
+                         join officer in db.Officers on new { notice.AgencyId, notice.OfficerId } equals new { officer.AgencyId, officer.OfficerId }
+                         where notice.MailedAt == null && officer.Active && officer.Email != null && notice.NextMailAt <= now
+                         orderby notice.Id
+                         select new { Notice = notice, officer.Email, officer.DailyDigest })
+            .Take(Batch * 4)
+            .ToListAsync(cancellationToken);
+
+        var sent = 0;
+        foreach (var single in due.Where(d => !d.DailyDigest).Take(Batch))
+            if (await TryMailAsync(single.Email!, single.Notice.Headline, Body([single.Notice]), [single.Notice], now, cancellationToken)) sent++;
+
+        var local = now.ToOffset(WorkingDays.UtcOffset(null));
+        if (local.Hour >= configuration.GetValue("Lapor:Desk:DigestHour", 7))
+        {
+            var today = new DateTimeOffset(local.Date, local.Offset);
+            foreach (var digest in due.Where(d => d.DailyDigest).GroupBy(d => (d.Notice.AgencyId, d.Notice.OfficerId, d.Email)))
+            {
+                var (agency, officer, email) = digest.Key;
+                if (await db.Notices.AnyAsync(n => n.AgencyId == agency && n.OfficerId == officer && n.MailedAt >= today, cancellationToken)) continue;
+                var notices = digest.Select(d => d.Notice).ToList();
+                if (await TryMailAsync(email!, $"Ringkasan harian LAPOR: {notices.Count} pemberitahuan", Body(notices), notices, now, cancellationToken)) sent++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return sent;
+    }
+
+    private async Task<bool> TryMailAsync(string address, string subject, string body, IReadOnlyList<OfficerNotice> notices, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mailer.SendAsync(address, subject, body, cancellationToken);
+            foreach (var notice in notices) notice.Mailed(now);
+            return true;
+        }
+        catch (MailNotSentException e)
+        {
+            logger.LogWarning("A notice mail was not taken ({Reason}); it is tried again later.", e.Message);
+            foreach (var notice in notices) notice.MailFailed(now, SmtpMailer.RetryDelay);
+            return false;
+        }
+    }
+
+    /// <summary>What the mail says: each notice's headline and the report's title; nothing about the reporter.</summary>
+    private static string Body(IEnumerable<OfficerNotice> notices)
+    {
+        var body = new StringBuilder();
+        foreach (var notice in notices)
+            body.Append("- ").Append(notice.Headline).Append(": ").AppendLine(notice.Title);
+        body.AppendLine().Append("Buka kotak masuk instansi di portal LAPOR untuk menindaklanjuti.");
+        return body.ToString();
+    }
+}
