@@ -55,9 +55,14 @@ public sealed class FaultyLapor : DistributedLapor
         }
     }
 
+    /// <summary>The agency's supervisor the desk knows (their first request makes them known): told of every report, once.</summary>
+    public static readonly string Supervisor = $"supervisor:{SkeletonFlow.RoadAgency}:Penyelia";
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        var supervisor = await Client.AsAsync(NewClient, "supervisor", SkeletonFlow.RoadAgency, name: "Penyelia");
+        (await supervisor.GetAsync("/api/desk/notices")).EnsureSuccessStatusCode();
         _supervisor = SuperviseAsync(_stop.Token);
     }
 
