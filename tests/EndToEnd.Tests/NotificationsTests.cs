@@ -38,28 +38,36 @@ public sealed class NotificationsTests : IAsyncLifetime
         await FileAsync(client, Report("", confidential: false, withContact: false));
 
         // The first two sessions are refused (421): the notifications wait and go out later, none lost.
-        await Eventually(() => Task.FromResult(_smtp.Messages.Count(m => m.To.Contains("rina.terbuka@contoh.id")) == 1
-            && _smtp.Messages.Count(m => m.To.Contains("rina.rahasia@contoh.id")) == 1), "both reporters hear that their report was routed", seconds: 60);
+        await Eventually(() => Task.FromResult(_smtp.Messages.Count(m => m.To.Contains("rina.terbuka@contoh.id")) == 2
+            && _smtp.Messages.Count(m => m.To.Contains("rina.rahasia@contoh.id")) == 2), "both reporters hear that their report was taken and routed", seconds: 60);
         Assert.True(_smtp.Refused >= 2);
 
-        var toOpen = _smtp.Messages.Single(m => m.To.Contains("rina.terbuka@contoh.id"));
+        // The confirmation names the report and what happens next, and never carries the access code.
+        var confirmed = _smtp.Messages.Single(m => m.To.Contains("rina.terbuka@contoh.id") && m.Body.Contains("sudah kami terima"));
+        Assert.Contains(open.TrackingId, confirmed.Body);
+        Assert.DoesNotContain(open.AccessCode, confirmed.Data);
+        Assert.DoesNotContain(_smtp.Messages, m => m.Data.Contains(secret.AccessCode));
+
+        var toOpen = _smtp.Messages.Single(m => m.To.Contains("rina.terbuka@contoh.id") && !m.Body.Contains("sudah kami terima"));
         Assert.Contains(open.TrackingId, toOpen.Body);
         Assert.Contains("Jalan berlubang di depan Pasar Wonokromo", toOpen.Body);
-        var toSecret = _smtp.Messages.Single(m => m.To.Contains("rina.rahasia@contoh.id"));
-        Assert.Contains(secret.TrackingId, toSecret.Body);
-        Assert.DoesNotContain("Pasar Wonokromo", toSecret.Body);
-        Assert.DoesNotContain("RAHASIA-KATA", toSecret.Body);
+        Assert.All(_smtp.Messages.Where(m => m.To.Contains("rina.rahasia@contoh.id")), toSecret =>
+        {
+            Assert.Contains(secret.TrackingId, toSecret.Body);
+            Assert.DoesNotContain("Pasar Wonokromo", toSecret.Body);
+            Assert.DoesNotContain("RAHASIA-KATA", toSecret.Body);
+        });
 
         // The agency answers the confidential report: one more mail, without the answer's words.
         var officer = await client.AsAsync(_lapor.CreateClient, "officer", RoadAgency);
         await Eventually(() => InInboxAsync(officer, secret.TrackingId), "the report reaches the inbox");
         Assert.True((await officer.PostAsJsonAsync($"/api/desk/complaints/{secret.TrackingId}/respond",
             new { text = "Tim kami meninjau lokasi di Wonokromo minggu ini." })).IsSuccessStatusCode);
-        await Eventually(() => Task.FromResult(_smtp.Messages.Count(m => m.To.Contains("rina.rahasia@contoh.id")) == 2), "the answer is announced");
+        await Eventually(() => Task.FromResult(_smtp.Messages.Count(m => m.To.Contains("rina.rahasia@contoh.id")) == 3), "the answer is announced");
         Assert.DoesNotContain(_smtp.Messages, m => m.Body.Contains("meninjau lokasi"));
 
         await Task.Delay(2000); // nothing is sent twice, and a report without contact gets nothing
-        Assert.Equal(3, _smtp.Messages.Count);
+        Assert.Equal(5, _smtp.Messages.Count);
         Assert.DoesNotContain(_lapor.Logs, line => line.Contains("rina.", StringComparison.OrdinalIgnoreCase));
     }
 

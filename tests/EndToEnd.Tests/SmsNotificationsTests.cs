@@ -37,21 +37,26 @@ public sealed class SmsNotificationsTests : IAsyncLifetime
 
         // The gateway refuses the first two posts (503): those messages wait and go out later, none lost.
         await Eventually(() => Task.FromResult(_gateway.Messages.Count(m => m.To == "+6281299990001") == 1
-            && _gateway.Messages.Count(m => m.To == "081299990002") == 1), "both reporters get an SMS that their report was routed", seconds: 60);
+            && _gateway.Messages.Count(m => m.To == "081299990002") == 2), "both reporters get an SMS that their report was routed (and the API's reporter one that it was taken)", seconds: 60);
         Assert.Equal(2, _gateway.Refused);
         var routed = _gateway.Messages.Single(m => m.To == "+6281299990001");
         Assert.Contains(trackingId, routed.Text);
         Assert.Contains("diteruskan ke", routed.Text);
         Assert.True(routed.Text.Length <= 160, routed.Text);
         Assert.Equal(Secret, routed.Secret);
-        var secret = _gateway.Messages.Single(m => m.To == "081299990002");
-        Assert.Contains(confidential.TrackingId, secret.Text);
-        Assert.DoesNotContain("RAHASIA-KATA", secret.Text);
-        Assert.DoesNotContain("Pungutan", secret.Text);
+        Assert.All(_gateway.Messages.Where(m => m.To == "081299990002"), secret =>
+        {
+            Assert.Contains(confidential.TrackingId, secret.Text);
+            Assert.DoesNotContain("RAHASIA-KATA", secret.Text);
+            Assert.DoesNotContain("Pungutan", secret.Text);
+            Assert.DoesNotContain(confidential.AccessCode, secret.Text);
+            Assert.True(secret.Text.Length <= 160, secret.Text);
+        });
+        Assert.Single(_gateway.Messages, m => m.To == "081299990002" && m.Text.Contains("diterima"));
 
         await Task.Delay(2000); // nothing goes out twice
-        Assert.Equal(2, _gateway.Messages.Count);
-        Assert.Equal(2, _gateway.Messages.Select(m => m.Reference).Distinct().Count());
+        Assert.Equal(3, _gateway.Messages.Count);
+        Assert.Equal(3, _gateway.Messages.Select(m => m.Reference).Distinct().Count());
         Assert.DoesNotContain(_lapor.Logs, line => line.Contains("81299990001") || line.Contains("81299990002"));
     }
 

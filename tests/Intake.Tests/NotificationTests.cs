@@ -46,4 +46,25 @@ public sealed class NotificationTests
         Assert.Contains("Kependudukan", answered.Subject);
         Assert.Contains("sudah kami periksa", answered.Body);
     }
+
+    /// <summary>The confirmation at filing names the report and the next step, never the access code, and fits one SMS.</summary>
+    [Theory]
+    [InlineData(NotificationMedium.Email, false)]
+    [InlineData(NotificationMedium.Email, true)]
+    [InlineData(NotificationMedium.Sms, false)]
+    [InlineData(NotificationMedium.Sms, true)]
+    public void The_confirmation_at_filing_names_the_report_and_never_carries_the_access_code(NotificationMedium medium, bool confidential)
+    {
+        var (complaint, accessCode) = Complaint.File(new NewComplaint(ReportType.Aduan, "Pungli rekam KTP di kecamatan",
+            "Petugas meminta uang Rp 200.000 untuk rekam KTP.", null, "35.78", false, confidential), Channel.Api, Now, sealedContact: "sealed");
+
+        var notification = Notification.Filed(complaint, medium, 3, Now);
+        var words = notification.Subject + " " + notification.Body;
+
+        Assert.Contains(complaint.TrackingId, words);
+        Assert.Contains("3 hari kerja", words);
+        Assert.DoesNotContain(accessCode, words);
+        Assert.Equal(!confidential && medium == NotificationMedium.Email, words.Contains("Pungli"));
+        if (medium == NotificationMedium.Sms) Assert.True(notification.Body.Length <= 160, notification.Body);
+    }
 }

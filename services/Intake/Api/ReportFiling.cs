@@ -24,10 +24,11 @@ public abstract record FilingOutcome
 /// <summary>
 /// Files a report that arrived on any channel — the JSON API, the portal, a service counter, Open311, an SMS or
 /// social-media gateway: validation, the idempotency replay, the report and its <see cref="ComplaintSubmitted"/> event
-/// in one transaction. An idempotency key counts within its channel and caller only (<see cref="IdempotentRequest.Scoped"/>):
-/// a key the SMS gateway used can neither be replayed through the public API nor taken first to block the real message.
+/// in one transaction, with the confirmation the reporter is sent when they left a contact. An idempotency key counts
+/// within its channel and caller only (<see cref="IdempotentRequest.Scoped"/>): a key the SMS gateway used can neither
+/// be replayed through the public API nor taken first to block the real message.
 /// </summary>
-public sealed class ReportFiling(IntakeDbContext db, ReporterVault vault, TimeProvider clock)
+public sealed class ReportFiling(IntakeDbContext db, ReporterVault vault, IEnumerable<IReporterMessenger> messengers, TimeProvider clock)
 {
     public async Task<FilingOutcome> FileAsync(SubmitComplaintRequest? request, string? idempotencyKey, Channel channel, string? caller,
         CancellationToken cancellationToken)
@@ -47,6 +48,10 @@ public sealed class ReportFiling(IntakeDbContext db, ReporterVault vault, TimePr
         var receipt = new ComplaintReceipt(complaint.TrackingId, accessCode, complaint.Status, Deadlines.Standard);
         db.Complaints.Add(complaint);
         db.AddToOutbox(complaint.Submitted());
+        // The reporter who left a contact hears that the report was taken (an SMS report's reply already said so).
+        if (report.Contact is { } contact)
+            foreach (var messenger in messengers.Where(m => m.AddressOf(contact) is not null && !(channel == Channel.Sms && m.Medium == NotificationMedium.Sms)))
+                db.Notifications.Add(Notification.Filed(complaint, messenger.Medium, Deadlines.Standard.VerifyWithinWorkingDays, now));
         if (idempotencyKey is not null)
             db.IdempotentRequests.Add(new IdempotentRequest
             {

@@ -77,6 +77,27 @@ public sealed class Notification
         return new Notification { ComplaintId = complaint.Id, Medium = medium, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now };
     }
 
+    /// <summary>
+    /// The confirmation that the report was taken: its number and what happens next. Never the access code — the
+    /// filing page (or the SMS channel's reply) showed it once to the reporter alone, while a mailbox or a phone's
+    /// messages may be read by others; a reporter who lost it asks for a new one on the tracking page.
+    /// </summary>
+    public static Notification Filed(Complaint complaint, NotificationMedium medium, int verifyWithinWorkingDays, DateTimeOffset now)
+    {
+        var (subject, body) = medium switch
+        {
+            NotificationMedium.Sms => ("", Shorten($"Lapor {complaint.TrackingId} diterima, diverifikasi dlm {verifyWithinWorkingDays} hari kerja. " +
+                "Cek di Lacak Laporan dgn kode akses dari saat melapor (tdk dikirim lewat SMS).", 160)),
+            _ => ($"[Lapor] {complaint.TrackingId}: laporan diterima",
+                $"Laporan {complaint.TrackingId} \"{(complaint.Confidential ? "(rahasia)" : complaint.Title)}\" sudah kami terima. " +
+                $"Laporan diverifikasi dalam {verifyWithinWorkingDays} hari kerja, lalu diteruskan ke instansi yang berwenang.\n\n" +
+                "Ikuti perkembangannya di halaman Lacak Laporan dengan nomor laporan ini dan kode akses yang tampil saat Anda melapor " +
+                "(kode itu tidak dikirim lewat e-mail). Jika kode hilang, minta kode baru di halaman yang sama.\n" +
+                "(Pesan otomatis dari Lapor. Jangan balas e-mail ini.)"),
+        };
+        return new Notification { ComplaintId = complaint.Id, Medium = medium, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now };
+    }
+
     /// <summary>All a confidential report's notifications say of the step.</summary>
     public const string ConfidentialStep = "ada kabar baru tentang laporan Anda";
 
