@@ -17,7 +17,7 @@ public static class AgencyDeskExtensions
     public static WebApplicationBuilder AddAgencyDesk(this WebApplicationBuilder builder)
     {
         builder.AddLaporDatabase<DeskDbContext>("desk");
-        builder.Services.AddScoped<ISeeder<DeskDbContext>, DirectorySeeder>();
+        builder.Services.AddDirectorySeeder<DeskDbContext, DirectoryAgency>(db => db.Agencies, a => a.Id, DirectoryAgency.From);
         builder.Services.AddReportRowsLoader<DeskDbContext, DeskComplaint>(db => db.Complaints, c => c.ComplaintId);
         builder.Services.AddSingleton<OfficersApi.KnownOfficers>();
         // Officers' notices: due-soon reminders, and their mail where an SMTP server is configured.

@@ -15,7 +15,7 @@ public static class AnalyticsExtensions
     public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
     {
         builder.AddLaporDatabase<AnalyticsDbContext>("analytics");
-        builder.Services.AddScoped<ISeeder<AnalyticsDbContext>, DirectorySeeder>();
+        builder.Services.AddDirectorySeeder<AnalyticsDbContext, DirectoryAgency>(db => db.Agencies, a => a.Id, DirectoryAgency.From);
         builder.Services.AddScoped<ISeeder<AnalyticsDbContext>, CellsBackfill>();
         builder.Services.AddScoped<ISeeder<AnalyticsDbContext>, FreeTextScrub>();
         builder.Services.AddReportRowsLoader<AnalyticsDbContext, ComplaintFact>(db => db.Complaints, f => f.ComplaintId);

@@ -106,4 +106,28 @@ public sealed class ComplaintTests
         Assert.Equal(2, complaint.Timeline.Count);
         Assert.Equal(3, complaint.Sequence);
     }
+
+    /// <summary>The citizen's timeline says each step's deadline and whether it was kept: on time, late, or still running.</summary>
+    [Fact]
+    public void Each_step_with_a_deadline_says_whether_it_was_kept()
+    {
+        var complaint = Filed();
+        complaint.Apply(Routed(complaint, 2, verifies: true)); // verified within its 3 days; follow-up due in 5
+        TimelineEntry Step(TimelineStep step) => complaint.Timeline.Last(t => t.Step == step);
+
+        Assert.Equal(Now.AddDays(3), Step(TimelineStep.Verified).DueAt);
+        Assert.True(complaint.DeadlineKept(Step(TimelineStep.Verified), Now.AddDays(10)));
+        Assert.Equal(Now.AddDays(5), Step(TimelineStep.Routed).DueAt);
+        Assert.Null(complaint.DeadlineKept(Step(TimelineStep.Routed), Now.AddDays(4))); // running
+        Assert.False(complaint.DeadlineKept(Step(TimelineStep.Routed), Now.AddDays(6))); // passed unanswered
+        Assert.Null(complaint.DeadlineKept(Step(TimelineStep.Filed), Now.AddDays(6))); // no deadline
+
+        complaint.Apply(new AgencyResponded(complaint.Id, complaint.TrackingId, 3, Now.AddDays(6), "35.78.dpupr", "Dinas PU", "Sudah kami tambal.", true));
+        Assert.False(complaint.DeadlineKept(Step(TimelineStep.Routed), Now.AddDays(7))); // answered, but late
+
+        var early = Filed();
+        early.Apply(Routed(early, 2, verifies: true));
+        early.Apply(new AgencyResponded(early.Id, early.TrackingId, 3, Now.AddDays(2), "35.78.dpupr", "Dinas PU", "Sudah kami tambal.", true));
+        Assert.True(early.DeadlineKept(early.Timeline.Last(t => t.Step == TimelineStep.Routed), Now.AddDays(30)));
+    }
 }

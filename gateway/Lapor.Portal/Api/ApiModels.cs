@@ -17,7 +17,7 @@ public sealed record Deadlines(int VerifyWithinWorkingDays, int FollowUpWithinWo
 public sealed record Tracking(string TrackingId, ReportType Type, string Title, ComplaintStatus Status, string? AgencyId, string? AgencyName,
     DateTimeOffset FiledAt, DateTimeOffset? FollowUpDueAt, string? Location, DateOnly? IncidentDate, IReadOnlyList<TimelineStep> Timeline, bool CanRate = false);
 
-public sealed record TimelineStep(DateTimeOffset At, string Step, ComplaintStatus Status, string? Detail);
+public sealed record TimelineStep(DateTimeOffset At, string Step, ComplaintStatus Status, string? Detail, DateTimeOffset? DueAt = null, bool? DeadlineKept = null);
 
 public sealed record AgencyEntry(string Id, string Name, string Level, string? Region, IReadOnlyList<Sector> Sectors);
 

@@ -70,7 +70,8 @@ public static class CitizenActionsApi
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return TypedResults.Ok(ComplaintTracking.From(complaint, ProblemLanguage.PrefersEnglish(http.Request)));
+                return TypedResults.Ok(ComplaintTracking.From(complaint, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
+                    ProblemLanguage.PrefersEnglish(http.Request)));
             }
             catch (DbUpdateConcurrencyException) when (attempt < ConcurrentAttempts)
             {

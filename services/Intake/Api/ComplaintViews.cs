@@ -33,13 +33,18 @@ public sealed record ComplaintTracking(
     bool CanRate)
 {
     /// <summary>The view with its labels in Bahasa Indonesia, or in English when <paramref name="english"/>.</summary>
-    public static ComplaintTracking From(Complaint c, bool english = false) => new(
+    public static ComplaintTracking From(Complaint c, DateTimeOffset now, bool english = false) => new(
         c.TrackingId, c.Type, c.Title, c.Status, c.AgencyId, c.AgencyName, c.FiledAt, c.FollowUpDueAt, c.Location, c.IncidentDate,
         c.Timeline.OrderBy(t => t.At).ThenBy(t => t.Sequence).ThenBy(t => t.Step)
-            .Select(t => new TimelineView(t.At, t.Step, t.Status, t.Detail, TimelineLabels.Of(t.Step, english))).ToList(),
+            .Select(t => new TimelineView(t.At, t.Step, t.Status, t.Detail, TimelineLabels.Of(t.Step, english), t.DueAt, c.DeadlineKept(t, now))).ToList(),
         TimelineLabels.Of(c.Status, english),
         c.CanRate);
 }
 
-/// <summary>One step of the timeline; <see cref="Label"/> says it in the citizen's language.</summary>
-public sealed record TimelineView(DateTimeOffset At, TimelineStep Step, ComplaintStatus Status, string? Detail, string Label);
+/// <summary>
+/// One step of the timeline; <see cref="Label"/> says it in the citizen's language. <see cref="DueAt"/> is the deadline
+/// the step carries (verification's, or the agency's follow-up after a routing or reopening) and <see cref="DeadlineKept"/>
+/// whether it was kept: true or false once known, null while it is still running.
+/// </summary>
+public sealed record TimelineView(DateTimeOffset At, TimelineStep Step, ComplaintStatus Status, string? Detail, string Label,
+    DateTimeOffset? DueAt = null, bool? DeadlineKept = null);

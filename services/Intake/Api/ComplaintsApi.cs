@@ -63,10 +63,10 @@ public static class ComplaintsApi
     /// <summary>A wrong or missing access code answers 404, like an unknown id, so tracking ids cannot be probed.</summary>
     public static async Task<Results<Ok<ComplaintTracking>, NotFound>> Track(
         string trackingId, [FromHeader(Name = AccessCodeHeader)] string? accessCode, HttpRequest request, IntakeDbContext db, AccessCodeGuard guard,
-        CancellationToken cancellationToken)
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var complaint = await db.Complaints.AsNoTracking().WithAccessCodeAsync(trackingId, accessCode, guard, request.HttpContext, cancellationToken);
         if (complaint is null) return TypedResults.NotFound();
-        return TypedResults.Ok(ComplaintTracking.From(complaint, ProblemLanguage.PrefersEnglish(request)));
+        return TypedResults.Ok(ComplaintTracking.From(complaint, clock.GetUtcNow(), ProblemLanguage.PrefersEnglish(request)));
     }
 }

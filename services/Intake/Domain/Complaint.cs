@@ -120,6 +120,20 @@ public sealed class Complaint
     /// <summary>Closed for good: resolved, closed or archived (a resolved report may still be reopened for a while).</summary>
     public bool IsClosed => !ReportLifecycle.IsOpen(Status);
 
+    /// <summary>
+    /// Whether the deadline a step carries was kept: verification by the time it happened; a routing's or a reopening's
+    /// follow-up by the agency's first answer or resolution after it. False once the deadline passed unanswered; null
+    /// while it has not, or when the step carries none.
+    /// </summary>
+    public bool? DeadlineKept(TimelineEntry step, DateTimeOffset now)
+    {
+        if (step.DueAt is not { } due) return null;
+        if (step.Step == TimelineStep.Verified) return step.At <= due;
+        var answered = _timeline.Where(t => t.At >= step.At && t.Step is TimelineStep.AgencyResponded or TimelineStep.Resolved)
+            .Select(t => (DateTimeOffset?)t.At).Min();
+        return answered is { } at ? at <= due : now > due ? false : null;
+    }
+
     /// <summary>When the report last changed: its newest timeline step.</summary>
     public DateTimeOffset LastActivityAt => _timeline.Count == 0 ? FiledAt : _timeline.Max(t => t.At);
 
@@ -197,13 +211,13 @@ public sealed class Complaint
     {
         switch (e)
         {
-            case ComplaintVerified:
-                Record(e, TimelineStep.Verified, null);
+            case ComplaintVerified verified:
+                Record(e, TimelineStep.Verified, null, verified.VerificationDueAt);
                 break;
             case ComplaintRouted routed:
                 // The route that verifies the report is both steps for the citizen: verified, then routed.
-                if (routed.VerificationDueAt is not null) AddStep(e, TimelineStep.Verified, ComplaintStatus.Terverifikasi, null);
-                if (Record(e, TimelineStep.Routed, routed.AgencyName))
+                if (routed.VerificationDueAt is { } verificationDue) AddStep(e, TimelineStep.Verified, ComplaintStatus.Terverifikasi, null, verificationDue);
+                if (Record(e, TimelineStep.Routed, routed.AgencyName, routed.FollowUpDueAt))
                 {
                     AgencyId = routed.AgencyId;
                     AgencyName = routed.AgencyName;
@@ -227,8 +241,11 @@ public sealed class Complaint
                 Record(e, TimelineStep.Resolved, resolved.Answer);
                 break;
             case FollowUpRestarted restarted:
-                // Not a step of its own (the reopening is); a reopening or a later route only ever moves the deadline on.
+                // Not a step of its own (the reopening is, and carries its deadline); a reopening or a later route only ever moves the deadline on.
                 if (!(restarted.FollowUpDueAt <= FollowUpDueAt)) FollowUpDueAt = restarted.FollowUpDueAt;
+                if (_timeline.FindLastIndex(t => t.Step == TimelineStep.Reopened && t.At <= restarted.OccurredAt) is var reopening and >= 0
+                    && !(restarted.FollowUpDueAt <= _timeline[reopening].DueAt))
+                    _timeline[reopening] = _timeline[reopening] with { DueAt = restarted.FollowUpDueAt };
                 Sequence = Math.Max(Sequence, e.Sequence);
                 break;
         }
@@ -240,10 +257,10 @@ public sealed class Complaint
     /// claim it: the reporter and the agency number their events apart, so an answer the agency sent before it saw the
     /// reply carries the reply's number, and must still move the status.
     /// </summary>
-    private bool Record(IComplaintEvent e, TimelineStep step, string? detail)
+    private bool Record(IComplaintEvent e, TimelineStep step, string? detail, DateTimeOffset? dueAt = null)
     {
         var status = ReportLifecycle.StatusAfter(e, Status, routed: AgencyId is not null);
-        if (!AddStep(e, step, status ?? Status, detail) || e.Sequence <= StatusSequence) return false;
+        if (!AddStep(e, step, status ?? Status, detail, dueAt) || e.Sequence <= StatusSequence) return false;
         if (status is not { } newStatus) return true;
         Status = newStatus;
         StatusSequence = e.Sequence;
@@ -251,10 +268,10 @@ public sealed class Complaint
     }
 
     /// <summary>Adds the step to the timeline unless this event already did; returns whether it was added.</summary>
-    private bool AddStep(IComplaintEvent e, TimelineStep step, ComplaintStatus status, string? detail)
+    private bool AddStep(IComplaintEvent e, TimelineStep step, ComplaintStatus status, string? detail, DateTimeOffset? dueAt = null)
     {
         if (_timeline.Any(t => t.Sequence == e.Sequence && t.Step == step)) return false;
-        _timeline.Add(new TimelineEntry(e.Sequence, e.OccurredAt, step, status, detail));
+        _timeline.Add(new TimelineEntry(e.Sequence, e.OccurredAt, step, status, detail, dueAt));
         if (step == TimelineStep.Verified) VerifiedAt ??= e.OccurredAt;
         Sequence = Math.Max(Sequence, e.Sequence);
         return true;

@@ -356,6 +356,9 @@ namespace Lapor.Intake.Persistence.Migrations
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
+                            b1.Property<DateTimeOffset?>("DueAt")
+                                .HasColumnType("timestamp with time zone");
+
                             b1.Property<int>("Sequence")
                                 .HasColumnType("integer");
 
