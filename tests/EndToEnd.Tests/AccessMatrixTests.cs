@@ -37,6 +37,7 @@ public sealed class AccessMatrixTests(EmbeddedLaporFactory lapor) : IClassFixtur
         ("/api/desk/officers", ["supervisor"]),
         ("/api/desk/assignments", ["supervisor"]),
         ("/api/desk/inbox.csv", ["supervisor"]),
+        ("/api/desk/escalations/acknowledge", ["supervisor"]),
         ("/api/desk/", ["officer", "supervisor"]),
         ("/api/triage/", ["verifier"]),
         ("/api/admin/", ["verifier"]),

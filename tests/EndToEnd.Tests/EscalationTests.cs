@@ -41,11 +41,13 @@ public sealed class EscalationTests : IAsyncLifetime
         var receipt = await FileAsync(citizen, RoadInSurabaya);
         await Eventually(() => InInboxAsync(officer, receipt.TrackingId), "the report reaches the city office");
 
+        var province = await citizen.AsAsync(_host.CreateClient, "supervisor", "35.setda", name: "Koordinator Provinsi");
+        Assert.Equal(0, (await province.GetFromJsonAsync<JsonElement>("/api/desk/notices")).GetProperty("unread").GetInt32()); // known to its desk now
+
         _clock.Advance(TimeSpan.FromDays(12));
         await using (var scope = _host.Services.CreateAsyncScope())
             await ActivatorUtilities.CreateInstance<SlaSweep>(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<TriageDbContext>()).RunAsync(CancellationToken.None);
 
-        var province = await citizen.AsAsync(_host.CreateClient, "supervisor", "35.setda", name: "Koordinator Provinsi");
         List<JsonElement> escalations = [];
         await Eventually(async () =>
         {
@@ -57,6 +59,21 @@ public sealed class EscalationTests : IAsyncLifetime
         Assert.Equal("follow_up", item.GetProperty("deadline").GetString());
         Assert.True(item.GetProperty("hoursWaiting").GetDouble() > 0);
         Assert.Empty((await officer.GetFromJsonAsync<List<JsonElement>>("/api/desk/escalations"))!);
+
+        // Both desks were told: the coordinating desk of the escalation, the city office that its report is overdue.
+        await Eventually(async () => await HasNoticeAsync(province, "escalated", receipt.TrackingId) && await HasNoticeAsync(officer, "overdue", receipt.TrackingId),
+            "the coordinating desk and the city office have their notices");
+
+        // The coordinating desk marks its escalations seen, all or none, and only its supervisors may.
+        var unknown = await province.PostAsJsonAsync("/api/desk/escalations/acknowledge", new { trackingIds = new[] { receipt.TrackingId, "LPR-ZZZZZZZZ" } });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("LPR-ZZZZZZZZ", await unknown.Content.ReadAsStringAsync());
+        Assert.False((await province.GetFromJsonAsync<List<JsonElement>>("/api/desk/escalations"))!
+            .Single(e => e.GetProperty("trackingId").GetString() == receipt.TrackingId).TryGetProperty("acknowledgedAt", out _), "nothing was acknowledged");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync("/api/desk/escalations/acknowledge", new { trackingIds = new[] { receipt.TrackingId } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await province.PostAsJsonAsync("/api/desk/escalations/acknowledge", new { trackingIds = new[] { receipt.TrackingId } })).StatusCode);
+        Assert.Equal("supervisor:35.setda:Koordinator Provinsi", (await province.GetFromJsonAsync<List<JsonElement>>("/api/desk/escalations"))!
+            .Single(e => e.GetProperty("trackingId").GetString() == receipt.TrackingId).GetProperty("acknowledgedBy").GetString());
 
         var chase = await province.PostAsJsonAsync($"/api/desk/escalations/{receipt.TrackingId}/chase", new { text = "Mohon segera ditindaklanjuti dan dilaporkan hari ini." });
         Assert.Equal(HttpStatusCode.OK, chase.StatusCode);
@@ -74,6 +91,10 @@ public sealed class EscalationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, (await province.PostAsJsonAsync($"/api/desk/escalations/{receipt.TrackingId}/take-over",
             new { reason = "Tidak ada tindak lanjut setelah teguran." })).StatusCode); // no longer with the city office
     }
+
+    private static async Task<bool> HasNoticeAsync(HttpClient caller, string kind, string trackingId) =>
+        (await caller.GetFromJsonAsync<JsonElement>("/api/desk/notices")).GetProperty("items").EnumerateArray()
+            .Any(n => n.GetProperty("kind").GetString() == kind && n.GetProperty("trackingId").GetString() == trackingId);
 
     private sealed class MovableClock(DateTimeOffset start) : TimeProvider
     {

@@ -85,7 +85,7 @@ public sealed record Supported(int Supports, bool AlreadySupported);
 
 /// <summary>A missed deadline escalated to the officer's desk.</summary>
 public sealed record Escalation(string TrackingId, string Deadline, string AgencyId, string? AgencyName, DateTimeOffset DueAt, double HoursWaiting,
-    DateTimeOffset? ChasedAt);
+    DateTimeOffset? ChasedAt, DateTimeOffset? AcknowledgedAt = null);
 
 /// <summary>An officer the desk knows, as a supervisor manages them.</summary>
 public sealed record OfficerEntry(string OfficerId, string? Name, bool Active, DateTimeOffset Since);

@@ -66,6 +66,9 @@ public sealed class StaffClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<bool>> AssignSeveralAsync(IReadOnlyList<string> trackingIds, string officerId, CancellationToken cancellationToken) =>
         PostAsync<bool>("/api/desk/assignments", new { trackingIds, officerId }, cancellationToken);
 
+    public Task<ApiResult<bool>> AcknowledgeEscalationsAsync(IReadOnlyList<string> trackingIds, CancellationToken cancellationToken) =>
+        PostAsync<bool>("/api/desk/escalations/acknowledge", new { trackingIds }, cancellationToken);
+
     public Task<ApiResult<NoticesPage>> NoticesAsync(CancellationToken cancellationToken) =>
         GetAsync<NoticesPage>("/api/desk/notices", cancellationToken);
 

@@ -16,7 +16,13 @@ namespace Lapor.AgencyDesk.Api;
 public static class EscalationsApi
 {
     public sealed record EscalationView(string TrackingId, string Deadline, string AgencyId, string? AgencyName, DateTimeOffset DueAt,
-        DateTimeOffset BreachedAt, double HoursWaiting, string? Status, DateTimeOffset? ChasedAt, string? ChasedBy);
+        DateTimeOffset BreachedAt, double HoursWaiting, string? Status, DateTimeOffset? ChasedAt, string? ChasedBy,
+        DateTimeOffset? AcknowledgedAt = null, string? AcknowledgedBy = null);
+
+    /// <summary>Several escalations of the caller's desk marked seen at once.</summary>
+    public sealed record AcknowledgeRequest(string[]? TrackingIds);
+
+    public const int MaximumAcknowledged = 100;
 
     public sealed record ChaseRequest(string? Text);
 
@@ -28,6 +34,9 @@ public static class EscalationsApi
         var desk = app.MapGroup("/api/desk/escalations").WithTags("Agency desk").RequireAuthorization(LaporPolicies.AgencyDesk);
         desk.MapGet("/", (HttpContext http, DeskDbContext db, TimeProvider clock, CancellationToken ct) => ListAsync(Caller.From(http.User).AgencyId!, db, clock, ct))
             .WithName("Escalations").WithSummary("Missed deadlines escalated to the caller's agency, newest first.");
+        desk.MapPost("/acknowledge", (AcknowledgeRequest? request, HttpContext http, DeskDbContext db, TimeProvider clock, CancellationToken ct) =>
+                AcknowledgeAsync(request, Caller.From(http.User), db, clock, ct))
+            .WithName("AcknowledgeEscalations").WithSummary("Supervisors: mark several escalations of the caller's desk seen at once, all or none.");
         desk.MapPost("/{trackingId}/chase", (string trackingId, ChaseRequest request, HttpContext http, DeskDbContext db, TimeProvider clock, CancellationToken ct) =>
                 ChaseAsync(trackingId, request, Caller.From(http.User), null, db, clock, ct))
             .WithName("ChaseEscalation").WithSummary("Chase the agency that missed the deadline with a note it reads on the report.");
@@ -56,7 +65,24 @@ public static class EscalationsApi
             .Select(e => new { e, Report = db.Complaints.Where(c => c.ComplaintId == e.ComplaintId).Select(c => new { c.AgencyName, c.Status }).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(items.Select(i => new EscalationView(i.e.TrackingId, i.e.Deadline, i.e.AgencyId, i.Report?.AgencyName, i.e.DueAt, i.e.BreachedAt,
-            Math.Round((now - i.e.DueAt).TotalHours, 1), i.Report is null ? null : Lapor.ServiceDefaults.LaporJson.WireName(i.Report.Status), i.e.ChasedAt, i.e.ChasedBy)).ToList());
+            Math.Round((now - i.e.DueAt).TotalHours, 1), i.Report is null ? null : Lapor.ServiceDefaults.LaporJson.WireName(i.Report.Status), i.e.ChasedAt, i.e.ChasedBy,
+            i.e.AcknowledgedAt, i.e.AcknowledgedBy)).ToList());
+    }
+
+    /// <summary>Marks the listed escalations of the caller's desk seen; a tracking id with no escalation there changes nothing (400 naming it).</summary>
+    private static async Task<Results<Ok<List<string>>, ValidationProblem, ForbidHttpResult>> AcknowledgeAsync(AcknowledgeRequest? request, Caller caller,
+        DeskDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!caller.IsSupervisor) return TypedResults.Forbid();
+        if (request?.TrackingIds is not { Length: > 0 and <= MaximumAcknowledged } ids)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["trackingIds"] = [$"1 to {MaximumAcknowledged} tracking ids."] });
+        var escalations = await db.Escalations.Where(e => e.EscalatedTo == caller.AgencyId && ids.Contains(e.TrackingId)).ToListAsync(cancellationToken);
+        if (ids.Except(escalations.Select(e => e.TrackingId)).ToList() is { Count: > 0 } unknown)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["trackingIds"] = [$"No escalation at this desk for: {string.Join(", ", unknown)}."] });
+        var now = clock.GetUtcNow();
+        foreach (var escalation in escalations) escalation.Acknowledge(caller.Subject, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(escalations.Select(e => e.TrackingId).Distinct().Order().ToList());
     }
 
     /// <summary>Takes over (to <paramref name="desk"/>, or the caller's own agency's desk when it is null) or, with <paramref name="forward"/>, forwards.</summary>

@@ -24,6 +24,16 @@ public sealed class DeskEscalation
     public DateTimeOffset BreachedAt { get; private set; }
     public DateTimeOffset? ChasedAt { get; private set; }
     public string? ChasedBy { get; private set; }
+    /// <summary>When and by whom the escalation desk marked it seen (handled, or left to the agency), so the list shows what is new.</summary>
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
+    public string? AcknowledgedBy { get; private set; }
+
+    /// <summary>Marks it seen; the first acknowledgement stays.</summary>
+    public void Acknowledge(string officerId, DateTimeOffset now)
+    {
+        if (AcknowledgedAt is not null) return;
+        (AcknowledgedAt, AcknowledgedBy) = (now, officerId);
+    }
 
     public static DeskEscalation Of(SlaBreached breach) => new()
     {

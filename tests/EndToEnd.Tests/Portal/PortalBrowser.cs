@@ -51,6 +51,16 @@ public sealed class PortalBrowser : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs in at the Development role picker (<c>/masuk</c>) as the role, agency and name given.</summary>
+    public static async Task SignInAsync(IPage page, string role, string? agency = null, string? name = null)
+    {
+        await page.GotoAsync("/masuk");
+        await page.Locator($"input[name=Role][value={role}]").CheckAsync();
+        if (agency is not null) await page.GetByLabel("Instansi (untuk petugas)").FillAsync(agency);
+        if (name is not null) await page.GetByLabel("Nama").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 

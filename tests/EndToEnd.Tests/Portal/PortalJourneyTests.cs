@@ -50,7 +50,7 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
 
         // 3. The officer of the agency the report was routed to finds it in the inbox and answers it.
         var officer = await browser.OpenAsync(phone: false);
-        await SignInAsync(officer, "officer", agency: RoadAgency, name: "Budi");
+        await PortalBrowser.SignInAsync(officer, "officer", agency: RoadAgency, name: "Budi");
         await Eventually(async () =>
         {
             await officer.GotoAsync("/meja");
@@ -98,7 +98,7 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
 
         // 5. National oversight sees it counted under infrastructure, rated 5.
         var oversight = await browser.OpenAsync(phone: false);
-        await SignInAsync(oversight, "oversight");
+        await PortalBrowser.SignInAsync(oversight, "oversight");
         await Eventually(async () =>
         {
             await oversight.GotoAsync("/pantau");
@@ -145,7 +145,7 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
         });
 
         var verifier = await browser.OpenAsync(phone: false);
-        await SignInAsync(verifier, "verifier");
+        await PortalBrowser.SignInAsync(verifier, "verifier");
         var card = verifier.Locator($"#q-{receipt.TrackingId}");
         await Eventually(async () =>
         {
@@ -172,7 +172,7 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
             "triage routes the report to the roads office");
 
         var verifier = await browser.OpenAsync(phone: false);
-        await SignInAsync(verifier, "verifier");
+        await PortalBrowser.SignInAsync(verifier, "verifier");
         await verifier.GotoAsync("/verifikasi");
         await verifier.GetByText("Ubah disposisi laporan yang sudah diteruskan").ClickAsync();
         await verifier.GetByLabel("Nomor laporan").FillAsync(receipt.TrackingId.ToLowerInvariant());
@@ -188,7 +188,7 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
     public async Task An_officer_enters_a_walk_in_report_at_the_counter_and_gets_a_receipt_to_print()
     {
         var officer = await browser.OpenAsync(phone: false);
-        await SignInAsync(officer, "officer", agency: RoadAgency, name: "Loket");
+        await PortalBrowser.SignInAsync(officer, "officer", agency: RoadAgency, name: "Loket");
         await officer.GotoAsync("/meja");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Catat laporan warga yang datang ke loket" }).ClickAsync();
         await Expect(officer.Locator("h1")).ToHaveTextAsync("Catat laporan dari loket");
@@ -214,7 +214,7 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
             text = "Lampu penerangan jalan di dekat rumah kami mati sudah lama dan belum ada yang memperbaiki sampai sekarang.",
         });
         var verifier = await browser.OpenAsync(phone: false);
-        await SignInAsync(verifier, "verifier");
+        await PortalBrowser.SignInAsync(verifier, "verifier");
         var card = verifier.Locator($"#q-{receipt.TrackingId}");
         await Eventually(async () =>
         {
@@ -344,7 +344,7 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
         Assert.True((await sari.PostAsJsonAsync($"/api/desk/complaints/{claimed.TrackingId}/claim", new { })).IsSuccessStatusCode);
 
         var supervisor = await browser.OpenAsync(phone: false);
-        await SignInAsync(supervisor, "supervisor", agency: RoadAgency, name: "Kepala");
+        await PortalBrowser.SignInAsync(supervisor, "supervisor", agency: RoadAgency, name: "Kepala");
         await supervisor.GotoAsync($"/meja/{waiting.TrackingId}");
         var sariId = await supervisor.Locator("#officers option[value$=':Sari']").GetAttributeAsync("value");
         Assert.NotNull(sariId);
@@ -353,15 +353,6 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
 
         var report = await sari.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/desk/complaints/{waiting.TrackingId}");
         Assert.Equal(sariId, report.GetProperty("assignedTo").GetString());
-    }
-
-    private static async Task SignInAsync(IPage page, string role, string? agency = null, string? name = null)
-    {
-        await page.GotoAsync("/masuk");
-        await page.Locator($"input[name=Role][value={role}]").CheckAsync();
-        if (agency is not null) await page.GetByLabel("Instansi (untuk petugas)").FillAsync(agency);
-        if (name is not null) await page.GetByLabel("Nama").FillAsync(name);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

@@ -66,6 +66,19 @@ public sealed class IndexModel(PortalText text, StaffClient staff, TimeProvider 
         return Page();
     }
 
+    [BindProperty] public List<string> Acknowledged { get; set; } = [];
+
+    /// <summary>A supervisor of a coordinating desk marks the ticked escalations seen: all or none.</summary>
+    public async Task<IActionResult> OnPostAcknowledgeAsync(CancellationToken cancellationToken)
+    {
+        if (Failed(await staff.AcknowledgeEscalationsAsync(Acknowledged, cancellationToken)))
+        {
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+        return Redirect("/meja#escalations");
+    }
+
     [BindProperty] public string? NoticeEmail { get; set; }
     [BindProperty] public bool NoticeDigest { get; set; }
 

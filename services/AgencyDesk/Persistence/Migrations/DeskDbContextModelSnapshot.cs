@@ -135,6 +135,12 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("AgencyId")
                         .IsRequired()
                         .HasMaxLength(64)
