@@ -55,6 +55,7 @@ public static class AgencyDeskExtensions
         app.MapEscalationsApi();
         app.MapSupervisorToolsApi();
         app.MapNoticesApi();
+        app.MapSavedViewsApi();
         app.MapErrorQueueAdmin("agency-desk");
         return app;
     }

@@ -95,3 +95,6 @@ public sealed record RecoveryAnswer(string Message);
 public sealed record Notice(long Id, string Kind, string TrackingId, string Title, string Headline, DateTimeOffset CreatedAt, bool Read);
 
 public sealed record NoticesPage(int Unread, IReadOnlyList<Notice> Items);
+
+/// <summary>An officer's saved inbox view: a name and the inbox's query string.</summary>
+public sealed record SavedView(string Name, string Query, DateTimeOffset SavedAt);

@@ -69,6 +69,16 @@ public sealed class StaffClient(HttpClient http) : ApiClient(http)
     public Task<ApiResult<bool>> AcknowledgeEscalationsAsync(IReadOnlyList<string> trackingIds, CancellationToken cancellationToken) =>
         PostAsync<bool>("/api/desk/escalations/acknowledge", new { trackingIds }, cancellationToken);
 
+    public Task<ApiResult<List<SavedView>>> SavedViewsAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<SavedView>>("/api/desk/views", cancellationToken);
+
+    public Task<ApiResult<bool>> SaveViewAsync(string name, string query, CancellationToken cancellationToken) =>
+        SendAsync<bool>(new HttpRequestMessage(HttpMethod.Put, $"/api/desk/views/{Uri.EscapeDataString(name)}")
+            { Content = JsonContent.Create(new { query }, options: LaporJson.Options) }, cancellationToken);
+
+    public Task<ApiResult<bool>> DeleteViewAsync(string name, CancellationToken cancellationToken) =>
+        SendAsync<bool>(new HttpRequestMessage(HttpMethod.Delete, $"/api/desk/views/{Uri.EscapeDataString(name)}"), cancellationToken);
+
     public Task<ApiResult<NoticesPage>> NoticesAsync(CancellationToken cancellationToken) =>
         GetAsync<NoticesPage>("/api/desk/notices", cancellationToken);
 

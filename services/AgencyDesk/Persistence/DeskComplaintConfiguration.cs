@@ -168,3 +168,16 @@ internal sealed class DeskEscalationConfiguration : IEntityTypeConfiguration<Des
         builder.HasIndex(e => new { e.ComplaintId, e.Deadline, e.DueAt }).IsUnique();
     }
 }
+
+internal sealed class SavedViewConfiguration : IEntityTypeConfiguration<SavedView>
+{
+    public void Configure(EntityTypeBuilder<SavedView> builder)
+    {
+        builder.ToTable("saved_views");
+        builder.HasKey(v => new { v.AgencyId, v.OfficerId, v.Name });
+        builder.Property(v => v.AgencyId).HasMaxLength(64);
+        builder.Property(v => v.OfficerId).HasMaxLength(200);
+        builder.Property(v => v.Name).HasMaxLength(SavedView.MaximumName);
+        builder.Property(v => v.Query).HasMaxLength(1000);
+    }
+}

@@ -18,6 +18,7 @@ public sealed class DeskDbContext(DbContextOptions<DeskDbContext> options) : Ser
     public DbSet<Officer> Officers => Set<Officer>();
     public DbSet<DeskEscalation> Escalations => Set<DeskEscalation>();
     public DbSet<OfficerNotice> Notices => Set<OfficerNotice>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
 
     /// <summary>Renames the agency on all its reports, in one statement inside the next SaveChanges' transaction.</summary>
     public void RenameAgency(string agencyId, string name) => _renames[agencyId] = name;

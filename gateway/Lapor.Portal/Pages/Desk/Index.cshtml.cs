@@ -18,6 +18,8 @@ public sealed class IndexModel(PortalText text, StaffClient staff, TimeProvider 
     /// <summary>Missed deadlines of the offices this desk coordinates; a courtesy list that may be empty when unreachable.</summary>
     public IReadOnlyList<Escalation> Escalations { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
+    /// <summary>The officer's saved inbox views; empty when the desk could not be asked.</summary>
+    public IReadOnlyList<SavedView> Views { get; private set; } = [];
     /// <summary>What is new for the signed-in officer (their notices); empty when the desk could not be asked.</summary>
     public NoticesPage? Notices { get; private set; }
     /// <summary>The agency's active officers, for a supervisor's bulk assignment.</summary>
@@ -40,10 +42,12 @@ public sealed class IndexModel(PortalText text, StaffClient staff, TimeProvider 
         var officers = IsSupervisor ? staff.OfficersAsync(cancellationToken) : null;
         var escalations = staff.EscalationsAsync(cancellationToken);
         var notices = staff.NoticesAsync(cancellationToken);
+        var views = staff.SavedViewsAsync(cancellationToken);
         var result = await staff.InboxAsync(query.ToString(), cancellationToken);
         if (!Failed(result)) Inbox = result.Value;
         if (await escalations is { Ok: true } escalated) Escalations = escalated.Value!;
         if (await notices is { Ok: true } told) Notices = told.Value;
+        if (await views is { Ok: true } saved) Views = saved.Value!;
         if (overview is not null && await overview is { Ok: true } known) Overview = known.Value;
         if (officers is not null && await officers is { Ok: true } team) Officers = [.. team.Value!.Where(o => o.Active)];
     }
@@ -64,6 +68,30 @@ public sealed class IndexModel(PortalText text, StaffClient staff, TimeProvider 
         Failed(result);
         await OnGetAsync(cancellationToken);
         return Page();
+    }
+
+    [BindProperty] public string? ViewName { get; set; }
+    [BindProperty] public string? ViewQuery { get; set; }
+
+    /// <summary>Saves the inbox's current filters and order under a name (the same name replaces it).</summary>
+    public async Task<IActionResult> OnPostSaveViewAsync(CancellationToken cancellationToken)
+    {
+        if (Failed(await staff.SaveViewAsync(ViewName ?? "", ViewQuery ?? "", cancellationToken)))
+        {
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+        return Redirect("/meja" + (string.IsNullOrEmpty(ViewQuery) ? "" : "?" + ViewQuery));
+    }
+
+    public async Task<IActionResult> OnPostDeleteViewAsync(CancellationToken cancellationToken)
+    {
+        if (Failed(await staff.DeleteViewAsync(ViewName ?? "", cancellationToken)))
+        {
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+        return Redirect("/meja");
     }
 
     [BindProperty] public List<string> Acknowledged { get; set; } = [];

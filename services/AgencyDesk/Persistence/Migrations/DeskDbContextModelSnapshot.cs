@@ -392,6 +392,33 @@ namespace Lapor.AgencyDesk.Persistence.Migrations
                     b.ToTable("read_records", (string)null);
                 });
 
+            modelBuilder.Entity("Lapor.AgencyDesk.Domain.SavedView", b =>
+                {
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AgencyId", "OfficerId", "Name");
+
+                    b.ToTable("saved_views", (string)null);
+                });
+
             modelBuilder.Entity("Lapor.AgencyDesk.Domain.StatusCount", b =>
                 {
                     b.Property<string>("AgencyId")
