@@ -7,7 +7,8 @@ namespace Lapor.ServiceDefaults.Persistence;
 
 /// <summary>
 /// Brings the schema up to date before the service serves or consumes: EF Core migrations on PostgreSQL,
-/// <c>EnsureCreated</c> on the embedded SQLite files. Waits for a database that is not up yet, so start-up
+/// <c>EnsureCreated</c> on the embedded SQLite files (a file an earlier version made, which lacks a table or column, stops
+/// the start with a reason: <see cref="SqliteSchemaCheck"/>). Waits for a database that is not up yet, so start-up
 /// order does not matter. Then runs the service's idempotent seeders.
 /// </summary>
 public sealed class DatabaseInitializer<TContext>(IServiceProvider services, ILogger<DatabaseInitializer<TContext>> logger)
@@ -38,7 +39,10 @@ public sealed class DatabaseInitializer<TContext>(IServiceProvider services, ILo
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         if (db.Database.IsSqlite())
         {
-            await db.Database.EnsureCreatedAsync(cancellationToken);
+            if (!await db.Database.EnsureCreatedAsync(cancellationToken) && await SqliteSchemaCheck.MissingAsync(db, cancellationToken) is { Count: > 0 } missing)
+                throw new InvalidOperationException(
+                    $"The SQLite file of {typeof(TContext).Name} was made by an earlier Lapor and lacks {string.Join(", ", missing.Take(8))}. " +
+                    "The embedded mode does not migrate its files: move the data folder (Lapor:DataDirectory) aside to start afresh.");
             // WAL lets readers proceed while a consumer writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }

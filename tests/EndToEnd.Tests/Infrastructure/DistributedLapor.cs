@@ -5,7 +5,8 @@ namespace Lapor.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// Lapor in its distributed shape: the four services and the gateway each in its own process, on the real
 /// RabbitMQ (a virtual host of this fixture's own) and the real PostgreSQL (a database per service).
-/// Intake reaches the broker through a <see cref="TcpProxy"/> so tests can cut its network.
+/// Intake and the desk reach the broker through a <see cref="TcpProxy"/> each, so tests can cut their network: intake's
+/// publishing side, the desk's consuming side.
 /// </summary>
 public class DistributedLapor : IAsyncLifetime
 {
@@ -21,6 +22,7 @@ public class DistributedLapor : IAsyncLifetime
 
     public PostgresDatabases Databases { get; } = new(TestEnvironment.UniqueName("lapor"));
     public TcpProxy IntakeBrokerLink { get; } = new(TestEnvironment.RabbitMqHost, TestEnvironment.RabbitMqPort);
+    public TcpProxy DeskBrokerLink { get; } = new(TestEnvironment.RabbitMqHost, TestEnvironment.RabbitMqPort);
     public ServiceProcess Gateway { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
@@ -57,7 +59,7 @@ public class DistributedLapor : IAsyncLifetime
         foreach (var (name, directory, assembly) in Shape.Where(p => p.Name != "gateway"))
         {
             var environment = new Dictionary<string, string>(ServiceSettings);
-            var broker = _vhost.Uri(name == "intake" ? IntakeBrokerLink.Port : null);
+            var broker = _vhost.Uri(name switch { "intake" => IntakeBrokerLink.Port, "desk" => DeskBrokerLink.Port, _ => null });
             foreach (var (key, value) in ServiceEnvironment(name, Databases.ConnectionString(name), broker)) environment[key] = value;
             _services.Add(new ServiceProcess(name, directory, assembly, environment));
         }
@@ -121,6 +123,7 @@ public class DistributedLapor : IAsyncLifetime
         Client?.Dispose();
         foreach (var service in _services) await service.DisposeAsync();
         await IntakeBrokerLink.DisposeAsync();
+        await DeskBrokerLink.DisposeAsync();
         await Databases.DisposeAsync();
         if (_vhost is not null) await _vhost.DisposeAsync();
     }

@@ -38,6 +38,15 @@ public sealed class FaultSuiteTests(FaultyLapor lapor, ITestOutputHelper output)
     [Fact]
     public Task PostgreSQL_restarts() => ScenarioAsync("PostgreSQL restarted", FaultyLapor.RestartPostgresAsync);
 
+    /// <summary>The desk loses its network to the broker while it runs (it keeps answering HTTP), then gets it back.</summary>
+    [Fact]
+    public Task The_desk_is_cut_from_the_broker_and_reconnected() => ScenarioAsync("desk ↔ RabbitMQ partition (10 s)", async () =>
+    {
+        lapor.DeskBrokerLink.Cut();
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        lapor.DeskBrokerLink.Restore();
+    });
+
     [Fact]
     public Task Consumers_are_killed_and_restarted() => ScenarioAsync("kill -9 triage, desk, analytics", async () =>
     {
