@@ -24,9 +24,7 @@ public sealed class OfficerNoticesTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _lapor.Settings["Lapor:Notifications:Smtp:Host"] = "127.0.0.1";
-        _lapor.Settings["Lapor:Notifications:Smtp:Port"] = _smtp.Port.ToString();
-        _lapor.Settings["Lapor:Notifications:Smtp:From"] = "lapor@lapor.test";
+        _smtp.ReceiveFrom(_lapor.Settings);
         _lapor.Settings["Lapor:Desk:MailSeconds"] = "1";
         _lapor.Settings["Lapor:Faults:PublishTwice"] = "true";
         return Task.CompletedTask;

@@ -57,6 +57,14 @@ public sealed class SmtpSink : IAsyncDisposable
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>The settings that send a host's mail here.</summary>
+    public void ReceiveFrom(Dictionary<string, string> settings)
+    {
+        settings["Lapor:Notifications:Smtp:Host"] = "127.0.0.1";
+        settings["Lapor:Notifications:Smtp:Port"] = Port.ToString();
+        settings["Lapor:Notifications:Smtp:From"] = "lapor@lapor.test";
+    }
     public ConcurrentQueue<ReceivedMail> Messages { get; } = new();
     public int Refused { get; private set; }
 
