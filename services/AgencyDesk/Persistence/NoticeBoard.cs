@@ -21,7 +21,8 @@ public static class NoticeBoard
             .ToList();
         var keys = notices.Select(n => n.Key).ToList();
         var known = await db.Notices.Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken);
-        known.AddRange(db.Notices.Local.Select(n => n.Key));
+        // Added earlier in this unit of work (a group commit's other messages), read without a change scan of every tracked row.
+        known.AddRange(db.Added<OfficerNotice>().Select(n => n.Key));
         db.Notices.AddRange(notices.Where(n => !known.Contains(n.Key)));
     }
 

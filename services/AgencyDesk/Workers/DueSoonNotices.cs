@@ -29,9 +29,9 @@ public sealed class DueSoonNotices(DeskDbContext db, TimeProvider clock)
         var told = 0;
         foreach (var report in reports)
         {
-            var before = db.Notices.Local.Count;
+            var before = db.Added<OfficerNotice>().Count;
             await db.TellAsync(report, NoticeKind.DueSoon, report.FollowUpDueAt.UtcTicks.ToString(CultureInfo.InvariantCulture), now, cancellationToken);
-            if (db.Notices.Local.Count > before) told++;
+            if (db.Added<OfficerNotice>().Count > before) told++;
         }
         if (told > 0) await db.SaveChangesAsync(cancellationToken);
         return told;
