@@ -30,6 +30,7 @@ public static class PortalExtensions
             options.Conventions.AuthorizeFolder("/Desk", PortalPolicies.Desk);
             options.Conventions.AuthorizeFolder("/Verification", PortalPolicies.Verifier);
             options.Conventions.AuthorizeFolder("/Oversight", PortalPolicies.Oversight);
+            options.Conventions.AuthorizePage("/MyReports", PortalPolicies.Citizen);
         });
         builder.Services.AddAuthorizationBuilder().AddPortalPolicies();
 

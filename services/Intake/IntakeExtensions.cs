@@ -61,6 +61,7 @@ public static class IntakeExtensions
 
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)
     {
+        app.MapMyReportsApi();
         app.MapComplaintsApi();
         app.MapCitizenActionsApi();
         app.MapPersonalDataApi();

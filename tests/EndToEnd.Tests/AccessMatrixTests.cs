@@ -22,6 +22,7 @@ public sealed class AccessMatrixTests(EmbeddedLaporFactory lapor) : IClassFixtur
     /// <summary>Who may call what, by path prefix (most specific first; "METHOD /path" for one method only); null means anyone, signed in or not.</summary>
     private static readonly (string Prefix, string[]? Allowed)[] Policy =
     [
+        ("/api/complaints/mine", ["citizen"]),
         ("/api/complaints", null),
         ("/api/channels/", null), // the gateway's shared secret, checked by Intake
         ("/open311/", null), // reading is public; posting needs an Open311 api_key, checked by Intake

@@ -98,3 +98,7 @@ public sealed record NoticesPage(int Unread, IReadOnlyList<Notice> Items);
 
 /// <summary>An officer's saved inbox view: a name and the inbox's query string.</summary>
 public sealed record SavedView(string Name, string Query, DateTimeOffset SavedAt);
+
+/// <summary>One of a signed-in citizen's reports, as "Laporan saya" lists it.</summary>
+public sealed record MyReport(string TrackingId, string Title, string Status, string StatusLabel, string? AgencyName, DateTimeOffset FiledAt,
+    DateTimeOffset? FollowUpDueAt);

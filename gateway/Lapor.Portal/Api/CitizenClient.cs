@@ -78,4 +78,11 @@ public sealed class CitizenClient(HttpClient http) : ApiClient(http)
         method == HttpMethod.Get
             ? GetAsync<T>(path, cancellationToken, r => r.Headers.Add(AccessCodeHeader, accessCode))
             : PostAsync<T>(path, body, cancellationToken, r => r.Headers.Add(AccessCodeHeader, accessCode));
+
+    /// <summary>The signed-in citizen's reports ("Laporan saya").</summary>
+    public Task<ApiResult<List<MyReport>>> MyReportsAsync(CancellationToken cancellationToken) =>
+        GetAsync<List<MyReport>>("/api/complaints/mine", cancellationToken);
+
+    public Task<ApiResult<List<MyReport>>> AttachReportAsync(string trackingId, string accessCode, CancellationToken cancellationToken) =>
+        PostAsync<List<MyReport>>("/api/complaints/mine", new { trackingId, accessCode }, cancellationToken);
 }

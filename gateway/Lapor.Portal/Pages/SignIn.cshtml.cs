@@ -17,7 +17,7 @@ namespace Lapor.Portal.Pages;
 public sealed class SignInModel(PortalText text, StaffClient staff, CitizenClient directory, IWebHostEnvironment environment, IConfiguration configuration)
     : PortalPage(text)
 {
-    public static readonly string[] Roles = [LaporRoles.Officer, LaporRoles.Supervisor, LaporRoles.Verifier, LaporRoles.Oversight];
+    public static readonly string[] Roles = [LaporRoles.Officer, LaporRoles.Supervisor, LaporRoles.Verifier, LaporRoles.Oversight, LaporRoles.Citizen];
 
     [BindProperty] public string Role { get; set; } = LaporRoles.Officer;
     [BindProperty] public string? Agency { get; set; }
@@ -67,6 +67,7 @@ public sealed class SignInModel(PortalText text, StaffClient staff, CitizenClien
     {
         LaporRoles.Verifier => "/verifikasi",
         LaporRoles.Oversight => "/pantau",
+        LaporRoles.Citizen => "/laporan-saya",
         _ => "/meja",
     };
 

@@ -237,6 +237,16 @@ public static class Strings
         ["role.supervisor"] = ("Kepala instansi", "Agency supervisor"),
         ["role.verifier"] = ("Verifikator (admin LAPOR!)", "Verifier (LAPOR! admin)"),
         ["role.oversight"] = ("Pemantau", "Oversight"),
+        ["role.citizen"] = ("Warga (Laporan saya)", "Citizen (My reports)"),
+        ["mine.title"] = ("Laporan saya", "My reports"),
+        ["mine.none"] = ("Belum ada laporan di akun ini. Laporan yang Anda kirim saat masuk tercatat di sini.", "No reports on this account yet. Reports you file while signed in are listed here."),
+        ["mine.due"] = ("tenggat tindak lanjut {0}", "follow-up due {0}"),
+        ["mine.attach"] = ("Tambahkan laporan sebelumnya", "Add an earlier report"),
+        ["mine.attach.help"] = ("Dengan nomor laporan dan kode aksesnya. Laporan anonim tetap anonim bagi petugas.", "With its tracking number and access code. An anonymous report stays anonymous to staff."),
+        ["mine.tracking"] = ("Nomor laporan (LPR-…)", "Tracking number (LPR-…)"),
+        ["mine.code"] = ("Kode akses laporan itu", "That report's access code"),
+        ["mine.add"] = ("Tambahkan", "Add"),
+        ["mine.notfound"] = ("Nomor atau kode tidak cocok.", "The number or the code does not match."),
 
         // Desk
         ["desk.title"] = ("Kotak masuk instansi", "Agency inbox"),

@@ -30,8 +30,9 @@ public abstract record FilingOutcome
 /// </summary>
 public sealed class ReportFiling(IntakeDbContext db, ReporterVault vault, IEnumerable<IReporterMessenger> messengers, TimeProvider clock)
 {
+    /// <param name="owner">The signed-in citizen's <see cref="Complaint.OwnerKeyOf">owner key</see>, whose "Laporan saya" lists the report; null for none.</param>
     public async Task<FilingOutcome> FileAsync(SubmitComplaintRequest? request, string? idempotencyKey, Channel channel, string? caller,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? owner = null)
     {
         if (request is null) return Invalid("body", "A JSON request body is required.");
         if (idempotencyKey is { Length: 0 or > IdempotentRequest.MaximumKeyLength })
@@ -46,6 +47,7 @@ public sealed class ReportFiling(IntakeDbContext db, ReporterVault vault, IEnume
         var now = clock.GetUtcNow();
         var (complaint, accessCode) = Complaint.File(report, channel, now, vault.Seal(report.Contact));
         var receipt = new ComplaintReceipt(complaint.TrackingId, accessCode, complaint.Status, Deadlines.Standard);
+        if (owner is not null) complaint.BelongTo(owner);
         db.Complaints.Add(complaint);
         db.AddToOutbox(complaint.Submitted());
         // The reporter who left a contact hears that the report was taken (an SMS report's reply already said so).

@@ -48,6 +48,24 @@ public sealed class Complaint
     public DateTimeOffset? VerifiedAt { get; private set; }
     /// <summary>The reporter's contact details, encrypted; see <see cref="ReporterVault"/>.</summary>
     public string? SealedContact { get; private set; }
+    /// <summary>
+    /// The account the report belongs to ("Laporan saya"): a one-way key of the signed-in citizen's id
+    /// (<see cref="OwnerKeyOf"/>), never the id itself; null for a report filed without signing in and not attached
+    /// since. Intake alone holds it: no event carries it, so an account never reveals an anonymous reporter to staff.
+    /// </summary>
+    public string? OwnerKey { get; private set; }
+
+    /// <summary>The key a citizen's account id is kept as.</summary>
+    public static string OwnerKeyOf(string subject) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("lapor-owner:" + subject)));
+
+    /// <summary>Attaches the report to the account; false when another account holds it.</summary>
+    public bool BelongTo(string ownerKey)
+    {
+        if (OwnerKey is not null && OwnerKey != ownerKey) return false;
+        OwnerKey = ownerKey;
+        return true;
+    }
     /// <summary>When the reporter's personal data was erased (at their request, or after the retention period).</summary>
     public DateTimeOffset? PersonalDataErasedAt { get; private set; }
 

@@ -17,6 +17,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.Text).HasMaxLength(4000);
         builder.Property(c => c.Region).HasMaxLength(16);
         builder.Property(c => c.Location).HasMaxLength(Complaint.LocationMaxLength);
+        builder.Property(c => c.OwnerKey).HasMaxLength(64);
+        // "Laporan saya": a citizen's reports by their key.
+        builder.HasIndex(c => c.OwnerKey);
         builder.Property(c => c.AgencyId).HasMaxLength(64);
         builder.Property(c => c.AgencyName).HasMaxLength(200);
         builder.Property(c => c.SealedContact).HasMaxLength(2000);

@@ -74,7 +74,8 @@ public static class AuthenticationExtensions
                 .RequireRole(LaporRoles.Officer, LaporRoles.Supervisor)
                 .RequireClaim(LaporRoles.AgencyClaim))
             .AddPolicy(LaporPolicies.Verifier, policy => policy.RequireRole(LaporRoles.Verifier))
-            .AddPolicy(LaporPolicies.Oversight, policy => policy.RequireRole(LaporRoles.Oversight, LaporRoles.Verifier));
+            .AddPolicy(LaporPolicies.Oversight, policy => policy.RequireRole(LaporRoles.Oversight, LaporRoles.Verifier))
+            .AddPolicy(LaporPolicies.Citizen, policy => policy.RequireRole(LaporRoles.Citizen));
         return builder;
     }
 

@@ -26,4 +26,6 @@ public static class LaporPolicies
     public const string Verifier = "verifier";
     /// <summary>Oversight staff (and verifiers): dashboards and exports.</summary>
     public const string Oversight = "oversight";
+    /// <summary>A signed-in citizen: their own reports ("Laporan saya").</summary>
+    public const string Citizen = "citizen";
 }

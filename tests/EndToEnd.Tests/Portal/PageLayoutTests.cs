@@ -11,6 +11,7 @@ public sealed class PageLayoutTests(PortalBrowser browser) : IClassFixture<Porta
     [
         ("/", null, "home"), ("/lapor", null, "file"), ("/lacak", null, "track"), ("/laporan", null, "feed"), ("/kinerja", null, "scorecards"), ("/masuk", null, "sign-in"), ("/privasi", null, "privacy"),
         ("/meja", "officer", "inbox"), ("/meja", "supervisor", "inbox-supervisor"), ("/meja/petugas", "supervisor", "officers"), ("/verifikasi", "verifier", "verification"), ("/pantau", "oversight", "dashboard"),
+        ("/laporan-saya", "citizen", "my-reports"),
     ];
 
     [Fact]

@@ -355,6 +355,31 @@ public sealed class PortalJourneyTests(PortalBrowser browser) : IClassFixture<Po
         Assert.Equal(sariId, report.GetProperty("assignedTo").GetString());
     }
 
+    /// <summary>A citizen signed in files a report and finds it under "Laporan saya", then adds one filed earlier without an account.</summary>
+    [Fact]
+    public async Task A_signed_in_citizen_finds_their_reports_under_laporan_saya_and_adds_an_earlier_one()
+    {
+        var earlier = await FileAsync(new HttpClient { BaseAddress = new Uri(browser.BaseAddress) }, RoadInSurabaya);
+        var citizen = await browser.OpenAsync(phone: true, javaScript: false);
+        await PortalBrowser.SignInAsync(citizen, "citizen", name: "Rina Warga");
+        await Expect(citizen.Locator("h1")).ToHaveTextAsync("Laporan saya");
+
+        await citizen.GotoAsync("/lapor");
+        await citizen.GetByLabel("Judul laporan").FillAsync("Sampah menumpuk di TPS Jalan Kenanga");
+        await citizen.GetByLabel("Isi laporan").FillAsync("Sampah di TPS Jalan Kenanga tidak diangkut seminggu, baunya sampai ke rumah warga.");
+        await citizen.GetByLabel("Daerah kejadian").SelectOptionAsync("35.78");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Kirim laporan" }).ClickAsync();
+        var trackingId = (await citizen.Locator("#tracking-id").InnerTextAsync()).Trim();
+
+        await citizen.GotoAsync("/laporan-saya");
+        await Expect(citizen.Locator("#my-reports")).ToContainTextAsync(trackingId);
+        await citizen.GetByLabel("Nomor laporan (LPR-…)").FillAsync(earlier.TrackingId);
+        await citizen.GetByLabel("Kode akses laporan itu").FillAsync(earlier.AccessCode);
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Tambahkan" }).ClickAsync();
+        await Expect(citizen.Locator("#my-reports")).ToContainTextAsync(earlier.TrackingId);
+        await PortalBrowser.ScreenshotAsync(citizen, "citizen-my-reports-phone");
+    }
+
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     [Fact]

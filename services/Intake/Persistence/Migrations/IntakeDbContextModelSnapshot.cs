@@ -107,6 +107,10 @@ namespace Lapor.Intake.Persistence.Migrations
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("OwnerKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("PersonalDataErasedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -165,6 +169,8 @@ namespace Lapor.Intake.Persistence.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerKey");
 
                     b.HasIndex("TrackingId")
                         .IsUnique();
