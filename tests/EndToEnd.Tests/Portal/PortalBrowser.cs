@@ -1,3 +1,4 @@
+using Lapor.EndToEnd.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,10 +20,14 @@ public sealed class PortalBrowser : IAsyncLifetime
 
     public string BaseAddress { get; private set; } = "";
     public EmbeddedLaporFactory Lapor => _lapor;
+    /// <summary>Where the host's mail goes (citizens' and officers'), so journeys can read it.</summary>
+    public SmtpSink Mail { get; } = new();
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async Task InitializeAsync()
     {
+        Mail.ReceiveFrom(_lapor.Settings);
+        _lapor.Settings["Lapor:Desk:MailSeconds"] = "1";
         _lapor.UseKestrel(0);
         _lapor.StartServer();
         BaseAddress = _lapor.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -69,5 +74,6 @@ public sealed class PortalBrowser : IAsyncLifetime
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         await _lapor.DisposeAsync();
+        await Mail.DisposeAsync();
     }
 }
