@@ -11,27 +11,33 @@ namespace Lapor.AgencyDesk.Persistence;
 /// </summary>
 public static class NoticeBoard
 {
-    /// <summary>Tells whoever hears about <paramref name="report"/> at <paramref name="agencyId"/>'s desk (<see cref="OfficerNotice.Recipients"/>).</summary>
-    public static async Task TellAsync(this DeskDbContext db, string agencyId, string? holder, Guid complaintId, string trackingId, string title,
+    /// <summary>
+    /// Tells whoever hears about the report at <paramref name="agencyId"/>'s desk (<see cref="OfficerNotice.Recipients"/>);
+    /// returns how many notices it added. A desk that knows no officer yet costs one query and adds none.
+    /// </summary>
+    public static async Task<int> TellAsync(this DeskDbContext db, string agencyId, string? holder, Guid complaintId, string trackingId, string title,
         NoticeKind kind, string cause, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var officers = await db.Officers.AsNoTracking().Where(o => o.AgencyId == agencyId && o.Active).ToListAsync(cancellationToken);
         var notices = OfficerNotice.Recipients(holder, officers)
             .Select(officer => OfficerNotice.For(complaintId, trackingId, title, agencyId, officer, kind, cause, now))
             .ToList();
+        if (notices.Count == 0) return 0;
         var keys = notices.Select(n => n.Key).ToList();
-        var known = await db.Notices.Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken);
+        var known = (await db.Notices.Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken)).ToHashSet();
         // Added earlier in this unit of work (a group commit's other messages), read without a change scan of every tracked row.
-        known.AddRange(db.Added<OfficerNotice>().Select(n => n.Key));
-        db.Notices.AddRange(notices.Where(n => !known.Contains(n.Key)));
+        known.UnionWith(db.Added<OfficerNotice>().Select(n => n.Key));
+        var added = notices.Where(n => !known.Contains(n.Key)).ToList();
+        db.Notices.AddRange(added);
+        return added.Count;
     }
 
-    public static Task TellAsync(this DeskDbContext db, DeskComplaint report, NoticeKind kind, string cause, DateTimeOffset now,
+    public static Task<int> TellAsync(this DeskDbContext db, DeskComplaint report, NoticeKind kind, string cause, DateTimeOffset now,
         CancellationToken cancellationToken, string? holder = null) =>
         db.TellAsync(report.AgencyId, holder ?? report.AssignedTo, report.ComplaintId, report.TrackingId, report.Title, kind, cause, now, cancellationToken);
 
     /// <summary>Tells the officer a supervisor gave the report to.</summary>
-    public static Task TellAssignedAsync(this DeskDbContext db, DeskComplaint report, ComplaintAssigned assigned, CancellationToken cancellationToken) =>
+    public static Task<int> TellAssignedAsync(this DeskDbContext db, DeskComplaint report, ComplaintAssigned assigned, CancellationToken cancellationToken) =>
         db.TellAsync(report, NoticeKind.Assigned, assigned.Sequence.ToString(CultureInfo.InvariantCulture), assigned.OccurredAt, cancellationToken,
             holder: assigned.OfficerId);
 }

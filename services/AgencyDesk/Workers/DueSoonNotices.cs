@@ -28,11 +28,8 @@ public sealed class DueSoonNotices(DeskDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
         var told = 0;
         foreach (var report in reports)
-        {
-            var before = db.Added<OfficerNotice>().Count;
-            await db.TellAsync(report, NoticeKind.DueSoon, report.FollowUpDueAt.UtcTicks.ToString(CultureInfo.InvariantCulture), now, cancellationToken);
-            if (db.Added<OfficerNotice>().Count > before) told++;
-        }
+            if (await db.TellAsync(report, NoticeKind.DueSoon, report.FollowUpDueAt.UtcTicks.ToString(CultureInfo.InvariantCulture), now, cancellationToken) > 0)
+                told++;
         if (told > 0) await db.SaveChangesAsync(cancellationToken);
         return told;
     }
