@@ -32,8 +32,7 @@ public sealed class BrokerQueues(IConfiguration configuration, ILogger<BrokerQue
         var stranded = new List<string>();
         try
         {
-            _connection ??= await new ConnectionFactory { Uri = BusExtensions.RabbitMqUri(configuration), ClientProvidedName = "lapor-watchdog" }
-                .CreateConnectionAsync(cancellationToken);
+            _connection ??= await RabbitMqAddress.ConnectAsync(configuration, "lapor-watchdog", cancellationToken);
             foreach (var name in names)
             {
                 // A passive declare of a queue that does not exist (yet) closes its channel: one channel per question.

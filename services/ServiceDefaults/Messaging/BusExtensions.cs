@@ -19,7 +19,7 @@ public static class BusExtensions
     /// <summary>
     /// Registers MassTransit with the consumers of every service this process hosts.
     /// <c>Lapor:Transport</c> chooses <c>InMemory</c> (default, one process) or <c>RabbitMq</c>
-    /// (<c>ConnectionStrings:rabbitmq</c>, an amqp:// URI). Every receive endpoint retries with exponential
+    /// (<see cref="RabbitMqAddress"/>: one broker or a cluster's nodes). Every receive endpoint retries with exponential
     /// back-off and then moves the message to its <c>_error</c> queue. Outgoing events do not go through here
     /// but through each service's outbox.
     /// </summary>
@@ -91,7 +91,12 @@ public static class BusExtensions
             {
                 bus.UsingRabbitMq((context, rabbit) =>
                 {
-                    rabbit.Host(RabbitMqUri(configuration));
+                    rabbit.Host(RabbitMqAddress.Uri(configuration), host =>
+                    {
+                        host.Heartbeat(RabbitMqAddress.Heartbeat(configuration));
+                        if (RabbitMqAddress.ClusterNodes(configuration) is { Count: > 0 } nodes)
+                            host.UseCluster(cluster => { foreach (var node in nodes) cluster.Node(node); });
+                    });
                     rabbit.PrefetchCount = configuration.GetValue("Lapor:Bus:PrefetchCount", 128);
                     rabbit.ConfigureEndpoints(context);
                 });
@@ -114,10 +119,6 @@ public static class BusExtensions
         });
         return builder;
     }
-
-    /// <summary>The broker's address: <c>ConnectionStrings:rabbitmq</c>, an amqp:// URI.</summary>
-    public static Uri RabbitMqUri(IConfiguration configuration) =>
-        new(configuration.GetConnectionString("rabbitmq") ?? "amqp://guest:guest@localhost:5672/");
 
     public static BusTransport TransportFrom(IConfiguration configuration) =>
         Enum.TryParse<BusTransport>(configuration["Lapor:Transport"], ignoreCase: true, out var transport)

@@ -90,8 +90,7 @@ public sealed class ErrorQueues(IConfiguration configuration)
 
     private async Task<Session> OpenAsync(CancellationToken cancellationToken, bool confirms = false)
     {
-        var factory = new ConnectionFactory { Uri = BusExtensions.RabbitMqUri(configuration) };
-        var connection = await factory.CreateConnectionAsync("lapor-error-queues", cancellationToken);
+        var connection = await RabbitMqAddress.ConnectAsync(configuration, "lapor-error-queues", cancellationToken);
         return new Session(connection, await connection.CreateChannelAsync(new CreateChannelOptions(confirms, confirms), cancellationToken));
     }
 

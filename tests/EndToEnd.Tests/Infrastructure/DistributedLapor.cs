@@ -6,7 +6,8 @@ namespace Lapor.EndToEnd.Tests.Infrastructure;
 /// Lapor in its distributed shape: the four services and the gateway each in its own process, on the real
 /// RabbitMQ (a virtual host of this fixture's own) and the real PostgreSQL (a database per service).
 /// Intake and the desk reach the broker through a <see cref="TcpProxy"/> each, so tests can cut their network: intake's
-/// publishing side, the desk's consuming side.
+/// publishing side, the desk's consuming side. A subclass may run it on another broker (a cluster, whose nodes the
+/// services then reach directly).
 /// </summary>
 public class DistributedLapor : IAsyncLifetime
 {
@@ -15,6 +16,9 @@ public class DistributedLapor : IAsyncLifetime
 
     /// <summary>Settings every process (services and gateway) gets on top of the distributed configuration (a subclass's faults).</summary>
     protected virtual IReadOnlyDictionary<string, string> ServiceSettings { get; } = new Dictionary<string, string>();
+
+    /// <summary>The broker the services use: the shared one unless a subclass starts another.</summary>
+    protected virtual Task<Broker> StartBrokerAsync() => Task.FromResult(Broker.Shared);
 
     /// <summary>A service by name: intake, triage, desk, analytics or gateway.</summary>
     public ServiceProcess Service(string name) => _services.Single(s => s.Name == name);
@@ -40,13 +44,18 @@ public class DistributedLapor : IAsyncLifetime
     ];
 
     /// <summary>What a service process needs to run distributed: its own PostgreSQL database and the broker.</summary>
-    public static Dictionary<string, string> ServiceEnvironment(string name, string database, string broker) => new()
+    public static Dictionary<string, string> ServiceEnvironment(string name, string database, string broker, string? clusterNodes = null)
     {
-        ["Lapor__Database"] = "Postgres",
-        [$"ConnectionStrings__{name}"] = database,
-        ["Lapor__Transport"] = "RabbitMq",
-        ["ConnectionStrings__rabbitmq"] = broker,
-    };
+        var environment = new Dictionary<string, string>
+        {
+            ["Lapor__Database"] = "Postgres",
+            [$"ConnectionStrings__{name}"] = database,
+            ["Lapor__Transport"] = "RabbitMq",
+            ["ConnectionStrings__rabbitmq"] = broker,
+        };
+        if (clusterNodes is not null) environment["Lapor__Bus__ClusterNodes"] = clusterNodes;
+        return environment;
+    }
 
     /// <summary>What the gateway needs: one destination per service cluster.</summary>
     public static Dictionary<string, string> GatewayEnvironment(Func<string, string> address) =>
@@ -55,12 +64,16 @@ public class DistributedLapor : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _vhost = await RabbitMqVirtualHost.CreateAsync();
+        var rabbitMq = await StartBrokerAsync();
+        _vhost = await RabbitMqVirtualHost.CreateAsync(rabbitMq);
         foreach (var (name, directory, assembly) in Shape.Where(p => p.Name != "gateway"))
         {
             var environment = new Dictionary<string, string>(ServiceSettings);
-            var broker = _vhost.Uri(name switch { "intake" => IntakeBrokerLink.Port, "desk" => DeskBrokerLink.Port, _ => null });
-            foreach (var (key, value) in ServiceEnvironment(name, Databases.ConnectionString(name), broker)) environment[key] = value;
+            var broker = rabbitMq.IsCluster
+                ? _vhost.Uri()
+                : _vhost.Uri(name switch { "intake" => IntakeBrokerLink.Port, "desk" => DeskBrokerLink.Port, _ => null });
+            var nodes = rabbitMq.IsCluster ? rabbitMq.ClusterNodes : null;
+            foreach (var (key, value) in ServiceEnvironment(name, Databases.ConnectionString(name), broker, nodes)) environment[key] = value;
             _services.Add(new ServiceProcess(name, directory, assembly, environment));
         }
 
@@ -98,6 +111,9 @@ public class DistributedLapor : IAsyncLifetime
         throw new TimeoutException($"{service.Name} did not become healthy:\n{service.RecentOutput}");
     }
 
+    /// <summary>The services' virtual host on the broker.</summary>
+    public RabbitMqVirtualHost VirtualHost => _vhost ?? throw new InvalidOperationException("Not started.");
+
     public string Diagnostics => string.Join("\n", _services.Select(s => s.RecentOutput));
 
     /// <summary>The vhost's queues, one per line: name, ready, unacknowledged, consumers.</summary>
@@ -107,7 +123,7 @@ public class DistributedLapor : IAsyncLifetime
     public Task<long> ReadyAsync(IEnumerable<string> queues) => _vhost?.ReadyAsync(queues) ?? Task.FromResult(0L);
 
     /// <summary>The vhost's queues (ready, unacknowledged, consumers) and every service's recent output.</summary>
-    public async Task<string> DiagnosticsWithQueuesAsync()
+    public virtual async Task<string> DiagnosticsWithQueuesAsync()
     {
         var health = await Task.WhenAll(_services.Select(async s =>
         {

@@ -16,19 +16,14 @@ public sealed class FaultSuite : ICollectionFixture<FaultyLapor>
 /// <summary>
 /// The fault suite: a steady stream of reports through the gateway of distributed Lapor (real RabbitMQ, real
 /// PostgreSQL, each service its own process, every event published twice), and during it one fault at a
-/// time. Afterwards every accepted report must be in the agency inbox exactly once, carry a deadline, be
-/// counted by analytics once and show as routed in the citizen's timeline. CI runs a short form; set
-/// LAPOR_FAULT_RATE (reports/s) and LAPOR_FAULT_SECONDS for a long run. Runs alone: it restarts the
+/// time (<see cref="FaultScenarios{TLapor}"/>). Afterwards every accepted report must be in the agency inbox exactly once, carry
+/// a deadline, be counted by analytics once and show as routed in the citizen's timeline. Runs alone: it restarts the
 /// shared broker and database.
 /// </summary>
 [Collection(FaultSuite.Name)]
 [Trait("Category", "Faults")]
-public sealed class FaultSuiteTests(FaultyLapor lapor, ITestOutputHelper output)
+public sealed class FaultSuiteTests(FaultyLapor lapor, ITestOutputHelper output) : FaultScenarios<FaultyLapor>(lapor, output)
 {
-    private static readonly int Rate = int.Parse(Environment.GetEnvironmentVariable("LAPOR_FAULT_RATE") ?? "10");
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("LAPOR_FAULT_SECONDS") ?? "12"));
-    private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(120);
-
     [Fact]
     public Task Every_event_delivered_twice() => ScenarioAsync("every event published twice", () => Task.CompletedTask);
 
@@ -42,34 +37,34 @@ public sealed class FaultSuiteTests(FaultyLapor lapor, ITestOutputHelper output)
     [Fact]
     public Task The_desk_is_cut_from_the_broker_and_reconnected() => ScenarioAsync("desk ↔ RabbitMQ partition (10 s)", async () =>
     {
-        lapor.DeskBrokerLink.Cut();
+        Lapor.DeskBrokerLink.Cut();
         await Task.Delay(TimeSpan.FromSeconds(10));
-        lapor.DeskBrokerLink.Restore();
+        Lapor.DeskBrokerLink.Restore();
     });
 
     [Fact]
     public Task Consumers_are_killed_and_restarted() => ScenarioAsync("kill -9 triage, desk, analytics", async () =>
     {
         foreach (var service in new[] { "triage", "desk", "analytics" })
-            await lapor.RestartAsync(service, down: TimeSpan.FromSeconds(1));
+            await Lapor.RestartAsync(service, down: TimeSpan.FromSeconds(1));
     });
 
     [Fact]
     public Task Every_service_is_stopped_gracefully_and_started_again() => ScenarioAsync("SIGTERM intake, triage, desk, analytics", async () =>
     {
         foreach (var service in new[] { "intake", "triage", "desk", "analytics" })
-            await lapor.RestartAsync(service, graceful: true);
+            await Lapor.RestartAsync(service, graceful: true);
     });
 
     [Fact]
     public async Task A_poison_report_waits_in_the_error_queue_and_is_re_driven_after_the_fix()
     {
         const string poison = "POISON-REPORT";
-        await lapor.RestartAsync("desk", settings => settings["Lapor__Faults__PoisonText"] = poison);
-        var verifier = await lapor.Client.AsAsync(lapor.NewClient, "verifier");
+        await Lapor.RestartAsync("desk", settings => settings["Lapor__Faults__PoisonText"] = poison);
+        var verifier = await Lapor.Client.AsAsync(Lapor.NewClient, "verifier");
         try
         {
-            var stream = new ReportStream(lapor.Gateway.Address, Rate);
+            var stream = new ReportStream(Lapor.Gateway.Address, Rate);
             await stream.RunAsync(Duration, "poison", marker: poison);
             var poisoned = await TrackingIdWithTitleAsync(stream.Accepted, poison);
             var others = stream.Accepted.Where(t => t != poisoned).ToList();
@@ -78,10 +73,10 @@ public sealed class FaultSuiteTests(FaultyLapor lapor, ITestOutputHelper output)
             var errors = await Eventually(async () => await verifier.GetFromJsonAsync<JsonElement>("/api/admin/agency-desk/queue/errors"),
                 e => e.GetArrayLength() > 0, "the poison report reaches the desk's error queue");
             Assert.All(errors.EnumerateArray(), e => Assert.Contains("Injected fault", e.GetProperty("exceptionMessage").GetString()));
-            Assert.Equal(0, (await Ledger.TakeAsync(lapor.Databases, [poisoned])).InInbox);
+            Assert.Equal(0, (await Ledger.TakeAsync(Lapor.Databases, [poisoned])).InInbox);
 
             // The fix: the desk runs without the fault; then an operator re-drives the error queue through the gateway.
-            await lapor.RestartAsync("desk", settings => settings.Remove("Lapor__Faults__PoisonText"));
+            await Lapor.RestartAsync("desk", settings => settings.Remove("Lapor__Faults__PoisonText"));
             var clock = Stopwatch.StartNew();
             var redriven = await verifier.PostAsJsonAsync("/api/admin/agency-desk/queue/errors/redrive", new { });
             Assert.Equal(HttpStatusCode.OK, redriven.StatusCode);
@@ -92,48 +87,13 @@ public sealed class FaultSuiteTests(FaultyLapor lapor, ITestOutputHelper output)
         }
         finally
         {
-            if (lapor.Service("desk").Environment.ContainsKey("Lapor__Faults__PoisonText"))
-                await lapor.RestartAsync("desk", settings => settings.Remove("Lapor__Faults__PoisonText"));
+            if (Lapor.Service("desk").Environment.ContainsKey("Lapor__Faults__PoisonText"))
+                await Lapor.RestartAsync("desk", settings => settings.Remove("Lapor__Faults__PoisonText"));
         }
     }
 
-    private async Task ScenarioAsync(string name, Func<Task> fault)
-    {
-        var stream = new ReportStream(lapor.Gateway.Address, Rate);
-        var load = stream.RunAsync(Duration, name);
-        await Task.Delay(Duration / 3);
-        await fault();
-        await load;
-        var clock = Stopwatch.StartNew();
-        var ledger = await ConvergeAsync(stream.Accepted);
-        Report(name, stream, ledger, clock.Elapsed);
-    }
-
-    /// <summary>Waits until every accepted report is everywhere it should be; fails with the ledger if that does not happen.</summary>
-    private async Task<Ledger> ConvergeAsync(IReadOnlyCollection<string> accepted)
-    {
-        Assert.NotEmpty(accepted);
-        var clock = Stopwatch.StartNew();
-        Ledger ledger;
-        while (!(ledger = await Ledger.TakeAsync(lapor.Databases, accepted)).Complete && clock.Elapsed < RecoveryLimit)
-            await Task.Delay(500);
-        if (!ledger.Complete)
-            Assert.Fail($"Not converged after {RecoveryLimit}: {ledger}\nsupervisor restarts so far: {lapor.SupervisorRestarts}\n{await lapor.DiagnosticsWithQueuesAsync()}");
-        return ledger;
-    }
-
-    private void Report(string scenario, ReportStream stream, Ledger ledger, TimeSpan recovery)
-    {
-        var row = $"| {scenario} | {Rate}/s × {Duration.TotalSeconds:0} s | {ledger.Accepted} | {stream.Refused} | {ledger.InInbox} | {ledger.Duplicates} | {ledger.Lost} | {recovery.TotalSeconds:0.0} s | {lapor.SupervisorRestarts} |";
-        output.WriteLine("| scenario | load | accepted | refused | delivered | duplicates | lost | time to converge after load | supervisor restarts so far |");
-        output.WriteLine(row);
-        File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "reliability-results.md"), row + Environment.NewLine);
-        Assert.Equal(0, ledger.Lost);
-        Assert.Equal(0, ledger.Duplicates);
-    }
-
     private async Task<string> TrackingIdWithTitleAsync(IEnumerable<string> trackingIds, string text) =>
-        (await lapor.Databases.ScalarAsync<string>("intake", "SELECT \"TrackingId\" FROM complaints WHERE \"TrackingId\" = ANY(@t) AND \"Title\" LIKE @p",
+        (await Lapor.Databases.ScalarAsync<string>("intake", "SELECT \"TrackingId\" FROM complaints WHERE \"TrackingId\" = ANY(@t) AND \"Title\" LIKE @p",
             ("t", trackingIds.ToArray()), ("p", $"%{text}%")))!;
 
     private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, string what)

@@ -6,7 +6,7 @@ namespace Lapor.EndToEnd.Tests.Reliability;
 /// Distributed Lapor for the fault suite: every service's outbox publishes each event twice (so every
 /// scenario also proves the consumers' deduplication), and the broker and database can be restarted.
 /// </summary>
-public sealed class FaultyLapor : DistributedLapor
+public class FaultyLapor : DistributedLapor
 {
     private readonly HashSet<string> _restarting = [];
     private readonly CancellationTokenSource _stop = new();
@@ -15,8 +15,11 @@ public sealed class FaultyLapor : DistributedLapor
     /// <summary>How many times the supervisor had to start a service that stopped by itself (the bus watchdog's way out).</summary>
     public int SupervisorRestarts { get; private set; }
 
-    protected override IReadOnlyDictionary<string, string> ServiceSettings { get; } =
+    /// <summary>What every faulty service runs with: each event published twice, and a bus watchdog that gives up after 15 s.</summary>
+    protected static IReadOnlyDictionary<string, string> FaultSettings { get; } =
         new Dictionary<string, string> { ["Lapor__Faults__PublishTwice"] = "true", ["Lapor__Bus__WatchdogSeconds"] = "15" };
+
+    protected override IReadOnlyDictionary<string, string> ServiceSettings => FaultSettings;
 
     /// <summary>Stops and starts the RabbitMQ application (connections drop; durable queues and messages stay).</summary>
     public static Task RestartRabbitMqAsync() => TestServers.RestartRabbitMqAsync();
