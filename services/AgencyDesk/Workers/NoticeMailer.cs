@@ -11,12 +11,15 @@ namespace Lapor.AgencyDesk.Workers;
 /// Mails officers' notices (<see cref="OfficerNotice"/>) to those who left an address: one mail each, or — for an officer
 /// who chose the daily digest — one mail a day at <c>Lapor:Desk:DigestHour</c> (default 7, Western Indonesia time) with
 /// everything since the last. A notice is marked mailed once the server took it; one the server refused is tried again
-/// later, waiting longer each time. Runs only where <c>Lapor:Notifications:Smtp:Host</c> is set.
+/// later, waiting longer each time. Each notice is leased before it is mailed (an update only one replica can win), so
+/// two desk processes never mail the same one; a replica that dies holding a lease leaves its notices to the others once
+/// it ends (<c>Lapor:Desk:MailLeaseSeconds</c>, default 300). Runs only where <c>Lapor:Notifications:Smtp:Host</c> is set.
 /// </summary>
 public sealed class NoticeMailer(IServiceScopeFactory scopes, SmtpMailer mailer, IConfiguration configuration, TimeProvider clock,
     ILogger<NoticeMailer> logger) : BackgroundService
 {
     private const int Batch = 50;
+    private readonly TimeSpan _lease = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Lapor:Desk:MailLeaseSeconds", 300)));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,7 +53,10 @@ public sealed class NoticeMailer(IServiceScopeFactory scopes, SmtpMailer mailer,
 
         var sent = 0;
         foreach (var single in due.Where(d => !d.DailyDigest).Take(Batch))
-            if (await TryMailAsync(single.Email!, single.Notice.Headline, Body([single.Notice]), [single.Notice], now, cancellationToken)) sent++;
+            if (await LeaseAsync(db, single.Notice, now, cancellationToken)
+                && await TryMailAsync(single.Email!, single.Notice.Headline, Body([single.Notice]), [single.Notice], now, cancellationToken,
+                    key: $"lapor-notice-{single.Notice.Id}"))
+                sent++;
 
         var local = now.ToOffset(WorkingDays.UtcOffset(null));
         if (local.Hour >= configuration.GetValue("Lapor:Desk:DigestHour", 7))
@@ -60,20 +66,28 @@ public sealed class NoticeMailer(IServiceScopeFactory scopes, SmtpMailer mailer,
             {
                 var (agency, officer, email) = digest.Key;
                 if (await db.Notices.AnyAsync(n => n.AgencyId == agency && n.OfficerId == officer && n.MailedAt >= today, cancellationToken)) continue;
-                var notices = digest.Select(d => d.Notice).ToList();
-                if (await TryMailAsync(email!, $"Ringkasan harian LAPOR: {notices.Count} pemberitahuan", Body(notices), notices, now, cancellationToken)) sent++;
+                var notices = new List<OfficerNotice>();
+                foreach (var notice in digest.Select(d => d.Notice))
+                    if (await LeaseAsync(db, notice, now, cancellationToken)) notices.Add(notice);
+                if (notices.Count > 0 && await TryMailAsync(email!, $"Ringkasan harian LAPOR: {notices.Count} pemberitahuan", Body(notices), notices, now, cancellationToken)) sent++;
             }
         }
         await db.SaveChangesAsync(cancellationToken);
         return sent;
     }
 
+    /// <summary>Takes the notice for this process while it mails it: false when another replica took it first.</summary>
+    private async Task<bool> LeaseAsync(DeskDbContext db, OfficerNotice notice, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.InWriteTurnAsync(() => db.Notices
+            .Where(n => n.Id == notice.Id && n.MailedAt == null && n.NextMailAt == notice.NextMailAt)
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.NextMailAt, now + _lease), cancellationToken), cancellationToken) == 1;
+
     private async Task<bool> TryMailAsync(string address, string subject, string body, IReadOnlyList<OfficerNotice> notices, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? key = null)
     {
         try
         {
-            await mailer.SendAsync(address, subject, body, cancellationToken);
+            await mailer.SendAsync(address, subject, body, cancellationToken, key);
             foreach (var notice in notices) notice.Mailed(now);
             return true;
         }

@@ -14,7 +14,10 @@ public sealed class EmailMessenger(SmtpMailer mailer) : IReporterMessenger
     {
         try
         {
-            await mailer.SendAsync(address, notification.Subject, notification.Body, cancellationToken);
+            // A step's mail is the same text each time it is sent, so a copy sent again after a crash shares its Message-Id; a new
+            // access code differs each time (only the last one sent works), so each of those is a message of its own.
+            var key = notification.Purpose == NotificationPurpose.Step ? $"lapor-notification-{notification.Id}" : null;
+            await mailer.SendAsync(address, notification.Subject, notification.Body, cancellationToken, key);
         }
         catch (MailNotSentException e)
         {

@@ -7,13 +7,14 @@ namespace Lapor.Intake.Workers;
 
 /// <summary>
 /// Sends queued notifications by e-mail or SMS, whichever messengers are configured. Each row is leased before sending (an update that only one
-/// replica can win), so two Intake processes never send the same one; a refusal or an unreachable server schedules
-/// a retry with back-off. Logs name notification ids only, never an address or a phone number.
+/// replica can win), so two Intake processes never send the same one; a replica that dies holding a lease leaves its
+/// rows to the others once it ends (<c>Lapor:Notifications:LeaseSeconds</c>, default 300). A refusal or an unreachable
+/// server schedules a retry with back-off. Logs name notification ids only, never an address or a phone number.
 /// </summary>
 public sealed class NotificationDispatcher(IServiceProvider services, IEnumerable<IReporterMessenger> messengers, ReporterVault vault, TimeProvider clock,
-    ILogger<NotificationDispatcher> logger) : BackgroundService
+    IConfiguration configuration, ILogger<NotificationDispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private readonly TimeSpan _lease = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Lapor:Notifications:LeaseSeconds", 300)));
     private readonly Dictionary<NotificationMedium, IReporterMessenger> _messengers = messengers.ToDictionary(m => m.Medium);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -46,7 +47,7 @@ public sealed class NotificationDispatcher(IServiceProvider services, IEnumerabl
             // The lease: only the process whose update matched the row as it read it sends it.
             var leased = await db.InWriteTurnAsync(() => db.Notifications
                 .Where(n => n.Id == notification.Id && n.SentAt == null && n.NextAttemptAt == notification.NextAttemptAt)
-                .ExecuteUpdateAsync(set => set.SetProperty(n => n.NextAttemptAt, now + Lease), cancellationToken), cancellationToken);
+                .ExecuteUpdateAsync(set => set.SetProperty(n => n.NextAttemptAt, now + _lease), cancellationToken), cancellationToken);
             if (leased == 0) continue;
 
             var contact = vault.Open(sealedContact);

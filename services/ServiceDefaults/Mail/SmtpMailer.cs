@@ -29,10 +29,15 @@ public sealed class SmtpMailer(SmtpSettings smtp)
     /// <summary>How long a message the other side did not take waits before its next attempt: 2, 4, 8 … seconds, at most an hour.</summary>
     public static TimeSpan RetryDelay(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, Math.Min(attempts, 12))));
 
-    /// <summary>Sends it; throws <see cref="MailNotSentException"/> when the server refused it or could not be reached.</summary>
-    public async Task SendAsync(string address, string subject, string body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends it; throws <see cref="MailNotSentException"/> when the server refused it or could not be reached. Give
+    /// <paramref name="key"/> (unique per message, e.g. its row) when a crash after sending may send the same message
+    /// again: both copies then carry one Message-Id, which mail servers and readers use to show it once.
+    /// </summary>
+    public async Task SendAsync(string address, string subject, string body, CancellationToken cancellationToken, string? key = null)
     {
         using var message = new MimeMessage();
+        if (key is not null) message.MessageId = $"{key}@{MailboxAddress.Parse(smtp.From).Domain}";
         message.From.Add(MailboxAddress.Parse(smtp.From));
         message.To.Add(MailboxAddress.Parse(address));
         message.Subject = subject;

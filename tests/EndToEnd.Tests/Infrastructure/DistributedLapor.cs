@@ -17,6 +17,12 @@ public class DistributedLapor : IAsyncLifetime
     /// <summary>Settings every process (services and gateway) gets on top of the distributed configuration (a subclass's faults).</summary>
     protected virtual IReadOnlyDictionary<string, string> ServiceSettings { get; } = new Dictionary<string, string>();
 
+    /// <summary>How many processes run each service, on the same database and broker (the gateway stays one, balancing across them).</summary>
+    protected virtual int Replicas => 1;
+
+    /// <summary>A service's n-th process: the service's own name for the first, then <c>intake-2</c>, …</summary>
+    public static string ReplicaName(string service, int replica) => replica == 1 ? service : $"{service}-{replica}";
+
     /// <summary>The broker the services use: the shared one unless a subclass starts another.</summary>
     protected virtual Task<Broker> StartBrokerAsync() => Task.FromResult(Broker.Shared);
 
@@ -74,11 +80,15 @@ public class DistributedLapor : IAsyncLifetime
                 : _vhost.Uri(name switch { "intake" => IntakeBrokerLink.Port, "desk" => DeskBrokerLink.Port, _ => null });
             var nodes = rabbitMq.IsCluster ? rabbitMq.ClusterNodes : null;
             foreach (var (key, value) in ServiceEnvironment(name, Databases.ConnectionString(name), broker, nodes)) environment[key] = value;
-            _services.Add(new ServiceProcess(name, directory, assembly, environment));
+            for (var replica = 1; replica <= Replicas; replica++)
+                _services.Add(new ServiceProcess(ReplicaName(name, replica), directory, assembly, environment));
         }
 
         var gatewayEnvironment = new Dictionary<string, string>(ServiceSettings);
         foreach (var (key, value) in GatewayEnvironment(cluster => Service(cluster).Address.ToString())) gatewayEnvironment[key] = value;
+        for (var replica = 2; replica <= Replicas; replica++)
+            foreach (var cluster in Shape.Select(p => p.Name).Where(name => name != "gateway"))
+                gatewayEnvironment[$"ReverseProxy__Clusters__{cluster}__Destinations__replica{replica}__Address"] = Service(ReplicaName(cluster, replica)).Address.ToString();
         gatewayEnvironment["Lapor__RateLimits__FilingPerMinute"] = "100000";
         gatewayEnvironment["Lapor__RateLimits__PerTokenPerMinute"] = "100000";
         gatewayEnvironment["Lapor__RateLimits__FollowUpPerMinute"] = "100000";

@@ -8,6 +8,14 @@ namespace Lapor.EndToEnd.Tests.Infrastructure;
 /// <summary>A message the sink accepted: its recipients and its raw text (headers and body).</summary>
 public sealed record ReceivedMail(IReadOnlyList<string> To, string Data)
 {
+    /// <summary>A header's value, or null when the message has none.</summary>
+    public string? Header(string name)
+    {
+        var split = Data.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        return (split < 0 ? Data : Data[..split]).Split("\r\n")
+            .FirstOrDefault(line => line.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))?[(name.Length + 1)..].Trim();
+    }
+
     /// <summary>The body, decoded from base64 or quoted-printable as the headers say.</summary>
     public string Body
     {

@@ -13,13 +13,15 @@ public abstract class FaultScenarios<TLapor>(TLapor lapor, ITestOutputHelper out
     /// <summary>The running Lapor the faults are done to.</summary>
     protected TLapor Lapor => lapor;
 
+    protected ITestOutputHelper Output => output;
+
     protected static readonly int Rate = int.Parse(Environment.GetEnvironmentVariable("LAPOR_FAULT_RATE") ?? "10");
     protected static readonly TimeSpan Duration = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("LAPOR_FAULT_SECONDS") ?? "12"));
     private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(120);
 
-    protected async Task<(ReportStream Stream, Ledger Ledger)> ScenarioAsync(string name, Func<Task> fault)
+    protected async Task<(ReportStream Stream, Ledger Ledger)> ScenarioAsync(string name, Func<Task> fault, bool withEmail = false)
     {
-        var stream = new ReportStream(lapor.Gateway.Address, Rate);
+        var stream = new ReportStream(lapor.Gateway.Address, Rate, withEmail);
         var load = stream.RunAsync(Duration, name);
         await Task.Delay(Duration / 3);
         await fault();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -8,13 +9,17 @@ namespace Lapor.EndToEnd.Tests.Reliability;
 /// <summary>
 /// A steady stream of citizens' reports through the gateway at a fixed rate, keeping the tracking id of every
 /// report that was accepted (201). Refusals while a part is down are counted, not retried: only what the
-/// citizen was told is accepted must arrive.
+/// citizen was told is accepted must arrive. With <paramref name="withEmail"/> each reporter leaves an address of their
+/// own, so the mail each report caused can be counted.
 /// </summary>
-public sealed class ReportStream(Uri gateway, int perSecond)
+public sealed class ReportStream(Uri gateway, int perSecond, bool withEmail = false)
 {
     private readonly HttpClient _client = new() { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(15) };
 
     public List<string> Accepted { get; } = [];
+
+    /// <summary>Each accepted report's reporter address (with <c>withEmail</c>).</summary>
+    public ConcurrentDictionary<string, string> EmailOf { get; } = new();
     public int Refused;
 
     public async Task RunAsync(TimeSpan duration, string scenario, string? marker = null, CancellationToken cancellationToken = default)
@@ -35,8 +40,10 @@ public sealed class ReportStream(Uri gateway, int perSecond)
     {
         try
         {
+            var email = withEmail ? $"pelapor-{Guid.NewGuid():N}@contoh.test" : null;
             using var response = await _client.PostAsJsonAsync("/api/complaints", new
             {
+                contact = email is null ? null : new { email },
                 type = "aduan",
                 title = $"Jalan berlubang di depan Pasar Wonokromo ({label})",
                 text = "Jalan di depan Pasar Wonokromo rusak berlubang besar sejak sebulan, sudah dua pengendara motor jatuh. Mohon segera diperbaiki.",
@@ -48,7 +55,9 @@ public sealed class ReportStream(Uri gateway, int perSecond)
                 return;
             }
             var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
-            lock (Accepted) Accepted.Add(receipt.GetProperty("trackingId").GetString()!);
+            var trackingId = receipt.GetProperty("trackingId").GetString()!;
+            if (email is not null) EmailOf[trackingId] = email;
+            lock (Accepted) Accepted.Add(trackingId);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
