@@ -66,6 +66,42 @@ public sealed class SlaSweepTests : IAsyncLifetime
         Assert.Equal((SlaBreached.FollowUp, "35.78.dpupr", "35.setda"), (breach.Deadline, breach.AgencyId, breach.EscalatedTo));
     }
 
+    /// <summary>
+    /// Two triage replicas sweeping at once: the second has read the overdue report when the first records its breach.
+    /// The second's save must fail (the report's sequence moved on) and add nothing, so the deadline is reported once.
+    /// </summary>
+    [Fact]
+    public async Task A_second_replica_sweeping_the_same_deadline_at_once_records_nothing()
+    {
+        await Routed("35.78.dpupr");
+        _clock.Advance(TimeSpan.FromDays(30));
+        var pause = new PauseAfterFirstQuery();
+        await using var replica = new TriageDbContext(new DbContextOptionsBuilder<TriageDbContext>()
+            .UseSqlite($"Data Source={_file}").AddInterceptors(pause).Options);
+
+        var late = Task.Run(() => new SlaSweep(replica, new TriageModel(NullLogger<TriageModel>.Instance), _clock).RunAsync(CancellationToken.None));
+        await pause.Read.Task; // the other replica has the report, overdue and unbreached, in hand
+        Assert.Equal(1, await Sweep());
+        pause.Resume.SetResult();
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => late);
+        Assert.Single(await Breaches());
+    }
+
+    /// <summary>Holds a context after its first query has been read, until the test lets it go on.</summary>
+    private sealed class PauseAfterFirstQuery : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public TaskCompletionSource Read { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Resume { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult> DataReaderClosingAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.DataReaderClosingEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result)
+        {
+            if (Read.TrySetResult()) await Resume.Task;
+            return result;
+        }
+    }
+
     [Fact]
     public async Task An_answer_before_the_deadline_stops_the_clock()
     {
