@@ -2,7 +2,11 @@ using Xunit.Abstractions;
 
 namespace Lapor.EndToEnd.Tests.Reliability;
 
-[CollectionDefinition(Name, DisableParallelization = true)]
+/// <summary>
+/// Runs beside the other collections (not alone, as the single-broker fault suite must): its faults touch only its own
+/// three broker containers and its own processes, and its scenarios spend most of their time waiting out an outage.
+/// </summary>
+[CollectionDefinition(Name)]
 public sealed class ClusterFaults : ICollectionFixture<ClusteredLapor>
 {
     public const string Name = "cluster faults";
