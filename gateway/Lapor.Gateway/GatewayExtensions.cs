@@ -14,4 +14,20 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<IApiDocumentSource, MergedApiDocument>();
         return builder;
     }
+
+    /// <summary>
+    /// YARP's own proxy pipeline (session affinity, load balancing, passive health checks) with a refused connection
+    /// tried again on another destination (<see cref="RefusedConnectionRetry"/>).
+    /// </summary>
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<RefusedConnectionRetry>();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        return app;
+    }
 }

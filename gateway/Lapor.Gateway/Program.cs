@@ -14,5 +14,5 @@ app.UseLaporDefaults();
 app.UseLaporFrontDoor();
 app.MapDevTokens();
 app.MapLaporPortal();
-app.MapReverseProxy();
+app.MapGateway();
 app.Run();

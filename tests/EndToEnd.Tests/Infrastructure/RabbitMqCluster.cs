@@ -49,12 +49,12 @@ public sealed class RabbitMqCluster : IAsyncDisposable
                 .WithPortBinding(port, RabbitMqBuilder.RabbitMqPort).WithLabel(TestServers.Label, "1").Build());
         }
         await Task.WhenAll(cluster._nodes.Select(node => node.StartAsync()));
-        await Task.WhenAll(cluster._nodes.Skip(1).Select(async node =>
+        foreach (var node in cluster._nodes.Skip(1)) // one at a time: nodes joining at once can fail to start
         {
             await Exec(node, "stop_app");
             await Exec(node, "join_cluster", $"rabbit@{Hostnames[0]}");
             await Exec(node, "start_app");
-        }));
+        }
         cluster.Broker = new Broker("127.0.0.1", ports, cluster.RabbitMqCtlAsync);
         return cluster;
     }
