@@ -113,4 +113,25 @@ public sealed class DeskComplaintTests
         Assert.False(DeskComplaint.IsOverdue(unanswered.RespondedAt, unanswered.FollowUpDueAt, Monday.AddDays(7)));
         Assert.False(DeskComplaint.IsOverdue(answered.RespondedAt, answered.FollowUpDueAt, Monday.AddDays(30)));
     }
+
+    /// <summary>
+    /// An unanswered report is due soon up to its deadline's very moment and overdue just after it, never both; an
+    /// answered one is neither.
+    /// </summary>
+    [Fact]
+    public void Overdue_and_due_soon_never_overlap_and_leave_no_gap_at_the_deadline()
+    {
+        var unanswered = DeskComplaint.Receive(new ComplaintRouted(Guid.NewGuid(), "LPR-DESK0003", 2, Monday, ReportType.Aduan, Sector.Infrastruktur,
+            "35.78", "35.78.dpupr", "Dinas PU", 0.9, "Jalan berlubang", "Jalan depan pasar berlubang.", false, Monday, Monday.AddDays(7)));
+        var deadline = unanswered.FollowUpDueAt;
+        foreach (var now in new[] { deadline.AddDays(-3), deadline.AddDays(-1), deadline.AddTicks(-1), deadline, deadline.AddTicks(1), deadline.AddDays(2) })
+        {
+            var overdue = DeskComplaint.OverdueAt(now).Compile()(unanswered);
+            var dueSoon = DeskComplaint.DueBetween(now, now.AddDays(1)).Compile()(unanswered);
+            Assert.False(overdue && dueSoon);
+            Assert.Equal(now > deadline, overdue);
+            Assert.Equal(now <= deadline && deadline <= now.AddDays(1), dueSoon);
+        }
+        Assert.False(DeskComplaint.DueBetween(Monday, Monday.AddDays(30)).Compile()(Answered()));
+    }
 }

@@ -23,6 +23,7 @@ public static class AgencyOverviewReader
         var agency = caller.AgencyId!;
         var soon = Weekdays.Add(now, 2);
         var overdue = DeskComplaint.OverdueAt(now);
+        var dueSoon = DeskComplaint.DueBetween(now, soon);
         // One grouped query: per assignee (null = nobody), counts of open, overdue, due soon and waiting on the reporter.
         var groups = await db.Complaints.AsNoTracking()
             .Where(c => c.AgencyId == agency)
@@ -33,7 +34,7 @@ public static class AgencyOverviewReader
                 Officer = g.Key,
                 Open = g.Count(),
                 Overdue = g.AsQueryable().Count(overdue),
-                DueSoon = g.Count(c => c.RespondedAt == null && c.FollowUpDueAt >= now && c.FollowUpDueAt <= soon),
+                DueSoon = g.AsQueryable().Count(dueSoon),
                 Waiting = g.Count(c => c.Status == ComplaintStatus.MenungguTanggapanPelapor),
                 Oldest = g.Min(c => (DateTimeOffset?)c.RoutedAt),
             })

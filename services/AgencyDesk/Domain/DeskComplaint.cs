@@ -66,6 +66,14 @@ public sealed class DeskComplaint
     /// <summary><see cref="IsOverdue"/> for queries (a unit test holds the two to the same answers).</summary>
     public static Expression<Func<DeskComplaint, bool>> OverdueAt(DateTimeOffset now) => c => c.RespondedAt == null && c.FollowUpDueAt < now;
 
+    /// <summary>
+    /// Due soon, for queries: unanswered, its follow-up deadline not passed yet (from <paramref name="now"/> on, where
+    /// <see cref="OverdueAt"/> ends) and no later than <paramref name="horizon"/>. The overview's "due within two working
+    /// days" and the officers' "due within a day" notices both ask this.
+    /// </summary>
+    public static Expression<Func<DeskComplaint, bool>> DueBetween(DateTimeOffset now, DateTimeOffset horizon) =>
+        c => c.RespondedAt == null && c.FollowUpDueAt >= now && c.FollowUpDueAt <= horizon;
+
     public static DeskComplaint Receive(ComplaintRouted e)
     {
         var complaint = new DeskComplaint

@@ -22,7 +22,7 @@ public sealed class DueSoonNotices(DeskDbContext db, TimeProvider clock)
         var horizon = now + Ahead;
         var reports = await db.Complaints
             .Where(DeskComplaint.Open)
-            .Where(c => c.RespondedAt == null && c.FollowUpDueAt > now && c.FollowUpDueAt <= horizon)
+            .Where(DeskComplaint.DueBetween(now, horizon))
             .OrderBy(c => c.FollowUpDueAt)
             .Take(Batch)
             .ToListAsync(cancellationToken);

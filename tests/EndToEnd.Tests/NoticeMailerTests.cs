@@ -12,11 +12,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Lapor.EndToEnd.Tests;
 
 /// <summary>
-/// Two desk replicas mailing an officer's notice at the same moment, on one (SQLite) desk database and a real SMTP
-/// server: the one that read the notice second must not mail it, because the first leased it.
+/// The desk's mailing of officers' notices on a real (SQLite) desk database and a real SMTP server: one mail per notice,
+/// a daily digest once a day, nothing for an officer without an address or no longer active, and — with two desk
+/// replicas mailing at the same moment — nothing twice.
 /// </summary>
-public sealed class NoticeMailerReplicasTests : IAsyncLifetime
+public sealed class NoticeMailerTests : IAsyncLifetime
 {
+    private const string Agency = "35.78.dpupr";
+    private const string Supervisor = "supervisor:35.78.dpupr:Penyelia";
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"lapor-mailer-{Guid.NewGuid():N}.db");
     private readonly SmtpSink _smtp = new();
 
@@ -24,11 +27,52 @@ public sealed class NoticeMailerReplicasTests : IAsyncLifetime
     {
         await using var db = Context();
         await db.Database.EnsureCreatedAsync();
-        var now = TimeProvider.System.GetUtcNow();
-        db.Officers.Add(Officer.SignedIn("35.78.dpupr", "supervisor:35.78.dpupr:Penyelia", "Penyelia", supervisor: true, "penyelia@dinas-pu.test", now));
-        db.Notices.Add(OfficerNotice.For(Guid.NewGuid(), "LPR-MAIL0001", "Jalan berlubang", "35.78.dpupr", "supervisor:35.78.dpupr:Penyelia",
-            NoticeKind.NewReport, "1", now));
+        db.Officers.Add(Officer.SignedIn(Agency, Supervisor, "Penyelia", supervisor: true, "penyelia@dinas-pu.test", TimeProvider.System.GetUtcNow()));
         await db.SaveChangesAsync();
+        await NoticeAsync(Supervisor, "LPR-MAIL0001");
+    }
+
+    private async Task NoticeAsync(string officer, string trackingId)
+    {
+        await using var db = Context();
+        db.Notices.Add(OfficerNotice.For(Guid.NewGuid(), trackingId, "Jalan berlubang", Agency, officer, NoticeKind.NewReport, "1",
+            TimeProvider.System.GetUtcNow()));
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task An_officer_who_chose_the_digest_gets_one_mail_a_day_with_every_notice()
+    {
+        await using (var db = Context())
+        {
+            (await db.Officers.SingleAsync()).SetMail("penyelia@dinas-pu.test", dailyDigest: true);
+            await db.SaveChangesAsync();
+        }
+        await NoticeAsync(Supervisor, "LPR-MAIL0002");
+
+        Assert.Equal(1, await Mailer(digestHour: 0).MailAsync(CancellationToken.None));
+        var digest = Assert.Single(_smtp.Messages);
+        Assert.Contains("LPR-MAIL0001", digest.Body);
+        Assert.Contains("LPR-MAIL0002", digest.Body);
+
+        await NoticeAsync(Supervisor, "LPR-MAIL0003"); // later the same day: it waits for tomorrow's digest
+        Assert.Equal(0, await Mailer(digestHour: 0).MailAsync(CancellationToken.None));
+        Assert.Single(_smtp.Messages);
+    }
+
+    [Fact]
+    public async Task Notices_of_an_officer_without_an_address_or_no_longer_active_are_not_mailed()
+    {
+        await using (var db = Context())
+        {
+            db.Officers.Add(Officer.Added(Agency, "officer:35.78.dpupr:Budi", "Budi", Supervisor, TimeProvider.System.GetUtcNow()));
+            (await db.Officers.SingleAsync(o => o.OfficerId == Supervisor)).Set(active: false, "Penyelia", Supervisor);
+            await db.SaveChangesAsync();
+        }
+        await NoticeAsync("officer:35.78.dpupr:Budi", "LPR-MAIL0002");
+
+        Assert.Equal(0, await Mailer().MailAsync(CancellationToken.None));
+        Assert.Empty(_smtp.Messages);
     }
 
     public async Task DisposeAsync()
@@ -60,10 +104,10 @@ public sealed class NoticeMailerReplicasTests : IAsyncLifetime
         return new DeskDbContext(options.Options);
     }
 
-    private NoticeMailer Mailer(IInterceptor? interceptor = null)
+    private NoticeMailer Mailer(IInterceptor? interceptor = null, int digestHour = 7)
     {
         var services = new ServiceCollection().AddScoped(_ => Context(interceptor)).BuildServiceProvider();
-        var settings = new Dictionary<string, string>();
+        var settings = new Dictionary<string, string> { ["Lapor:Desk:DigestHour"] = digestHour.ToString() };
         _smtp.ReceiveFrom(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings!).Build();
         return new NoticeMailer(services.GetRequiredService<IServiceScopeFactory>(), new SmtpMailer(SmtpSettings.Read(configuration)!), configuration,
