@@ -10,7 +10,8 @@ namespace Lapor.Gateway;
 /// merged — the paths the gateway routes, the schemas they use, the bearer scheme. A schema two services name alike but
 /// describe differently keeps the first service's name; the second's becomes <c>&lt;cluster&gt;.&lt;Name&gt;</c>, with its
 /// references. Built at most once a minute (it asks every service), so this anonymous route cannot become load on them;
-/// a document built while a service did not answer says so and is not kept.
+/// each service is asked at its replicas in turn until one answers, and a document built while a service did not answer
+/// says so and is not kept.
 /// </summary>
 public sealed class MergedApiDocument(IProxyStateLookup proxy, IHttpClientFactory clients, TimeProvider clock, ILogger<MergedApiDocument> logger)
     : IApiDocumentSource
@@ -52,7 +53,7 @@ public sealed class MergedApiDocument(IProxyStateLookup proxy, IHttpClientFactor
         var client = clients.CreateClient(HttpClientName);
         foreach (var cluster in proxy.GetClusters().OrderBy(c => c.ClusterId, StringComparer.Ordinal))
         {
-            if (await FetchAsync(client, cluster.ClusterId, cluster.Destinations.Values.Select(d => d.Model.Config.Address).FirstOrDefault(), cancellationToken)
+            if (await FetchAsync(client, cluster.ClusterId, cluster.Destinations.Values.Select(d => d.Model.Config.Address), cancellationToken)
                 is not { } document)
             {
                 missing.Add(cluster.ClusterId);
@@ -84,18 +85,21 @@ public sealed class MergedApiDocument(IProxyStateLookup proxy, IHttpClientFactor
         return (merged, missing.Count == 0);
     }
 
-    private async Task<JsonObject?> FetchAsync(HttpClient client, string cluster, string? address, CancellationToken cancellationToken)
+    /// <summary>The service's own document from the first of its replicas that answers; null when none does.</summary>
+    private async Task<JsonObject?> FetchAsync(HttpClient client, string cluster, IEnumerable<string> addresses, CancellationToken cancellationToken)
     {
-        if (address is null) return null;
-        try
+        foreach (var address in addresses)
         {
-            return JsonNode.Parse(await client.GetStringAsync(new Uri(new Uri(address), "/openapi/v1.json"), cancellationToken)) as JsonObject;
+            try
+            {
+                return JsonNode.Parse(await client.GetStringAsync(new Uri(new Uri(address), "/openapi/v1.json"), cancellationToken)) as JsonObject;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
+            {
+                logger.LogWarning("The {Cluster} service's API document could not be read from {Address}: {Error}", cluster, address, e.Message);
+            }
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
-        {
-            logger.LogWarning("The {Cluster} service's API document could not be read: {Error}", cluster, e.Message);
-            return null;
-        }
+        return null;
     }
 
     /// <summary>The fixed part of a route's path (<c>/api/desk/{**rest}</c> → <c>/api/desk</c>).</summary>
