@@ -3,7 +3,11 @@ using Yarp.ReverseProxy;
 
 namespace Lapor.Gateway;
 
-/// <summary>The gateway is ready only when every destination of every cluster answers its own /health/ready.</summary>
+/// <summary>
+/// The gateway is ready when every cluster has a destination answering its own /health/ready: Healthy when all of them
+/// do, Degraded (still ready) when a cluster has lost some of its replicas but not all — one dead replica must not take
+/// the front door out of its load balancer — and Unhealthy when a cluster has none left.
+/// </summary>
 public sealed class DownstreamHealthCheck(IProxyStateLookup proxy, IHttpClientFactory clients) : IHealthCheck
 {
     public const string HttpClientName = "downstream-health";
@@ -19,16 +23,16 @@ public sealed class DownstreamHealthCheck(IProxyStateLookup proxy, IHttpClientFa
             try
             {
                 using var response = await client.GetAsync(new Uri(new Uri(d.Address), "/health/ready"), cancellationToken);
-                return (d.Cluster, Ready: response.IsSuccessStatusCode);
+                return (d.Cluster, d.Address, Ready: response.IsSuccessStatusCode);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                return (d.Cluster, Ready: false);
+                return (d.Cluster, d.Address, Ready: false);
             }
         }));
-        var notReady = results.Where(r => !r.Ready).Select(r => r.Cluster).Distinct().ToList();
-        return notReady.Count == 0
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy($"Not ready: {string.Join(", ", notReady)}.");
+        var down = results.GroupBy(r => r.Cluster).Where(cluster => !cluster.Any(r => r.Ready)).Select(cluster => cluster.Key).ToList();
+        var replicasDown = results.Where(r => !r.Ready && !down.Contains(r.Cluster)).Select(r => $"{r.Cluster} ({r.Address})").ToList();
+        if (down.Count > 0) return HealthCheckResult.Unhealthy($"Not ready: {string.Join(", ", down)}.");
+        return replicasDown.Count > 0 ? HealthCheckResult.Degraded($"Replicas not ready: {string.Join(", ", replicasDown)}.") : HealthCheckResult.Healthy();
     }
 }

@@ -47,6 +47,11 @@ public sealed class GatewayProcessTests : IAsyncLifetime
         }
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Created, status));
         Assert.Equal(20, received);
+
+        // One replica down is not the front door down: still ready, Degraded, for its load balancer to keep it.
+        using var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
     }
 
     /// <summary>
@@ -66,6 +71,8 @@ public sealed class GatewayProcessTests : IAsyncLifetime
             // one cluster's first answer is a refusal.
             ("intake", TestEnvironment.FreePort(), intake), ("desk", desk, TestEnvironment.FreePort()));
         using var client = new HttpClient { BaseAddress = gateway.Address };
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode); // analytics has no replica left
 
         var first = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
         Assert.Contains("Tidak terjangkau saat dokumen ini disusun: analytics.", first["info"]!["description"]!.GetValue<string>());
