@@ -73,6 +73,8 @@ public sealed class GatewayProcessTests : IAsyncLifetime
         using var client = new HttpClient { BaseAddress = gateway.Address };
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode); // analytics has no replica left
+        // A refused request with no other replica to go to is answered, not tried forever.
+        Assert.Equal(HttpStatusCode.BadGateway, (await client.GetAsync("/api/analytics/public/summary")).StatusCode);
 
         var first = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
         Assert.Contains("Tidak terjangkau saat dokumen ini disusun: analytics.", first["info"]!["description"]!.GetValue<string>());

@@ -37,8 +37,9 @@ public sealed class SmtpMailer(SmtpSettings smtp)
     public async Task SendAsync(string address, string subject, string body, CancellationToken cancellationToken, string? key = null)
     {
         using var message = new MimeMessage();
-        if (key is not null) message.MessageId = $"{key}@{MailboxAddress.Parse(smtp.From).Domain}";
-        message.From.Add(MailboxAddress.Parse(smtp.From));
+        var from = MailboxAddress.Parse(smtp.From);
+        message.From.Add(from);
+        if (key is not null) message.MessageId = $"{key}@{from.Domain}";
         message.To.Add(MailboxAddress.Parse(address));
         message.Subject = subject;
         message.Body = new TextPart(TextFormat.Plain) { Text = body };
