@@ -21,6 +21,7 @@ public static class IntakeExtensions
     {
         builder.AddLaporDatabase<IntakeDbContext>("intake");
         builder.Services.AddScoped<ISeeder<IntakeDbContext>, PublicFieldsBackfill>();
+        builder.Services.AddScoped<ISeeder<IntakeDbContext>, OwnerKeyRekeying>();
         builder.Services.AddReportRowsLoader<IntakeDbContext, Complaint>(db => db.Complaints, c => c.Id);
         builder.Services.AddSingleton<ReporterVault>();
         builder.Services.AddScoped<ReportFiling>();
@@ -44,6 +45,7 @@ public static class IntakeExtensions
         var keys = builder.Configuration["Lapor:DataProtection:KeysDirectory"]
             ?? Path.Combine(builder.Configuration["Lapor:DataDirectory"] ?? "data", "keys");
         builder.Services.AddDataProtection().SetApplicationName("Lapor.Intake").PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys)));
+        builder.Services.AddSingleton(_ => OwnerKeys.FromDirectory(Path.GetFullPath(keys)));
         return builder;
     }
 

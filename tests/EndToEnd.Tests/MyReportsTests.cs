@@ -44,7 +44,7 @@ public sealed class MyReportsTests(EmbeddedLaporFactory lapor) : IClassFixture<E
         await using var scope = lapor.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var owner = await db.Complaints.Where(c => c.TrackingId == signedIn.TrackingId).Select(c => c.OwnerKey).SingleAsync();
-        Assert.Equal(64, owner!.Length);
+        Assert.Equal(43, owner!.Length); // keyed (OwnerKeys), not a bare SHA-256 of the account id
         Assert.DoesNotContain("Rina", owner);
         var events = await db.OutboxMessages.AsNoTracking().ToListAsync();
         Assert.DoesNotContain(events, e => e.Body.Contains(owner) || e.Body.Contains("Rina Akun"));

@@ -39,9 +39,9 @@ public static class ComplaintsApi
     /// </summary>
     public static async Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
         [FromBody] SubmitComplaintRequest? request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
-        [FromHeader(Name = ChannelHeader)] string? channel, HttpContext http, ReportFiling filing, CancellationToken cancellationToken) =>
+        [FromHeader(Name = ChannelHeader)] string? channel, HttpContext http, ReportFiling filing, OwnerKeys keys, CancellationToken cancellationToken) =>
         Answer(await filing.FileAsync(request, idempotencyKey, channel == "web" ? Channel.Web : Channel.Api, CallerOf(http), cancellationToken,
-            owner: http.User.IsInRole(LaporRoles.Citizen) ? Complaint.OwnerKeyOf(Caller.From(http.User).Subject) : null));
+            owner: http.User.IsInRole(LaporRoles.Citizen) ? keys.Of(Caller.From(http.User).Subject) : null));
 
     /// <summary>A report a citizen brought to a service counter, entered by the officer there; the receipt goes to the citizen on paper.</summary>
     public static async Task<Results<Created<ComplaintReceipt>, ValidationProblem, ProblemHttpResult>> FileAtCounter(

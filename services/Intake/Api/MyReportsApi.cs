@@ -28,9 +28,9 @@ public static class MyReportsApi
         return app;
     }
 
-    public static async Task<Ok<List<MyReport>>> List(HttpContext http, IntakeDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<MyReport>>> List(HttpContext http, IntakeDbContext db, OwnerKeys keys, CancellationToken cancellationToken)
     {
-        var owner = Complaint.OwnerKeyOf(Caller.From(http.User).Subject);
+        var owner = keys.Of(Caller.From(http.User).Subject);
         var english = ProblemLanguage.PrefersEnglish(http.Request);
         var reports = await db.Complaints.AsNoTracking().Where(c => c.OwnerKey == owner).OrderByDescending(c => c.FiledAt).Take(Shown)
             .Select(c => new { c.TrackingId, c.Title, c.Status, c.AgencyName, c.FiledAt, c.FollowUpDueAt }).ToListAsync(cancellationToken);
@@ -40,7 +40,7 @@ public static class MyReportsApi
 
     /// <summary>A wrong code, an unknown id and a report another account holds all answer 404: nothing can be probed.</summary>
     public static async Task<Results<Ok<List<MyReport>>, NotFound, ValidationProblem>> Attach(AttachRequest? request, HttpContext http, IntakeDbContext db,
-        AccessCodeGuard guard, CancellationToken cancellationToken)
+        AccessCodeGuard guard, OwnerKeys keys, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.TrackingId) || string.IsNullOrWhiteSpace(request.AccessCode))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -48,8 +48,8 @@ public static class MyReportsApi
                 [string.IsNullOrWhiteSpace(request?.TrackingId) ? "trackingId" : "accessCode"] = ["Required."],
             });
         var complaint = await db.Complaints.WithAccessCodeAsync(request.TrackingId.Trim(), request.AccessCode.Trim(), guard, http, cancellationToken);
-        if (complaint is null || !complaint.BelongTo(Complaint.OwnerKeyOf(Caller.From(http.User).Subject))) return TypedResults.NotFound();
+        if (complaint is null || !complaint.BelongTo(keys.Of(Caller.From(http.User).Subject))) return TypedResults.NotFound();
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok((await List(http, db, cancellationToken)).Value!);
+        return TypedResults.Ok((await List(http, db, keys, cancellationToken)).Value!);
     }
 }

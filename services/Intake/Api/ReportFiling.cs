@@ -30,7 +30,7 @@ public abstract record FilingOutcome
 /// </summary>
 public sealed class ReportFiling(IntakeDbContext db, ReporterVault vault, IEnumerable<IReporterMessenger> messengers, TimeProvider clock)
 {
-    /// <param name="owner">The signed-in citizen's <see cref="Complaint.OwnerKeyOf">owner key</see>, whose "Laporan saya" lists the report; null for none.</param>
+    /// <param name="owner">The signed-in citizen's <see cref="OwnerKeys">owner key</see>, whose "Laporan saya" lists the report; null for none.</param>
     public async Task<FilingOutcome> FileAsync(SubmitComplaintRequest? request, string? idempotencyKey, Channel channel, string? caller,
         CancellationToken cancellationToken, string? owner = null)
     {

@@ -49,15 +49,11 @@ public sealed class Complaint
     /// <summary>The reporter's contact details, encrypted; see <see cref="ReporterVault"/>.</summary>
     public string? SealedContact { get; private set; }
     /// <summary>
-    /// The account the report belongs to ("Laporan saya"): a one-way key of the signed-in citizen's id
-    /// (<see cref="OwnerKeyOf"/>), never the id itself; null for a report filed without signing in and not attached
+    /// The account the report belongs to ("Laporan saya"): a keyed one-way key of the signed-in citizen's id
+    /// (<see cref="OwnerKeys"/>), never the id itself; null for a report filed without signing in and not attached
     /// since. Intake alone holds it: no event carries it, so an account never reveals an anonymous reporter to staff.
     /// </summary>
     public string? OwnerKey { get; private set; }
-
-    /// <summary>The key a citizen's account id is kept as.</summary>
-    public static string OwnerKeyOf(string subject) =>
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("lapor-owner:" + subject)));
 
     /// <summary>Attaches the report to the account; false when another account holds it.</summary>
     public bool BelongTo(string ownerKey)
