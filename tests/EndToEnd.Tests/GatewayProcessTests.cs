@@ -55,6 +55,41 @@ public sealed class GatewayProcessTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// A request a replica received and then failed is answered 502, not sent to the other replica: it may have been
+    /// filed there, and only a refused connection proves it was not.
+    /// </summary>
+    [Fact]
+    public async Task A_report_a_replica_received_and_dropped_is_not_sent_to_the_other()
+    {
+        int created = 0, dropped = 0;
+        var live = await ServiceAsync(app => app.MapPost("/api/complaints", () =>
+        {
+            Interlocked.Increment(ref created);
+            return Results.Created("/api/complaints/LPR-TEST0001", new { trackingId = "LPR-TEST0001" });
+        }));
+        var failing = await ServiceAsync(app => app.MapPost("/api/complaints", async (HttpContext http) =>
+        {
+            await http.Request.ReadFromJsonAsync<JsonObject>();
+            Interlocked.Increment(ref dropped);
+            http.Abort();
+        }));
+        var gateway = await GatewayAsync(cluster => live, ("intake", failing, live));
+
+        using var client = new HttpClient { BaseAddress = gateway.Address };
+        var statuses = new List<HttpStatusCode>();
+        while (statuses.Count < 40 && Volatile.Read(ref dropped) < 3)
+        {
+            using var response = await client.PostAsJsonAsync("/api/complaints", new { type = "aduan", title = $"Jalan rusak {statuses.Count}", text = "Jalan berlubang.", region = "35.78" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.InRange(dropped, 1, 40);
+        Assert.Equal(statuses.Count, created + dropped); // each request reached one replica, never two
+        Assert.Equal(dropped, statuses.Count(status => status == HttpStatusCode.BadGateway));
+        Assert.Equal(created, statuses.Count(status => status == HttpStatusCode.Created));
+    }
+
+    /// <summary>
     /// The merged API document: a service that does not answer is named in it, and the document is built again on the
     /// next request rather than kept; a replica that does not answer is passed over for the next; a schema two services
     /// name alike but describe differently is kept apart under the second one's cluster name, references included.
