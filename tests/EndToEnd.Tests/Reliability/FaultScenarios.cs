@@ -19,9 +19,9 @@ public abstract class FaultScenarios<TLapor>(TLapor lapor, ITestOutputHelper out
     protected static readonly TimeSpan Duration = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("LAPOR_FAULT_SECONDS") ?? "12"));
     private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(120);
 
-    protected async Task<(ReportStream Stream, Ledger Ledger)> ScenarioAsync(string name, Func<Task> fault, bool withEmail = false)
+    protected async Task<(ReportStream Stream, Ledger Ledger)> ScenarioAsync(string name, Func<Task> fault, bool withEmail = false, bool resendWithKey = false)
     {
-        var stream = new ReportStream(lapor.Gateway.Address, Rate, withEmail);
+        var stream = new ReportStream(lapor.Gateway.Address, Rate, withEmail, resendWithKey);
         var load = stream.RunAsync(Duration, name);
         await Task.Delay(Duration / 3);
         await fault();

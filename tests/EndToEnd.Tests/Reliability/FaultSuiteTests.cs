@@ -56,6 +56,25 @@ public sealed class FaultSuiteTests(FaultyLapor lapor, ITestOutputHelper output)
             await Lapor.RestartAsync(service, graceful: true);
     });
 
+    /// <summary>
+    /// The front door is killed under load and started again: a report in flight loses its answer (it may have been
+    /// filed), and citizens without a receipt send theirs again with the same Idempotency-Key, as the portal's form does.
+    /// Every report is then filed once — a second filing would be a tracking id the ledger never hears of, so Intake's
+    /// rows are counted by title too.
+    /// </summary>
+    [Fact]
+    public async Task The_gateway_is_killed_and_citizens_resend_with_their_key()
+    {
+        const string scenario = "kill -9 gateway (2 s), citizens resend";
+        var (stream, _) = await ScenarioAsync(scenario, () => Lapor.RestartAsync("gateway", down: TimeSpan.FromSeconds(2)), resendWithKey: true);
+
+        Assert.Equal(0, stream.Refused);
+        Assert.InRange(stream.AcceptedOnResend, 1, stream.Accepted.Count);
+        var filed = await Lapor.Databases.ScalarAsync<long>("intake", "SELECT count(*) FROM complaints WHERE \"Title\" LIKE @p", ("p", $"%({scenario} %"));
+        Assert.Equal(stream.Accepted.Count, filed);
+        Output.WriteLine($"{stream.AcceptedOnResend} of {stream.Accepted.Count} accepted on a resend; {filed} filed");
+    }
+
     [Fact]
     public async Task A_poison_report_waits_in_the_error_queue_and_is_re_driven_after_the_fix()
     {
