@@ -19,6 +19,7 @@ public static class AnalyticsExtensions
         builder.Services.AddScoped<ISeeder<AnalyticsDbContext>, CellsBackfill>();
         builder.Services.AddScoped<ISeeder<AnalyticsDbContext>, FreeTextScrub>();
         builder.Services.AddReportRowsLoader<AnalyticsDbContext, ComplaintFact>(db => db.Complaints, f => f.ComplaintId);
+        builder.Services.AddReportRowsLoader<AnalyticsDbContext, AgencyHolding>(db => db.Holdings, h => h.ComplaintId, only: e => AgencyHolding.AgencyOf(e) is not null);
         return builder;
     }
 

@@ -33,6 +33,9 @@ public sealed class AnalyticsHost(DateTimeOffset now) : WebApplicationFactory<As
 
     public FixedClock Clock { get; } = new(now);
 
+    /// <summary>Counts the database commands of a context the test watches.</summary>
+    public CommandCounter Commands { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -41,6 +44,7 @@ public sealed class AnalyticsHost(DateTimeOffset now) : WebApplicationFactory<As
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<AnalyticsDbContext>(options => options.AddInterceptors(Commands));
         });
     }
 
@@ -103,5 +107,26 @@ public sealed class AnalyticsHost(DateTimeOffset now) : WebApplicationFactory<As
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
         }
+    }
+}
+
+/// <summary>Counts the commands sent by the one context it watches.</summary>
+public sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private DbContext? _watched;
+    private int _count;
+
+    public int Count => _count;
+
+    public void Watch(DbContext context)
+    {
+        _watched = context;
+        _count = 0;
+    }
+
+    public override System.Data.Common.DbCommand CommandCreated(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
+    {
+        if (eventData.Context is { } context && ReferenceEquals(context, _watched)) Interlocked.Increment(ref _count);
+        return result;
     }
 }

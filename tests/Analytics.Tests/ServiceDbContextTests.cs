@@ -1,5 +1,7 @@
 using Lapor.Analytics.Domain;
 using Lapor.Analytics.Persistence;
+using Lapor.Contracts;
+using Lapor.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -97,5 +99,38 @@ public sealed class ServiceDbContextTests : IAsyncLifetime
 
         Assert.NotNull(await db.FindLoadedAsync<ComplaintFact, Guid>(reportId, CancellationToken.None));
         Assert.Equal([reportId], db.Added<ComplaintFact>().Select(f => f.ComplaintId));
+    }
+
+    /// <summary>
+    /// A group of routed reports, some stored with their agency's holding already: the group's loads fetch their facts
+    /// and holdings, and projecting the whole group asks the database nothing more — however many reports it holds.
+    /// </summary>
+    [Fact]
+    public async Task A_group_of_routed_reports_reads_its_facts_and_holdings_in_one_query_each()
+    {
+        var now = DateTimeOffset.UtcNow;
+        IComplaintEvent Routed(Guid id, int sequence) => new ComplaintRouted(id, "LPR-G", sequence, now, ReportType.Aduan, Sector.Infrastruktur, "35.78",
+            "35.78.dpupr", "Dinas PU", 0.9, "jalan rusak", "jalan rusak", false, now, now.AddDays(7));
+        var earlier = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+            foreach (var id in earlier) await Projection.ApplyAsync(db, Guid.NewGuid(), Routed(id, 2), CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+        IReadOnlyList<object> group = [.. earlier.Select(id => Routed(id, 5)), .. Enumerable.Range(0, 15).Select(_ => Routed(Guid.NewGuid(), 2))];
+
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+            _host.Commands.Watch(db);
+            foreach (var loader in scope.ServiceProvider.GetServices<IGroupLoader<AnalyticsDbContext>>()) await loader.LoadAsync(db, group, CancellationToken.None);
+            foreach (IComplaintEvent e in group) await Projection.ApplyAsync(db, Guid.NewGuid(), e, CancellationToken.None);
+
+            Assert.Equal(2, _host.Commands.Count);
+            // The stored holdings were found, not added again beside them.
+            Assert.Equal(15, db.Added<AgencyHolding>().Count);
+            Assert.Equal(20, db.Tracked<AgencyHolding>(_ => true).Count);
+        }
     }
 }

@@ -21,10 +21,11 @@ public sealed class ComplaintRoutedConsumer(DeskDbContext db, TimeProvider clock
             return;
         }
         var complaint = DeskComplaint.Receive(message);
-        // Attachments announced before the report arrived join it now: those stored, and any announced earlier in the same
-        // group commit (added to this context, not yet written).
-        await Db.PendingAttachments.Where(a => a.ComplaintId == message.ComplaintId).LoadAsync(cancellationToken);
-        foreach (var pending in Db.PendingAttachments.Local.Where(a => a.ComplaintId == message.ComplaintId).ToList())
+        // Attachments announced before the report arrived join it now: those stored (loaded for the whole message group),
+        // and any announced earlier in the same group commit (added to this context, not yet written).
+        if (!Db.LoadedForGroup<PendingAttachment>(message.ComplaintId))
+            await Db.PendingAttachments.Where(a => a.ComplaintId == message.ComplaintId).LoadAsync(cancellationToken);
+        foreach (var pending in Db.Tracked<PendingAttachment>(a => a.ComplaintId == message.ComplaintId))
         {
             complaint.Attach(pending.ToRef());
             Db.PendingAttachments.Remove(pending);

@@ -13,12 +13,15 @@ public static class NoticeBoard
 {
     /// <summary>
     /// Tells whoever hears about the report at <paramref name="agencyId"/>'s desk (<see cref="OfficerNotice.Recipients"/>);
-    /// returns how many notices it added. A desk that knows no officer yet costs one query and adds none.
+    /// returns how many notices it added. The agency's officers come from the message group's load (<see cref="OfficersLoader"/>),
+    /// or from one query where it did not load them; a desk that knows no officer yet adds none.
     /// </summary>
     public static async Task<int> TellAsync(this DeskDbContext db, string agencyId, string? holder, Guid complaintId, string trackingId, string title,
         NoticeKind kind, string cause, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var officers = await db.Officers.AsNoTracking().Where(o => o.AgencyId == agencyId && o.Active).ToListAsync(cancellationToken);
+        var officers = db.LoadedForGroup<Officer>(agencyId)
+            ? db.Tracked<Officer>(o => o.AgencyId == agencyId && o.Active)
+            : await db.Officers.AsNoTracking().Where(o => o.AgencyId == agencyId && o.Active).ToListAsync(cancellationToken);
         var notices = OfficerNotice.Recipients(holder, officers)
             .Select(officer => OfficerNotice.For(complaintId, trackingId, title, agencyId, officer, kind, cause, now))
             .ToList();

@@ -27,7 +27,7 @@ public static class Projection
         db.AddToCells(CellWriter.Difference(before.Figures, after.Figures), CellWriter.Difference(before.Details, after.Details));
         if (AgencyHolding.AgencyOf(e) is { } agency)
         {
-            var holding = await db.Holdings.FindAsync([e.ComplaintId, agency], cancellationToken);
+            var holding = await db.FindLoadedAsync<AgencyHolding>(e.ComplaintId, [e.ComplaintId, agency], cancellationToken);
             if (holding is null) db.Holdings.Add(holding = AgencyHolding.For(e.ComplaintId, agency));
             holding.Apply(e);
         }

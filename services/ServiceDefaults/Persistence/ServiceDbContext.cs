@@ -70,9 +70,31 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         where TKey : notnull
     {
         var tracked = WithoutChangeScan(() => Set<TEntity>().Local.FindEntry(key)?.Entity);
-        if (tracked is not null || _loadedForGroup?.Contains((typeof(TEntity), key)) == true) return tracked;
+        if (tracked is not null || LoadedForGroup<TEntity>(key)) return tracked;
         return await Set<TEntity>().FindAsync([key], cancellationToken);
     }
+
+    /// <summary>
+    /// <see cref="FindLoadedAsync{TEntity, TKey}"/> for a row with a key of several columns (<paramref name="key"/>, in
+    /// the key's order) that the group's load fetched by its report (<paramref name="reportId"/>).
+    /// </summary>
+    public async ValueTask<TEntity?> FindLoadedAsync<TEntity>(Guid reportId, object[] key, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var tracked = WithoutChangeScan(() => Set<TEntity>().Local.FindEntryUntyped(key)?.Entity);
+        if (tracked is not null || LoadedForGroup<TEntity>(reportId)) return tracked;
+        return await Set<TEntity>().FindAsync(key, cancellationToken);
+    }
+
+    /// <summary>
+    /// True when the group's load fetched the rows of <typeparamref name="TEntity"/> under this key (a report's id, an
+    /// agency's): every one of them is tracked, so one not tracked does not exist.
+    /// </summary>
+    public bool LoadedForGroup<TEntity>(object key) where TEntity : class => _loadedForGroup?.Contains((typeof(TEntity), key)) == true;
+
+    /// <summary>The tracked entities of this type that <paramref name="match"/> (as <c>Local</c> shows them, but without its change scan).</summary>
+    public List<TEntity> Tracked<TEntity>(Func<TEntity, bool> match) where TEntity : class =>
+        WithoutChangeScan(() => ChangeTracker.Entries<TEntity>().Where(e => e.State != EntityState.Deleted).Select(e => e.Entity).Where(match).ToList());
 
     /// <summary>The entities of this type added in this unit of work and not saved yet (adding is tracked at once: no change scan).</summary>
     public List<TEntity> Added<TEntity>() where TEntity : class =>
