@@ -18,7 +18,8 @@ public sealed class OwnerKeyRekeying(OwnerKeys keys) : ISeeder<IntakeDbContext>
             foreach (var old in unkeyed)
             {
                 var keyed = keys.Rekey(old);
-                await db.Complaints.Where(c => c.OwnerKey == old).ExecuteUpdateAsync(set => set.SetProperty(c => c.OwnerKey, keyed), cancellationToken);
+                await db.InWriteTurnAsync(() => db.Complaints.Where(c => c.OwnerKey == old)
+                    .ExecuteUpdateAsync(set => set.SetProperty(c => c.OwnerKey, keyed), cancellationToken), cancellationToken);
             }
         }
     }
