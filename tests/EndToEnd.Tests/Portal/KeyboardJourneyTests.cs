@@ -36,7 +36,16 @@ public sealed class KeyboardJourneyTests(PortalBrowser browser) : IClassFixture<
         }, "the report reaches the officer's inbox");
         await TabToAsync(officer, $"a[href='/meja/{trackingId}']");
         await officer.Keyboard.PressAsync("Enter");
-        await officer.WaitForURLAsync($"**/meja/{trackingId}");
+        try
+        {
+            // The report's page once its document is in: what the keyboard needs next, not every subresource's load event.
+            await officer.WaitForURLAsync($"**/meja/{trackingId}", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            var focused = await officer.EvaluateAsync<string>("() => document.activeElement?.outerHTML ?? 'nothing'");
+            Assert.Fail($"Enter on the report's link did not open it within 60 s: the page is {officer.Url}, the focus on {focused}");
+        }
         await TypeIntoAsync(officer, "#text", Answer);
         await TabToAsync(officer, "button[name=Action][value=respond]");
         await officer.Keyboard.PressAsync("Enter");
