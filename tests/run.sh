@@ -42,8 +42,9 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 # The benchmark tool is no test project, so dotnet test would not build it: build it here, so a change that breaks it fails the run.
-dotnet build tests/Lapor.Benchmarks --configuration Release -nologo -v quiet >/dev/null 2>&1 \
-  || { dotnet build tests/Lapor.Benchmarks --configuration Release -nologo -v quiet 2>&1 | grep -E "error" | head -20; echo "0 passed, 1 failed"; exit 1; }
+if ! built="$(dotnet build tests/Lapor.Benchmarks --configuration Release -nologo -v quiet 2>&1)"; then
+  echo "$built" | grep -E "error" | head -20; echo "0 passed, 1 failed"; exit 1
+fi
 
 log="$(mktemp)"
 dotnet test Lapor.sln --configuration Release "${left_out[@]}" "$@" 2>&1 | tee "$log"

@@ -20,6 +20,7 @@ public static class AgencyDeskExtensions
         builder.Services.AddDirectorySeeder<DeskDbContext, DirectoryAgency>(db => db.Agencies, a => a.Id, DirectoryAgency.From);
         builder.Services.AddReportRowsLoader<DeskDbContext, DeskComplaint>(db => db.Complaints, c => c.ComplaintId);
         builder.Services.AddReportRowsLoader<DeskDbContext, PendingAttachment>(db => db.PendingAttachments, a => a.ComplaintId, only: e => e is ComplaintRouted);
+        builder.Services.AddReportRowsLoader<DeskDbContext, OfficerNotice>(db => db.Notices, n => n.ComplaintId);
         builder.Services.AddSingleton<IGroupLoader<DeskDbContext>, OfficersLoader>();
         builder.Services.AddSingleton<OfficersApi.KnownOfficers>();
         // Officers' notices: due-soon reminders, and their mail where an SMTP server is configured.

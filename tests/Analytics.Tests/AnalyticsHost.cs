@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using Lapor.Analytics.Persistence;
 using Lapor.Contracts;
+using Lapor.Tests.Shared;
 using Lapor.ServiceDefaults.Security;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
@@ -107,26 +108,5 @@ public sealed class AnalyticsHost(DateTimeOffset now) : WebApplicationFactory<As
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
         }
-    }
-}
-
-/// <summary>Counts the commands sent by the one context it watches.</summary>
-public sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
-{
-    private DbContext? _watched;
-    private int _count;
-
-    public int Count => _count;
-
-    public void Watch(DbContext context)
-    {
-        _watched = context;
-        _count = 0;
-    }
-
-    public override System.Data.Common.DbCommand CommandCreated(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
-    {
-        if (eventData.Context is { } context && ReferenceEquals(context, _watched)) Interlocked.Increment(ref _count);
-        return result;
     }
 }

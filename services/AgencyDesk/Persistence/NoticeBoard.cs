@@ -13,8 +13,9 @@ public static class NoticeBoard
 {
     /// <summary>
     /// Tells whoever hears about the report at <paramref name="agencyId"/>'s desk (<see cref="OfficerNotice.Recipients"/>);
-    /// returns how many notices it added. The agency's officers come from the message group's load (<see cref="OfficersLoader"/>),
-    /// or from one query where it did not load them; a desk that knows no officer yet adds none.
+    /// returns how many notices it added. The agency's officers and the report's notices come from the message group's
+    /// load (<see cref="OfficersLoader"/>, the notices' <c>ReportRowsLoader</c>), or from a query each where it did not
+    /// load them; a desk that knows no officer yet adds none.
     /// </summary>
     public static async Task<int> TellAsync(this DeskDbContext db, string agencyId, string? holder, Guid complaintId, string trackingId, string title,
         NoticeKind kind, string cause, DateTimeOffset now, CancellationToken cancellationToken)
@@ -27,9 +28,12 @@ public static class NoticeBoard
             .ToList();
         if (notices.Count == 0) return 0;
         var keys = notices.Select(n => n.Key).ToList();
-        var known = (await db.Notices.Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken)).ToHashSet();
-        // Added earlier in this unit of work (a group commit's other messages), read without a change scan of every tracked row.
-        known.UnionWith(db.Added<OfficerNotice>().Select(n => n.Key));
+        // The report's stored notices come with the message group's load; elsewhere one query asks for these keys.
+        var known = db.LoadedForGroup<OfficerNotice>(complaintId)
+            ? []
+            : (await db.Notices.Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken)).ToHashSet();
+        // Tracked: loaded for the group, or added earlier in this unit of work (a group commit's other messages).
+        known.UnionWith(db.Tracked<OfficerNotice>(n => n.ComplaintId == complaintId).Select(n => n.Key));
         var added = notices.Where(n => !known.Contains(n.Key)).ToList();
         db.Notices.AddRange(added);
         return added.Count;

@@ -65,24 +65,20 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// exist — the stored one. Unlike <c>FindAsync</c>, looking in the tracker does not first scan every tracked entity
     /// for changes (per message of a 64-message group, that scan made a group's cost grow with its square).
     /// </summary>
-    public async ValueTask<TEntity?> FindLoadedAsync<TEntity, TKey>(TKey key, CancellationToken cancellationToken)
+    public ValueTask<TEntity?> FindLoadedAsync<TEntity, TKey>(TKey key, CancellationToken cancellationToken)
         where TEntity : class
-        where TKey : notnull
-    {
-        var tracked = WithoutChangeScan(() => Set<TEntity>().Local.FindEntry(key)?.Entity);
-        if (tracked is not null || LoadedForGroup<TEntity>(key)) return tracked;
-        return await Set<TEntity>().FindAsync([key], cancellationToken);
-    }
+        where TKey : notnull =>
+        FindLoadedAsync<TEntity>(key, [key], cancellationToken);
 
     /// <summary>
     /// <see cref="FindLoadedAsync{TEntity, TKey}"/> for a row with a key of several columns (<paramref name="key"/>, in
-    /// the key's order) that the group's load fetched by its report (<paramref name="reportId"/>).
+    /// the key's order) that the group's load fetched under <paramref name="loadedBy"/> (its report's id).
     /// </summary>
-    public async ValueTask<TEntity?> FindLoadedAsync<TEntity>(Guid reportId, object[] key, CancellationToken cancellationToken)
+    public async ValueTask<TEntity?> FindLoadedAsync<TEntity>(object loadedBy, object[] key, CancellationToken cancellationToken)
         where TEntity : class
     {
         var tracked = WithoutChangeScan(() => Set<TEntity>().Local.FindEntryUntyped(key)?.Entity);
-        if (tracked is not null || LoadedForGroup<TEntity>(reportId)) return tracked;
+        if (tracked is not null || LoadedForGroup<TEntity>(loadedBy)) return tracked;
         return await Set<TEntity>().FindAsync(key, cancellationToken);
     }
 
