@@ -45,6 +45,11 @@ public sealed class MyReportsTests(EmbeddedLaporFactory lapor) : IClassFixture<E
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var owner = await db.Complaints.Where(c => c.TrackingId == signedIn.TrackingId).Select(c => c.OwnerKey).SingleAsync();
         Assert.Equal(43, owner!.Length); // keyed (OwnerKeys), not a bare SHA-256 of the account id
+        // Hashing the account's id (a NIK, where an identity provider uses one) does not find its reports in a database copy.
+        var subject = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(rina.DefaultRequestHeaders.Authorization!.Parameter).Subject;
+        Assert.NotEmpty(subject);
+        var unkeyed = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("lapor-owner:" + subject)));
+        Assert.False(await db.Complaints.AnyAsync(c => c.OwnerKey == unkeyed || c.OwnerKey == subject));
         Assert.DoesNotContain("Rina", owner);
         var events = await db.OutboxMessages.AsNoTracking().ToListAsync();
         Assert.DoesNotContain(events, e => e.Body.Contains(owner) || e.Body.Contains("Rina Akun"));

@@ -54,7 +54,7 @@ public sealed class NoticeMailer(IServiceScopeFactory scopes, SmtpMailer mailer,
         var sent = 0;
         foreach (var single in due.Where(d => !d.DailyDigest).Take(Batch))
             if (await LeaseAsync(db, single.Notice, now, cancellationToken)
-                && await TryMailAsync(single.Email!, single.Notice.Headline, Body([single.Notice]), [single.Notice], now, cancellationToken,
+                && await TryMailAsync(db, single.Email!, single.Notice.Headline, Body([single.Notice]), [single.Notice], now, cancellationToken,
                     key: $"lapor-notice-{single.Notice.Id}"))
                 sent++;
 
@@ -69,10 +69,9 @@ public sealed class NoticeMailer(IServiceScopeFactory scopes, SmtpMailer mailer,
                 var notices = new List<OfficerNotice>();
                 foreach (var notice in digest.Select(d => d.Notice))
                     if (await LeaseAsync(db, notice, now, cancellationToken)) notices.Add(notice);
-                if (notices.Count > 0 && await TryMailAsync(email!, $"Ringkasan harian LAPOR: {notices.Count} pemberitahuan", Body(notices), notices, now, cancellationToken)) sent++;
+                if (notices.Count > 0 && await TryMailAsync(db, email!, $"Ringkasan harian LAPOR: {notices.Count} pemberitahuan", Body(notices), notices, now, cancellationToken)) sent++;
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
         return sent;
     }
 
@@ -82,21 +81,28 @@ public sealed class NoticeMailer(IServiceScopeFactory scopes, SmtpMailer mailer,
             .Where(n => n.Id == notice.Id && n.MailedAt == null && n.NextMailAt == notice.NextMailAt)
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.NextMailAt, now + _lease), cancellationToken), cancellationToken) == 1;
 
-    private async Task<bool> TryMailAsync(string address, string subject, string body, IReadOnlyList<OfficerNotice> notices, DateTimeOffset now,
-        CancellationToken cancellationToken, string? key = null)
+    /// <summary>
+    /// Mails the notices and records the outcome at once, each mail on its own: a process killed mid-batch resends at
+    /// most the one mail it had sent and not yet recorded (under the same Message-Id), not the whole batch.
+    /// </summary>
+    private async Task<bool> TryMailAsync(DeskDbContext db, string address, string subject, string body, IReadOnlyList<OfficerNotice> notices,
+        DateTimeOffset now, CancellationToken cancellationToken, string? key = null)
     {
+        bool mailed;
         try
         {
             await mailer.SendAsync(address, subject, body, cancellationToken, key);
             foreach (var notice in notices) notice.Mailed(now);
-            return true;
+            mailed = true;
         }
         catch (MailNotSentException e)
         {
             logger.LogWarning("A notice mail was not taken ({Reason}); it is tried again later.", e.Message);
             foreach (var notice in notices) notice.MailFailed(now, SmtpMailer.RetryDelay);
-            return false;
+            mailed = false;
         }
+        await db.SaveChangesAsync(cancellationToken);
+        return mailed;
     }
 
     /// <summary>What the mail says: each notice's headline and the report's title; nothing about the reporter.</summary>
